@@ -1,0 +1,54 @@
+package dev.explainer.config;
+
+import dev.explainer.diagnostic.Position;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the site declares one collection of entries.
+ *
+ * @param name       the collection's name, as templates reach it ({@code collections.quotes})
+ * @param position   where it is declared in the site config
+ * @param folder     a folder below {@code content/} with one Markdown file per entry, or
+ * @param file       a YAML data file below {@code content/} holding a list of entries with ids
+ * @param schema     the JSON Schema file, below {@code content/}, that every entry must satisfy
+ * @param references fields that hold ids of entries of another collection, by field name
+ * @param url        the URL pattern of each entry ({@code /parties/{id}/}); a pattern with a
+ *                   fragment ({@code /positions/#{id}}) places entries on another page
+ * @param template   the template of each entry's own page; empty for entries without one
+ * @param sort       the order of the collection's entries everywhere they are listed
+ * @param matrix     two reference fields; every pair of their targets must have exactly one entry
+ */
+public record CollectionConfig(
+        String name,
+        Position position,
+        Optional<String> folder,
+        Optional<String> file,
+        String schema,
+        Map<String, Reference> references,
+        Optional<String> url,
+        Optional<String> template,
+        List<SortKey> sort,
+        List<String> matrix) {
+
+    public CollectionConfig {
+        references = Map.copyOf(references);
+        sort = List.copyOf(sort);
+        matrix = List.copyOf(matrix);
+    }
+
+    /** The collection has a page per entry (not only an anchor on another page). */
+    public boolean hasPages() {
+        return template.isPresent();
+    }
+
+    /** A field that names entries of {@code target}. */
+    public record Reference(String field, String target, Position position) {
+    }
+
+    /** One key of a sort order: a field, ascending unless written with a leading '-'. */
+    public record SortKey(String field, boolean descending) {
+    }
+}

@@ -1,0 +1,47 @@
+package dev.explainer.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The site's own declaration of itself, read from {@code content/site.yaml}.
+ *
+ * @param path        where it was read from, relative to the source folder
+ * @param title       the site's name
+ * @param description a sentence about the site, for search engines and link previews
+ * @param baseUrl     the absolute URL the site is published at, ending in '/'
+ * @param language    a BCP 47 language tag; also fixes the locale templates format with
+ * @param dateFormat  the default FreeMarker date pattern ({@code d MMMM yyyy})
+ * @param rawHtml     whether raw HTML in Markdown passes through (off unless the site opts in)
+ * @param menu        the main navigation
+ * @param params      free data for templates, as plain maps, lists and scalars
+ * @param collections the declared collections, in the order written
+ */
+public record SiteConfig(
+        String path,
+        String title,
+        String description,
+        URI baseUrl,
+        String language,
+        String dateFormat,
+        boolean rawHtml,
+        List<MenuItem> menu,
+        Map<String, Object> params,
+        List<CollectionConfig> collections) {
+
+    public SiteConfig {
+        menu = List.copyOf(menu);
+        collections = List.copyOf(collections);
+    }
+
+    public Optional<CollectionConfig> collection(String name) {
+        return collections.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** A copy published at another base URL (the command line's {@code --base-url}). */
+    public SiteConfig withBaseUrl(URI url) {
+        return new SiteConfig(path, title, description, url, language, dateFormat, rawHtml, menu, params, collections);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.explainer.diagnostic;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One problem found in the site's sources, with the place it was found.
+ *
+ * <p>{@code path} is relative to the source folder and uses forward slashes; {@code line} and
+ * {@code column} are 1-based positions in the whole file (front matter included).
+ */
+public record Diagnostic(String path, int line, int column, Severity severity, String message) {
+
+    /** Sorts by file, then position, then text, so that output is the same on every run. */
+    public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::path)
+            .thenComparingInt(Diagnostic::line)
+            .thenComparingInt(Diagnostic::column)
+            .thenComparing(Diagnostic::severity)
+            .thenComparing(Diagnostic::message);
+
+    public Diagnostic {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(message, "message");
+        line = Math.max(1, line);
+        column = Math.max(1, column);
+    }
+
+    public static Diagnostic error(Position at, String message) {
+        return new Diagnostic(at.path(), at.line(), at.column(), Severity.ERROR, message);
+    }
+
+    public static Diagnostic warning(Position at, String message) {
+        return new Diagnostic(at.path(), at.line(), at.column(), Severity.WARNING, message);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** The line printed to the user: {@code PATH:LINE:COLUMN: error: MESSAGE}. */
+    public String format() {
+        return path + ":" + line + ":" + column + ": " + severity.label() + ": " + message;
+    }
+
+    @Override
+    public String toString() {
+        return format();
+    }
+}

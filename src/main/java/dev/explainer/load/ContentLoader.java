@@ -1,0 +1,206 @@
+package dev.explainer.load;
+
+import dev.explainer.config.CollectionConfig;
+import dev.explainer.config.ConfigParser;
+import dev.explainer.config.SiteConfig;
+import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.Diagnostics;
+import dev.explainer.diagnostic.Position;
+import dev.explainer.text.SourceFile;
+import dev.explainer.yaml.YamlParser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The load stage: reads the source folder ({@code content/} and {@code templates/}) into a
+ * {@link LoadedSite}. Files are read and parsed in parallel; every problem is collected.
+ */
+public final class ContentLoader {
+    public static final String CONTENT = "content";
+    public static final String TEMPLATES = "templates";
+    public static final String SITE_CONFIG = CONTENT + "/site.yaml";
+    public static final String ASSETS = "assets";
+
+    private final EntryParser entryParser;
+    private final ConfigParser configParser;
+
+    public ContentLoader() {
+        YamlParser yaml = new YamlParser();
+        this.entryParser = new EntryParser(yaml);
+        this.configParser = new ConfigParser(yaml);
+    }
+
+    /** The loaded site, if the config could be read, and every problem found. */
+    public record Result(Optional<LoadedSite> site, List<Diagnostic> diagnostics) {
+    }
+
+    public Result load(Path sourceDir) {
+        Diagnostics problems = new Diagnostics();
+        Path content = sourceDir.resolve(CONTENT);
+        Path templates = sourceDir.resolve(TEMPLATES);
+        if (!Files.isDirectory(content) || !Files.isDirectory(templates)) {
+            problems.error(Position.startOf(Files.isDirectory(content) ? TEMPLATES : CONTENT),
+                    "folder not found in " + sourceDir.toAbsolutePath().normalize()
+                            + ": the source folder must hold content/ and templates/ (use --source DIR)");
+            return new Result(Optional.empty(), problems.sorted());
+        }
+        Optional<SourceFile> configFile = read(sourceDir, SITE_CONFIG, problems);
+        if (configFile.isEmpty()) {
+            return new Result(Optional.empty(), problems.sorted());
+        }
+        ConfigParser.Result parsed = configParser.parse(configFile.get());
+        problems.addAll(parsed.diagnostics());
+        if (parsed.config().isEmpty()) {
+            return new Result(Optional.empty(), problems.sorted());
+        }
+        SiteConfig config = parsed.config().get();
+        Set<String> claimed = new HashSet<>();
+        claimed.add(SITE_CONFIG);
+
+        List<EntrySource> sources = entrySources(sourceDir, config, claimed, problems);
+        List<RawEntry> entries = sources.parallelStream()
+                .flatMap(source -> parseEntries(sourceDir, source, problems).stream())
+                .toList();
+
+        Map<String, SourceFile> schemas = new TreeMap<>();
+        for (CollectionConfig collection : config.collections()) {
+            String schemaPath = CONTENT + "/" + collection.schema();
+            if (collection.schema().isEmpty() || schemas.containsKey(collection.schema())) {
+                continue;
+            }
+            claimed.add(schemaPath);
+            if (!Files.isRegularFile(sourceDir.resolve(schemaPath))) {
+                problems.error(collection.position(), "collection '" + collection.name()
+                        + "': schema file " + schemaPath + " not found");
+                continue;
+            }
+            read(sourceDir, schemaPath, problems).ifPresent(file -> schemas.put(collection.schema(), file));
+        }
+        warnUnclaimed(sourceDir, content, claimed, problems);
+
+        Map<String, SourceFile> templateTexts = new TreeMap<>();
+        List<Asset> assets = new ArrayList<>();
+        for (String path : listFiles(sourceDir, templates, problems)) {
+            String name = path.substring(TEMPLATES.length() + 1);
+            if (name.startsWith(ASSETS + "/")) {
+                assets.add(new Asset(sourceDir.resolve(path), name));
+            } else if (name.endsWith(".ftlh") || name.endsWith(".ftl")) {
+                read(sourceDir, path, problems).ifPresent(file -> templateTexts.put(name, file));
+            } else if (!ignorable(name)) {
+                problems.warning(Position.startOf(path), "not a template (.ftlh) and not under templates/assets/: ignored");
+            }
+        }
+        LoadedSite site = new LoadedSite(config, entries, schemas, templateTexts, assets);
+        return new Result(Optional.of(site), problems.sorted());
+    }
+
+    /** A file that holds entries of one collection, as Markdown or as a YAML list. */
+    private record EntrySource(CollectionConfig collection, String path, boolean markdown) {
+    }
+
+    private List<EntrySource> entrySources(Path sourceDir, SiteConfig config, Set<String> claimed, Diagnostics problems) {
+        List<EntrySource> sources = new ArrayList<>();
+        for (CollectionConfig collection : config.collections()) {
+            if (collection.file().isPresent()) {
+                String path = CONTENT + "/" + collection.file().get();
+                claimed.add(path);
+                if (!Files.isRegularFile(sourceDir.resolve(path))) {
+                    problems.error(collection.position(), "collection '" + collection.name() + "': data file "
+                            + path + " not found; create it (a YAML list of entries) or fix 'file'");
+                    continue;
+                }
+                sources.add(new EntrySource(collection, path, false));
+            } else if (collection.folder().isPresent()) {
+                String folder = CONTENT + "/" + collection.folder().get();
+                if (!Files.isDirectory(sourceDir.resolve(folder))) {
+                    problems.error(collection.position(), "collection '" + collection.name() + "': folder "
+                            + folder + "/ not found; create it or fix 'folder'");
+                    continue;
+                }
+                for (String path : listFiles(sourceDir, sourceDir.resolve(folder), problems)) {
+                    claimed.add(path);
+                    String name = path.substring(folder.length() + 1);
+                    if (ignorable(name)) {
+                        continue;
+                    }
+                    if (name.contains("/") || !name.endsWith(".md")) {
+                        problems.error(Position.startOf(path), "collection '" + collection.name()
+                                + "' holds Markdown files (.md) directly in " + folder + "/; move or rename this file");
+                        continue;
+                    }
+                    sources.add(new EntrySource(collection, path, true));
+                }
+            }
+        }
+        return sources;
+    }
+
+    private List<RawEntry> parseEntries(Path sourceDir, EntrySource source, Diagnostics problems) {
+        Optional<SourceFile> file = read(sourceDir, source.path(), problems);
+        if (file.isEmpty()) {
+            return List.of();
+        }
+        String collection = source.collection().name();
+        EntryParser.Parsed parsed = source.markdown()
+                ? entryParser.parseMarkdown(collection, file.get())
+                : entryParser.parseDataFile(collection, file.get());
+        problems.addAll(parsed.diagnostics());
+        return parsed.entries();
+    }
+
+    private void warnUnclaimed(Path sourceDir, Path content, Set<String> claimed, Diagnostics problems) {
+        for (String path : listFiles(sourceDir, content, problems)) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            if (!claimed.contains(path) && !ignorable(name)) {
+                problems.warning(Position.startOf(path), "not part of any collection, schema or the site config: ignored");
+            }
+        }
+    }
+
+    /** Hidden files and editors' backup and swap files are never content. */
+    private static boolean ignorable(String name) {
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        return base.startsWith(".") || base.endsWith("~") || base.endsWith(".swp") || base.endsWith(".tmp")
+                || base.startsWith("#");
+    }
+
+    private static List<String> listFiles(Path sourceDir, Path folder, Diagnostics problems) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(path -> relative(sourceDir, path))
+                    .filter(path -> !path.contains("/.")) // files in hidden folders
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            problems.error(Position.startOf(relative(sourceDir, folder)), "cannot list folder: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    static String relative(Path sourceDir, Path path) {
+        return sourceDir.relativize(path).toString().replace('\\', '/');
+    }
+
+    private static Optional<SourceFile> read(Path sourceDir, String path, Diagnostics problems) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(sourceDir.resolve(path));
+        } catch (IOException e) {
+            problems.error(Position.startOf(path), "cannot read file: " + e.getMessage());
+            return Optional.empty();
+        }
+        SourceFile.Decoded decoded = SourceFile.decode(path, bytes);
+        decoded.error().ifPresent(problems::add);
+        return decoded.file();
+    }
+}

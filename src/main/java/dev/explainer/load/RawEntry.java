@@ -1,0 +1,40 @@
+package dev.explainer.load;
+
+import dev.explainer.diagnostic.Position;
+import dev.explainer.text.SourceFile;
+import dev.explainer.yaml.YamlNode;
+
+import java.util.Optional;
+
+/**
+ * An entry as written: its collection, id and fields, before any checking or linking.
+ *
+ * @param collection the collection it belongs to
+ * @param id         its id: the file name without extension, or the item's {@code id} field
+ * @param idPosition where the id was given (the file's start, or the {@code id} value)
+ * @param fields     its data, with positions; without {@code id} and {@code draft}
+ * @param draft      whether it is marked {@code draft: true}
+ * @param body       the Markdown after the front matter, for entries that are Markdown files
+ */
+public record RawEntry(
+        String collection,
+        String id,
+        Position idPosition,
+        YamlNode.Mapping fields,
+        boolean draft,
+        Optional<Body> body) {
+
+    public String path() {
+        return idPosition.path();
+    }
+
+    /**
+     * Markdown text and where it starts in its file, so that positions inside it can be reported
+     * as whole-file lines and columns.
+     */
+    public record Body(String markdown, SourceFile file, int offset) {
+        public Position positionOf(int offsetInBody) {
+            return file.positionOf(offset + offsetInBody);
+        }
+    }
+}

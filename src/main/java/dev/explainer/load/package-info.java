@@ -1,0 +1,6 @@
+/**
+ * The load stage: reads the site config, every content file and every template into memory,
+ * parsing front matter and data files into raw entries. It checks only what it needs to read;
+ * the meaning of the data is checked by the validate stage.
+ */
+package dev.explainer.load;

@@ -1,0 +1,124 @@
+package dev.explainer.text;
+
+import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.Position;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The text of one source file, with its path relative to the source folder and a line index for
+ * turning character offsets into 1-based line and column numbers.
+ *
+ * <p>Parsing works from these values, not from the disk, so tests can build them from strings.
+ */
+public final class SourceFile {
+    private final String path;
+    private final String text;
+    private final int[] lineStarts;
+
+    public SourceFile(String path, String text) {
+        this.path = path;
+        this.text = text;
+        this.lineStarts = indexLines(text);
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** The 1-based line and column of a 0-based character offset in this file. */
+    public Position positionOf(int offset) {
+        int clamped = Math.max(0, Math.min(offset, text.length()));
+        int index = Arrays.binarySearch(lineStarts, clamped);
+        int line = index >= 0 ? index : -index - 2;
+        int column = text.codePointCount(lineStarts[line], clamped) + 1;
+        return new Position(path, line + 1, column);
+    }
+
+    /** The text of a 1-based line, without its line break; empty past the end of the file. */
+    public String line(int line) {
+        if (line < 1 || line > lineStarts.length) {
+            return "";
+        }
+        int start = lineStarts[line - 1];
+        int end = line < lineStarts.length ? lineStarts[line] : text.length();
+        String raw = text.substring(start, end);
+        return raw.replaceFirst("\r?\n$", "");
+    }
+
+    private static int[] indexLines(String text) {
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        int[] starts = new int[count];
+        int line = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts[line++] = i + 1;
+            }
+        }
+        return starts;
+    }
+
+    /**
+     * Decodes bytes as strict UTF-8. Malformed input is not replaced (that would lose data
+     * silently) but reported at the line and column of the first bad byte. A leading byte order
+     * mark is dropped.
+     */
+    public static Decoded decode(String path, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            out.flip();
+            SourceFile partial = new SourceFile(path, out.toString());
+            Position at = partial.positionOf(partial.text().length());
+            String message = String.format(
+                    "file is not valid UTF-8: byte 0x%02X at offset %d cannot be decoded; save the file as UTF-8",
+                    bytes[in.position()] & 0xff, in.position());
+            return new Decoded(Optional.empty(), Optional.of(Diagnostic.error(at, message)));
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return new Decoded(Optional.of(new SourceFile(path, text)), Optional.empty());
+    }
+
+    /** Checks strict UTF-8 without keeping the text, for assets that are copied as bytes. */
+    public static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** Either the decoded file or the error that stopped decoding. */
+    public record Decoded(Optional<SourceFile> file, Optional<Diagnostic> error) {
+    }
+}

@@ -1,0 +1,36 @@
+package dev.explainer.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+
+import java.util.Set;
+
+/**
+ * A collection's compiled JSON Schema and the facts about its top-level fields that the engine
+ * uses: which fields exist, and which hold dates or plain strings.
+ */
+record CollectionSchema(JsonSchema schema, Set<String> fields, Set<String> dateFields, Set<String> stringFields,
+                        boolean closed) {
+
+    static CollectionSchema of(JsonSchema schema, JsonNode root) {
+        JsonNode properties = root.path("properties");
+        Set<String> fields = new java.util.TreeSet<>();
+        Set<String> dates = new java.util.HashSet<>();
+        Set<String> strings = new java.util.HashSet<>();
+        properties.fieldNames().forEachRemaining(name -> {
+            fields.add(name);
+            JsonNode property = properties.get(name);
+            JsonNode typed = property.path("type").asText().equals("array") ? property.path("items") : property;
+            if (typed.path("type").asText().equals("string")) {
+                if (typed.path("format").asText().equals("date")) {
+                    dates.add(name);
+                } else {
+                    strings.add(name);
+                }
+            }
+        });
+        JsonNode additional = root.path("additionalProperties");
+        boolean closed = additional.isBoolean() && !additional.asBoolean();
+        return new CollectionSchema(schema, fields, dates, strings, closed);
+    }
+}

@@ -1,0 +1,329 @@
+package dev.explainer.validate;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonNodePath;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import dev.explainer.config.CollectionConfig;
+import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.Diagnostics;
+import dev.explainer.diagnostic.Position;
+import dev.explainer.load.LoadedSite;
+import dev.explainer.load.RawEntry;
+import dev.explainer.text.SourceFile;
+import dev.explainer.yaml.Suggestions;
+import dev.explainer.yaml.YamlNode;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The validate stage: every entry against its collection's JSON Schema, every id a URL slug and
+ * unique in its collection. Schema errors are reported at the exact key or value that causes
+ * them, using the positions kept by the YAML parser.
+ */
+public final class Validator {
+    /** Lowercase letters and digits in words joined by single hyphens: safe in any URL and file system. */
+    public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** Names the engine gives every entry in templates; a schema may not declare them as fields. */
+    public static final Set<String> RESERVED = Set.of(
+            "id", "draft", "collection", "content", "referrers", "file", "href", "permalink", "path");
+    private static final Set<String> KNOWN_DRAFTS = Set.of(
+            "https://json-schema.org/draft/2020-12/schema", "http://json-schema.org/draft-07/schema#",
+            "http://json-schema.org/draft-07/schema", "https://json-schema.org/draft/2019-09/schema");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private final SchemaValidatorsConfig schemaConfig = SchemaValidatorsConfig.builder()
+            .formatAssertionsEnabled(true)
+            .pathType(PathType.JSON_POINTER)
+            .locale(Locale.ENGLISH)
+            .build();
+
+    /** The entries that passed (or partly passed) and every problem found. */
+    public record Result(List<ValidEntry> entries, List<Diagnostic> diagnostics) {
+    }
+
+    public Result validate(LoadedSite site) {
+        Diagnostics problems = new Diagnostics();
+        Map<String, CollectionSchema> schemas = compileSchemas(site, problems);
+        List<RawEntry> ordered = new ArrayList<>(site.entries());
+        ordered.sort(Comparator.comparing(RawEntry::path)
+                .thenComparingInt(e -> e.idPosition().line())
+                .thenComparingInt(e -> e.idPosition().column()));
+        checkIds(ordered, problems);
+        List<ValidEntry> valid = ordered.parallelStream()
+                .map(entry -> validateEntry(entry, schemas.get(entry.collection()), problems))
+                .toList();
+        return new Result(valid, problems.sorted());
+    }
+
+    private Map<String, CollectionSchema> compileSchemas(LoadedSite site, Diagnostics problems) {
+        Map<String, CollectionSchema> byCollection = new HashMap<>();
+        Map<String, Optional<CollectionSchema>> byFile = new HashMap<>();
+        for (CollectionConfig collection : site.config().collections()) {
+            SourceFile file = site.schemas().get(collection.schema());
+            if (file == null) {
+                continue; // the loader has reported it missing
+            }
+            byFile.computeIfAbsent(collection.schema(), name -> compile(file, problems))
+                    .ifPresent(schema -> byCollection.put(collection.name(), schema));
+        }
+        return byCollection;
+    }
+
+    private Optional<CollectionSchema> compile(SourceFile file, Diagnostics problems) {
+        JsonNode root;
+        try {
+            root = json.readTree(file.text());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            Position position = at == null ? Position.startOf(file.path())
+                    : new Position(file.path(), at.getLineNr(), at.getColumnNr());
+            problems.error(position, "schema is not valid JSON: " + e.getOriginalMessage());
+            return Optional.empty();
+        }
+        if (root == null || !root.isObject()) {
+            problems.error(Position.startOf(file.path()), "a schema must be a JSON object");
+            return Optional.empty();
+        }
+        Position start = Position.startOf(file.path());
+        JsonNode draft = root.path("$schema");
+        if (!draft.isMissingNode() && !KNOWN_DRAFTS.contains(draft.asText())) {
+            problems.error(start, "unsupported \"$schema\" '" + draft.asText()
+                    + "'; use https://json-schema.org/draft/2020-12/schema");
+            return Optional.empty();
+        }
+        List<String> remote = new ArrayList<>();
+        collectRemoteRefs(root, remote);
+        if (!remote.isEmpty()) {
+            // Schemas are resolved offline: a remote $ref would make the build depend on the network.
+            problems.error(start, "\"$ref\" '" + remote.get(0) + "' points outside this file; only local references (#/$defs/...) are allowed");
+            return Optional.empty();
+        }
+        root.path("properties").fieldNames().forEachRemaining(name -> {
+            if (RESERVED.contains(name)) {
+                problems.error(start, "schema declares field '" + name + "', a name the engine reserves ("
+                        + String.join(", ", new java.util.TreeSet<>(RESERVED)) + "); rename it");
+            }
+        });
+        try {
+            JsonSchema schema = factory.getSchema(root, schemaConfig);
+            schema.initializeValidators();
+            return Optional.of(CollectionSchema.of(schema, root));
+        } catch (RuntimeException e) {
+            problems.error(start, "schema cannot be used: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static void collectRemoteRefs(JsonNode node, List<String> remote) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && !ref.asText().startsWith("#")) {
+                remote.add(ref.asText());
+            }
+            node.elements().forEachRemaining(child -> collectRemoteRefs(child, remote));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> collectRemoteRefs(child, remote));
+        }
+    }
+
+    private static void checkIds(List<RawEntry> entries, Diagnostics problems) {
+        Map<String, RawEntry> seen = new HashMap<>();
+        for (RawEntry entry : entries) {
+            if (!SLUG.matcher(entry.id()).matches()) {
+                String suggestion = slugify(entry.id());
+                problems.error(entry.idPosition(), "id '" + entry.id() + "' is not a lowercase URL slug"
+                        + (suggestion.isEmpty() ? " (letters, digits and single hyphens)" : "; use '" + suggestion + "'"));
+            }
+            RawEntry earlier = seen.putIfAbsent(entry.collection() + "\u0000" + entry.id(), entry);
+            if (earlier != null) {
+                problems.error(entry.idPosition(), "duplicate id '" + entry.id() + "' in collection '"
+                        + entry.collection() + "' (also at " + earlier.idPosition() + "); ids must be unique");
+            }
+        }
+    }
+
+    /** The slug an editor probably meant: "Al Jubeir" becomes "al-jubeir". */
+    static String slugify(String text) {
+        String ascii = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    }
+
+    private ValidEntry validateEntry(RawEntry entry, CollectionSchema schema, Diagnostics problems) {
+        if (schema != null) {
+            JsonNode instance = toJson(entry.fields());
+            List<ValidationMessage> messages = new ArrayList<>(schema.schema().validate(instance));
+            messages.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
+                    .thenComparing(ValidationMessage::getMessage));
+            for (ValidationMessage message : messages) {
+                problems.add(describe(entry, schema, message));
+            }
+        }
+        return new ValidEntry(entry, typedData(entry.fields(), schema, problems));
+    }
+
+    private Diagnostic describe(RawEntry entry, CollectionSchema schema, ValidationMessage message) {
+        JsonNodePath path = message.getInstanceLocation();
+        YamlNode node = locate(entry.fields(), path);
+        String field = fieldName(path);
+        String type = message.getType() == null ? "" : message.getType();
+        String where = "collection '" + entry.collection() + "'";
+        switch (type) {
+            case "required": {
+                String missing = message.getProperty();
+                return Diagnostic.error(node.position(), (field.isEmpty() ? "" : "in '" + field + "': ")
+                        + "missing required field '" + missing + "' (" + where + "); add '" + missing + ": ...'");
+            }
+            case "additionalProperties":
+            case "unevaluatedProperties": {
+                String unknown = message.getProperty();
+                Position at = node instanceof YamlNode.Mapping mapping && mapping.member(unknown).isPresent()
+                        ? mapping.member(unknown).get().keyPosition() : node.position();
+                String hint = field.isEmpty()
+                        ? Suggestions.closest(unknown, schema.fields()).map(s -> "; did you mean '" + s + "'?")
+                                .orElse("; known fields are " + String.join(", ", schema.fields()))
+                        : "";
+                return Diagnostic.error(at, "unknown field '" + (field.isEmpty() ? "" : field + ".") + unknown
+                        + "' (" + where + ")" + hint);
+            }
+            default: {
+                String text = message.getMessage();
+                String prefix = path.toString() + ": ";
+                if (text.startsWith(prefix)) {
+                    text = text.substring(prefix.length());
+                }
+                String hint = "";
+                if ("type".equals(type) && node instanceof YamlNode.Scalar scalar && !(scalar.value() instanceof String)
+                        && text.contains("string expected")) {
+                    hint = "; put the value in quotes to make it a string";
+                }
+                return Diagnostic.error(node.position(), "field '" + field + "': " + text + hint);
+            }
+        }
+    }
+
+    private static String fieldName(JsonNodePath path) {
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            if (element instanceof Integer index) {
+                name.append('[').append(index).append(']');
+            } else {
+                name.append(name.length() == 0 ? "" : ".").append(element);
+            }
+        }
+        return name.toString();
+    }
+
+    private static YamlNode locate(YamlNode root, JsonNodePath path) {
+        YamlNode node = root;
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            YamlNode next = null;
+            if (element instanceof Integer index && node instanceof YamlNode.Sequence sequence
+                    && index < sequence.items().size()) {
+                next = sequence.items().get(index);
+            } else if (node instanceof YamlNode.Mapping mapping) {
+                next = mapping.get(String.valueOf(element)).orElse(null);
+            }
+            if (next == null) {
+                return node;
+            }
+            node = next;
+        }
+        return node;
+    }
+
+    static JsonNode toJson(YamlNode node) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (node instanceof YamlNode.Mapping mapping) {
+            ObjectNode object = nodes.objectNode();
+            mapping.members().forEach((key, member) -> object.set(key, toJson(member.value())));
+            return object;
+        }
+        if (node instanceof YamlNode.Sequence sequence) {
+            ArrayNode array = nodes.arrayNode();
+            sequence.items().forEach(item -> array.add(toJson(item)));
+            return array;
+        }
+        Object value = ((YamlNode.Scalar) node).value();
+        if (value == null) {
+            return nodes.nullNode();
+        } else if (value instanceof String text) {
+            return nodes.textNode(text);
+        } else if (value instanceof Boolean bool) {
+            return nodes.booleanNode(bool);
+        } else if (value instanceof Long number) {
+            return nodes.numberNode(number);
+        } else if (value instanceof Double number) {
+            return nodes.numberNode(number);
+        }
+        return nodes.textNode(value.toString()); // LocalDate: ISO text, checked by "format": "date"
+    }
+
+    /**
+     * Plain data typed as the schema says: a quoted date in a date field becomes a date, and a
+     * bare date in a string field stays the text it was, so templates see one type per field.
+     */
+    private static Map<String, Object> typedData(YamlNode.Mapping fields, CollectionSchema schema, Diagnostics problems) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (YamlNode.Member member : fields.members().values()) {
+            Object value = member.value().toPlain();
+            if (schema != null && schema.dateFields().contains(member.key())) {
+                value = asDates(value);
+            } else if (schema != null && schema.stringFields().contains(member.key())) {
+                value = asText(value);
+            }
+            data.put(member.key(), value);
+        }
+        return Collections.unmodifiableMap(data);
+    }
+
+    private static Object asDates(Object value) {
+        if (value instanceof String text) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                return text; // reported by the schema's "format": "date"
+            }
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Validator::asDates).toList();
+        }
+        return value;
+    }
+
+    private static Object asText(Object value) {
+        if (value instanceof LocalDate date) {
+            return date.toString();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Validator::asText).toList();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,255 @@
+package dev.explainer.yaml;
+
+import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.Position;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads YAML as plain data only, with positions.
+ *
+ * <p>SnakeYAML composes the node graph (with its alias, depth and size limits); typing is then
+ * done here rather than by SnakeYAML's YAML 1.1 resolver, so that {@code no} stays the string
+ * "no", {@code 01234} stays a string, and a bare date becomes a {@link LocalDate} rather than a
+ * {@code java.util.Date} in the machine's time zone. Tags other than {@code !!str}, merge keys
+ * and duplicate keys are errors. A parser is immutable and may be shared between threads: each
+ * call builds its own SnakeYAML instance, which is not thread-safe.
+ */
+public final class YamlParser {
+    /** How many aliases one file may use; a YAML "billion laughs" needs many more. */
+    public static final int ALIAS_LIMIT = 20;
+    private static final int NESTING_LIMIT = 40;
+
+    private static final Pattern INTEGER = Pattern.compile("[-+]?(0|[1-9][0-9]{0,17})");
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+\\.[0-9]*)([eE][-+]?[0-9]+)?");
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+    /** Only read after construction, so one instance serves every thread. */
+    private final Resolver resolver = new Resolver();
+
+    /** Parsed data, if any, and every problem found. */
+    public record Result(Optional<YamlNode> root, List<Diagnostic> diagnostics) {
+        public boolean ok() {
+            return root.isPresent() && diagnostics.isEmpty();
+        }
+    }
+
+    /**
+     * Parses one YAML document.
+     *
+     * @param path       the file's path, for positions
+     * @param yaml       the YAML text (for front matter, only the part between the fences)
+     * @param firstLine  the 1-based line of the file at which {@code yaml} starts
+     */
+    public Result parse(String path, String yaml, int firstLine) {
+        List<Diagnostic> problems = new ArrayList<>();
+        Node node;
+        try {
+            node = newYaml().compose(new StringReader(yaml));
+        } catch (MarkedYAMLException e) {
+            problems.add(Diagnostic.error(position(path, e.getProblemMark(), firstLine), syntaxMessage(e)));
+            return new Result(Optional.empty(), problems);
+        } catch (YAMLException e) {
+            problems.add(locateLimit(path, yaml, firstLine, e));
+            return new Result(Optional.empty(), problems);
+        }
+        if (node == null) {
+            return new Result(Optional.of(new YamlNode.Mapping(Map.of(), new Position(path, firstLine, 1))), problems);
+        }
+        YamlNode root = convert(path, node, firstLine, problems);
+        return new Result(Optional.ofNullable(root), problems);
+    }
+
+    private static Yaml newYaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(ALIAS_LIMIT);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(NESTING_LIMIT);
+        options.setProcessComments(false);
+        DumperOptions dumper = new DumperOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
+    }
+
+    private static String syntaxMessage(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+        String context = e.getContext();
+        String message = "YAML syntax error: " + problem;
+        if (context != null && !context.isBlank() && !problem.contains(context)) {
+            message += " (" + context + ")";
+        }
+        if (problem.contains("found character '\\t'")) {
+            message += "; indent with spaces, not tabs";
+        } else if (problem.contains("mapping values are not allowed")) {
+            message += "; a value that contains ': ' must be quoted";
+        }
+        return message;
+    }
+
+    /** SnakeYAML's alias limit error carries no position: find the alias that broke it. */
+    private Diagnostic locateLimit(String path, String yaml, int firstLine, YAMLException e) {
+        String text = String.valueOf(e.getMessage());
+        if (text.contains("aliases")) {
+            int seen = 0;
+            try {
+                for (Event event : newYaml().parse(new StringReader(yaml))) {
+                    if (event instanceof AliasEvent && ++seen > ALIAS_LIMIT) {
+                        return Diagnostic.error(position(path, event.getStartMark(), firstLine),
+                                "too many YAML aliases (more than " + ALIAS_LIMIT
+                                        + "); write the values out instead of repeating anchors");
+                    }
+                }
+            } catch (YAMLException ignored) {
+                // fall through to the positionless report below
+            }
+            return Diagnostic.error(new Position(path, firstLine, 1),
+                    "too many YAML aliases (more than " + ALIAS_LIMIT + ")");
+        }
+        return Diagnostic.error(new Position(path, firstLine, 1), "YAML could not be read: " + text);
+    }
+
+    private static Position position(String path, Mark mark, int firstLine) {
+        if (mark == null) {
+            return new Position(path, firstLine, 1);
+        }
+        return new Position(path, firstLine + mark.getLine(), mark.getColumn() + 1);
+    }
+
+    private YamlNode convert(String path, Node node, int firstLine, List<Diagnostic> problems) {
+        Position at = position(path, node.getStartMark(), firstLine);
+        if (node instanceof ScalarNode scalar) {
+            return convertScalar(scalar, at, problems);
+        }
+        if (node instanceof SequenceNode sequence) {
+            if (!Tag.SEQ.equals(node.getTag())) {
+                problems.add(Diagnostic.error(at, unsupportedTag(node.getTag())));
+                return null;
+            }
+            List<YamlNode> items = new ArrayList<>();
+            for (Node item : sequence.getValue()) {
+                YamlNode converted = convert(path, item, firstLine, problems);
+                if (converted != null) {
+                    items.add(converted);
+                }
+            }
+            return new YamlNode.Sequence(items, at);
+        }
+        MappingNode mapping = (MappingNode) node;
+        if (!Tag.MAP.equals(node.getTag())) {
+            problems.add(Diagnostic.error(at, unsupportedTag(node.getTag())));
+            return null;
+        }
+        Map<String, YamlNode.Member> members = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            Position keyAt = position(path, keyNode.getStartMark(), firstLine);
+            if (!(keyNode instanceof ScalarNode keyScalar)) {
+                problems.add(Diagnostic.error(keyAt, "a key must be a plain name, not " + kind(keyNode)));
+                continue;
+            }
+            if (Tag.MERGE.equals(keyNode.getTag())) {
+                problems.add(Diagnostic.error(keyAt, "YAML merge keys ('<<') are not supported; write the keys out"));
+                continue;
+            }
+            String key = keyScalar.getValue();
+            YamlNode.Member earlier = members.get(key);
+            if (earlier != null) {
+                problems.add(Diagnostic.error(keyAt, "duplicate key '" + key + "' (first given at line "
+                        + earlier.keyPosition().line() + "); remove one of them"));
+                continue;
+            }
+            YamlNode value = convert(path, tuple.getValueNode(), firstLine, problems);
+            if (value != null) {
+                members.put(key, new YamlNode.Member(key, keyAt, value));
+            }
+        }
+        return new YamlNode.Mapping(members, at);
+    }
+
+    private static String kind(Node node) {
+        return node instanceof SequenceNode ? "a list" : "a mapping";
+    }
+
+    private YamlNode convertScalar(ScalarNode scalar, Position at, List<Diagnostic> problems) {
+        String text = scalar.getValue();
+        boolean plain = scalar.isPlain();
+        Tag tag = scalar.getTag();
+        boolean explicitTag = plain ? !tag.equals(implicitTag(text)) : !Tag.STR.equals(tag);
+        if (explicitTag) {
+            if (Tag.STR.equals(tag)) {
+                return new YamlNode.Scalar(text, at);
+            }
+            problems.add(Diagnostic.error(at, unsupportedTag(tag)));
+            return null;
+        }
+        if (!plain) {
+            return new YamlNode.Scalar(text, at);
+        }
+        return new YamlNode.Scalar(typePlain(text, at, problems), at);
+    }
+
+    /** The tag SnakeYAML's own resolver gives a plain scalar; anything else was written explicitly. */
+    private Tag implicitTag(String text) {
+        return resolver.resolve(NodeId.scalar, text, true);
+    }
+
+    private static Object typePlain(String text, Position at, List<Diagnostic> problems) {
+        switch (text) {
+            case "", "~", "null", "Null", "NULL":
+                return null;
+            case "true", "True", "TRUE":
+                return Boolean.TRUE;
+            case "false", "False", "FALSE":
+                return Boolean.FALSE;
+            default:
+                break;
+        }
+        if (INTEGER.matcher(text).matches()) {
+            return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
+        }
+        if (DECIMAL.matcher(text).matches()) {
+            return Double.parseDouble(text);
+        }
+        if (DATE.matcher(text).matches()) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                problems.add(Diagnostic.error(at, "'" + text + "' is not a valid date (YYYY-MM-DD)"));
+                return text;
+            }
+        }
+        return text;
+    }
+
+    private static String unsupportedTag(Tag tag) {
+        return "YAML tag '" + tag.getValue().replace(Tag.PREFIX, "!!")
+                + "' is not allowed: content is plain data (strings, numbers, booleans, dates, lists and mappings)";
+    }
+}
