@@ -1,0 +1,83 @@
+package dev.explainer.build;
+
+import dev.explainer.config.SiteConfig;
+import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.Diagnostics;
+import dev.explainer.diagnostic.Position;
+import dev.explainer.link.Linker;
+import dev.explainer.load.ContentLoader;
+import dev.explainer.load.LoadedSite;
+import dev.explainer.markdown.MarkdownRenderer;
+import dev.explainer.output.OutputGuard;
+import dev.explainer.output.SiteWriter;
+import dev.explainer.render.SiteRenderer;
+import dev.explainer.render.TemplateEngine;
+import dev.explainer.validate.Validator;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs the pipeline: load, validate, link, render, write. Everything is loaded and checked
+ * before anything is rendered, and nothing is written unless the whole run is free of errors.
+ * Each stage reports all it finds, so one run shows every problem it can.
+ */
+public final class SiteBuilder {
+
+    public BuildResult run(BuildOptions options) {
+        long start = System.nanoTime();
+        Diagnostics problems = new Diagnostics();
+        Path sourceDir = options.sourceDir();
+        if (options.output().isPresent()) {
+            Optional<String> refusal = OutputGuard.check(sourceDir, options.output().get());
+            if (refusal.isPresent()) {
+                problems.error(Position.startOf(options.output().get().toString().replace('\\', '/')), refusal.get());
+                return result(problems, 0, 0, start);
+            }
+        }
+
+        ContentLoader.Result loaded = new ContentLoader().load(sourceDir);
+        problems.addAll(loaded.diagnostics());
+        if (loaded.site().isEmpty()) {
+            return result(problems, 0, 0, start);
+        }
+        LoadedSite site = loaded.site().get();
+        if (options.baseUrl().isPresent()) {
+            SiteConfig config = site.config().withBaseUrl(options.baseUrl().get());
+            site = new LoadedSite(config, site.entries(), site.schemas(), site.templates(), site.assets());
+        }
+
+        Validator.Result validated = new Validator().validate(site);
+        problems.addAll(validated.diagnostics());
+        Linker.Result linked = new Linker(new MarkdownRenderer(site.config().rawHtml()))
+                .link(site, validated.entries(), options.drafts());
+        problems.addAll(linked.diagnostics());
+
+        TemplateEngine templates = new TemplateEngine(site.config(), site.templates());
+        problems.addAll(templates.compileAll());
+        if (problems.hasErrors()) {
+            return result(problems, 0, 0, start); // rendering broken data would only add noise
+        }
+        SiteRenderer.Result rendered = new SiteRenderer(templates).render(linked.site(), site.assets());
+        problems.addAll(rendered.diagnostics());
+        if (problems.hasErrors() || options.output().isEmpty()) {
+            return result(problems, problems.hasErrors() ? 0 : rendered.pages(), 0, start);
+        }
+        try {
+            new SiteWriter().write(options.output().get(), rendered.files());
+        } catch (IOException e) {
+            problems.add(Diagnostic.error(Position.startOf(options.output().get().toString()),
+                    "the site could not be written (the previous output is unchanged): " + e));
+            return result(problems, 0, 0, start);
+        }
+        return result(problems, rendered.pages(), rendered.files().size(), start);
+    }
+
+    private static BuildResult result(Diagnostics problems, int pages, int files, long start) {
+        List<Diagnostic> sorted = problems.sorted();
+        return new BuildResult(sorted, pages, files, Duration.ofNanos(System.nanoTime() - start));
+    }
+}

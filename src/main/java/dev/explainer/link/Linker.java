@@ -1,0 +1,342 @@
+package dev.explainer.link;
+
+import dev.explainer.config.CollectionConfig;
+import dev.explainer.config.MenuItem;
+import dev.explainer.config.SiteConfig;
+import dev.explainer.diagnostic.Diagnostics;
+import dev.explainer.diagnostic.Position;
+import dev.explainer.load.Asset;
+import dev.explainer.load.ContentLoader;
+import dev.explainer.load.LoadedSite;
+import dev.explainer.load.RawEntry;
+import dev.explainer.markdown.LinkTargets;
+import dev.explainer.markdown.MarkdownRenderer;
+import dev.explainer.markdown.RenderedMarkdown;
+import dev.explainer.validate.ValidEntry;
+import dev.explainer.yaml.Suggestions;
+import dev.explainer.yaml.YamlNode;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The link stage: gives every entry its URL and its page, resolves every reference (reporting
+ * unknown ids with a suggestion), records who refers to whom, checks matrices and URL
+ * collisions, and renders the Markdown bodies with their links checked. The result is an
+ * immutable {@link Site}.
+ */
+public final class Linker {
+    private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
+
+    private final MarkdownRenderer markdown;
+
+    public Linker(MarkdownRenderer markdown) {
+        this.markdown = markdown;
+    }
+
+    public record Result(Site site, List<dev.explainer.diagnostic.Diagnostic> diagnostics) {
+    }
+
+    /** Where an entry is shown and, if it has a page, which template renders it. */
+    private record Route(String sitePath, Optional<String> template) {
+    }
+
+    public Result link(LoadedSite loaded, List<ValidEntry> entries, boolean includeDrafts) {
+        Diagnostics problems = new Diagnostics();
+        SiteConfig config = loaded.config();
+        Set<String> excludedDrafts = new HashSet<>();
+        Map<String, ValidEntry> published = new LinkedHashMap<>();
+        for (ValidEntry entry : entries) {
+            String key = Entry.key(entry.collection(), entry.id());
+            if (entry.raw().draft() && !includeDrafts) {
+                excludedDrafts.add(key);
+            } else {
+                published.putIfAbsent(key, entry);
+            }
+        }
+
+        Map<String, String> assets = new TreeMap<>();
+        for (Asset asset : loaded.assets()) {
+            assets.put("/" + asset.outputPath(), asset.outputPath());
+        }
+        Map<String, Route> routes = routes(config, loaded, published.values(), problems);
+        Map<String, Page> pagesByPath = new TreeMap<>();
+        Map<String, String> ownerOfOutput = new HashMap<>();
+        assets.values().forEach(file -> ownerOfOutput.put(file, "templates/" + file));
+        Map<String, String> pagePaths = new HashMap<>();
+        for (ValidEntry entry : published.values()) {
+            Route route = routes.get(Entry.key(entry.collection(), entry.id()));
+            if (route == null || route.template().isEmpty()) {
+                continue;
+            }
+            String output = Page.outputFileOf(route.sitePath());
+            String owner = ownerOfOutput.putIfAbsent(output, entry.raw().path());
+            if (owner != null) {
+                problems.error(entry.raw().idPosition(), "URL " + route.sitePath() + " is also the URL of " + owner
+                        + "; give one of them another id or 'url'");
+                continue;
+            }
+            pagePaths.put(Entry.key(entry.collection(), entry.id()), route.sitePath());
+        }
+        SitePaths targets = new SitePaths(pagePaths.values(), assets);
+        checkAnchorPages(config, pagePaths.values(), problems);
+        checkMenu(config, targets, problems);
+
+        List<RenderedMarkdown.FragmentLink> fragmentLinks = new ArrayList<>();
+        Map<String, Entry> byKey = new HashMap<>();
+        List<Entry> built = published.values().parallelStream().map(entry -> {
+            String key = Entry.key(entry.collection(), entry.id());
+            Route route = routes.get(key);
+            String html = "";
+            if (entry.raw().body().isPresent()) {
+                Optional<String> page = route == null ? Optional.empty()
+                        : Optional.of(route.sitePath().replaceFirst("#.*$", ""));
+                RenderedMarkdown rendered = markdown.render(entry.raw().body().get(), page, targets);
+                problems.addAll(rendered.diagnostics());
+                synchronized (fragmentLinks) {
+                    fragmentLinks.addAll(rendered.fragmentLinks());
+                }
+                html = rendered.html();
+            }
+            return new Entry(entry.collection(), entry.id(), entry.raw().idPosition(), entry.data(), html,
+                    Optional.ofNullable(route).map(Route::sitePath));
+        }).toList();
+        built.forEach(entry -> byKey.put(entry.key(), entry));
+
+        Map<String, List<Entry>> collections = sortedCollections(config, built);
+        Map<String, Integer> order = new HashMap<>();
+        collections.values().forEach(list -> {
+            for (int i = 0; i < list.size(); i++) {
+                order.put(list.get(i).key(), i);
+            }
+        });
+        Map<String, Map<String, List<Entry>>> referrers =
+                resolveReferences(config, published, byKey, excludedDrafts, order, problems);
+        Map<String, Map<String, Map<String, Entry>>> matrices = matrices(config, collections, published, problems);
+
+        List<Page> pages = new ArrayList<>();
+        for (Map.Entry<String, String> page : pagePaths.entrySet()) {
+            Entry entry = byKey.get(page.getKey());
+            Page built1 = new Page(page.getValue(), Page.outputFileOf(page.getValue()),
+                    routes.get(page.getKey()).template().get(), entry);
+            pagesByPath.put(built1.sitePath(), built1);
+        }
+        pages.addAll(pagesByPath.values());
+        fragmentLinks.sort(Comparator.comparing((RenderedMarkdown.FragmentLink f) -> f.position().path())
+                .thenComparingInt(f -> f.position().line()).thenComparingInt(f -> f.position().column()));
+        Site site = new Site(config, collections, Map.copyOf(byKey), referrers, matrices, List.copyOf(pages),
+                pagesByPath, assets, targets, List.copyOf(fragmentLinks));
+        return new Result(site, problems.sorted());
+    }
+
+    private Map<String, Route> routes(SiteConfig config, LoadedSite loaded, Collection<ValidEntry> entries,
+                                      Diagnostics problems) {
+        Map<String, Route> routes = new HashMap<>();
+        for (ValidEntry entry : entries) {
+            CollectionConfig collection = config.collection(entry.collection()).orElseThrow();
+            if (collection.url().isEmpty()) {
+                continue;
+            }
+            String sitePath = collection.url().get().replace("{id}", entry.id());
+            Optional<YamlNode> urlNode = entry.raw().fields().get("url");
+            if (collection.hasPages() && entry.data().get("url") instanceof String custom) {
+                Position at = urlNode.get().position();
+                if (!custom.startsWith("/") || !(custom.endsWith("/") || custom.endsWith(".html")) || !safePath(custom)) {
+                    problems.error(at, "url '" + custom + "' must be a site path such as '/about/' or '/404.html': "
+                            + "starting with '/', ending with '/' or '.html', made of letters, digits, '.', '_', '~' and '-'");
+                    continue;
+                }
+                sitePath = custom;
+            }
+            Optional<String> template = collection.template();
+            if (collection.hasPages() && entry.data().get("template") instanceof String custom) {
+                template = Optional.of(custom);
+            }
+            if (template.isPresent() && !loaded.templates().containsKey(template.get())) {
+                Position at = entry.raw().fields().get("template").map(YamlNode::position).orElse(collection.position());
+                String hint = Suggestions.closest(template.get(), loaded.templates().keySet())
+                        .map(s -> "; did you mean '" + s + "'?").orElse("");
+                problems.error(at, "template '" + template.get() + "' not found in " + ContentLoader.TEMPLATES + "/" + hint);
+                continue;
+            }
+            routes.put(Entry.key(entry.collection(), entry.id()), new Route(sitePath, template));
+        }
+        return routes;
+    }
+
+    private static boolean safePath(String path) {
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty() && (!PATH_SEGMENT.matcher(segment).matches() || segment.equals("..") || segment.equals("."))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkAnchorPages(SiteConfig config, Collection<String> pagePaths, Diagnostics problems) {
+        Set<String> pages = new HashSet<>(pagePaths);
+        for (CollectionConfig collection : config.collections()) {
+            String pattern = collection.url().orElse("");
+            int hash = pattern.indexOf('#');
+            if (hash > 0 && !pages.contains(pattern.substring(0, hash))) {
+                problems.error(collection.position(), "collection '" + collection.name() + "' places its entries on "
+                        + pattern.substring(0, hash) + ", but no page has that URL; add one (e.g. a page with that 'url')");
+            }
+        }
+    }
+
+    private static void checkMenu(SiteConfig config, LinkTargets targets, Diagnostics problems) {
+        for (MenuItem item : config.menu()) {
+            if (targets.find(item.url()).isEmpty()) {
+                String hint = Suggestions.closest(item.url(), targets.paths()).map(s -> "; did you mean '" + s + "'?").orElse("");
+                problems.error(item.position(), "menu item '" + item.title() + "' links to " + item.url()
+                        + ", but no page has that URL" + hint);
+            }
+        }
+    }
+
+    private static Map<String, List<Entry>> sortedCollections(SiteConfig config, List<Entry> entries) {
+        Map<String, List<Entry>> grouped = entries.stream().collect(Collectors.groupingBy(Entry::collection));
+        Map<String, List<Entry>> sorted = new LinkedHashMap<>();
+        for (CollectionConfig collection : config.collections()) {
+            List<Entry> list = new ArrayList<>(grouped.getOrDefault(collection.name(), List.of()));
+            Comparator<Entry> order = (a, b) -> 0;
+            for (CollectionConfig.SortKey key : collection.sort()) {
+                Comparator<Entry> byField = (a, b) -> compareValues(a.data().get(key.field()), b.data().get(key.field()));
+                order = order.thenComparing(key.descending() ? byField.reversed() : byField);
+            }
+            list.sort(order.thenComparing(Entry::id));
+            sorted.put(collection.name(), List.copyOf(list));
+        }
+        return java.util.Collections.unmodifiableMap(sorted);
+    }
+
+    /** A total order over field values: empty values last, then by type, then by value. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static int compareValues(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : 1) : -1;
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+            return Double.compare(x.doubleValue(), y.doubleValue());
+        }
+        if (a.getClass() == b.getClass() && a instanceof Comparable comparable
+                && (a instanceof String || a instanceof LocalDate || a instanceof Boolean)) {
+            return comparable.compareTo(b);
+        }
+        return a.getClass().getName().compareTo(b.getClass().getName());
+    }
+
+    private static Map<String, Map<String, List<Entry>>> resolveReferences(
+            SiteConfig config, Map<String, ValidEntry> published, Map<String, Entry> byKey, Set<String> excludedDrafts,
+            Map<String, Integer> order, Diagnostics problems) {
+        Map<String, Map<String, Set<Entry>>> found = new HashMap<>();
+        for (ValidEntry entry : published.values()) {
+            CollectionConfig collection = config.collection(entry.collection()).orElseThrow();
+            Entry source = byKey.get(Entry.key(entry.collection(), entry.id()));
+            for (CollectionConfig.Reference reference : collection.references().values()) {
+                Optional<YamlNode> node = entry.raw().fields().get(reference.field());
+                if (node.isEmpty() || (node.get() instanceof YamlNode.Scalar s && s.value() == null)) {
+                    continue;
+                }
+                List<YamlNode> values = node.get() instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(node.get());
+                for (YamlNode value : values) {
+                    if (!(value instanceof YamlNode.Scalar scalar) || !(scalar.value() instanceof String id)) {
+                        problems.error(value.position(), "'" + reference.field() + "' must hold the id of an entry of '"
+                                + reference.target() + "' (or a list of them), not " + value.describe());
+                        continue;
+                    }
+                    String targetKey = Entry.key(reference.target(), id);
+                    Entry target = byKey.get(targetKey);
+                    if (target == null) {
+                        problems.error(value.position(), unknownReference(reference, id, excludedDrafts.contains(targetKey),
+                                published.values()));
+                        continue;
+                    }
+                    found.computeIfAbsent(targetKey, k -> new TreeMap<>())
+                            .computeIfAbsent(entry.collection(), k -> new LinkedHashSet<>()).add(source);
+                }
+            }
+        }
+        Map<String, Map<String, List<Entry>>> referrers = new HashMap<>();
+        found.forEach((target, byCollection) -> {
+            Map<String, List<Entry>> lists = new LinkedHashMap<>();
+            byCollection.forEach((name, sources) -> lists.put(name, sources.stream()
+                    .sorted(Comparator.comparing(e -> order.getOrDefault(e.key(), 0)))
+                    .toList()));
+            referrers.put(target, java.util.Collections.unmodifiableMap(lists));
+        });
+        return referrers;
+    }
+
+    private static String unknownReference(CollectionConfig.Reference reference, String id, boolean isDraft,
+                                           Collection<ValidEntry> published) {
+        if (isDraft) {
+            return "'" + id + "' in '" + reference.field() + "' is a draft of '" + reference.target()
+                    + "'; publish it (remove 'draft: true') or build with --drafts";
+        }
+        List<String> ids = published.stream().filter(e -> e.collection().equals(reference.target()))
+                .map(ValidEntry::id).sorted().toList();
+        String hint = Suggestions.closest(id, ids).map(s -> "; did you mean '" + s + "'?").orElse("");
+        return "unknown " + reference.target() + " id '" + id + "' in '" + reference.field() + "'" + hint;
+    }
+
+    private static Map<String, Map<String, Map<String, Entry>>> matrices(
+            SiteConfig config, Map<String, List<Entry>> collections, Map<String, ValidEntry> published,
+            Diagnostics problems) {
+        Map<String, Map<String, Map<String, Entry>>> matrices = new LinkedHashMap<>();
+        for (CollectionConfig collection : config.collections()) {
+            if (collection.matrix().size() != 2) {
+                continue;
+            }
+            String rowField = collection.matrix().get(0);
+            String columnField = collection.matrix().get(1);
+            CollectionConfig.Reference rowRef = collection.references().get(rowField);
+            CollectionConfig.Reference columnRef = collection.references().get(columnField);
+            if (rowRef == null || columnRef == null) {
+                continue; // reported by the config parser
+            }
+            Map<String, Map<String, Entry>> cells = new LinkedHashMap<>();
+            for (Entry entry : collections.getOrDefault(collection.name(), List.of())) {
+                if (!(entry.data().get(rowField) instanceof String row) || !(entry.data().get(columnField) instanceof String column)) {
+                    problems.error(entry.position(), "collection '" + collection.name() + "' is a matrix: each entry needs one '"
+                            + rowField + "' and one '" + columnField + "'");
+                    continue;
+                }
+                Entry earlier = cells.computeIfAbsent(row, r -> new LinkedHashMap<>()).putIfAbsent(column, entry);
+                if (earlier != null) {
+                    problems.error(entry.position(), "a second entry for " + rowField + " '" + row + "' and " + columnField
+                            + " '" + column + "' (the first is " + earlier.id() + " at " + earlier.position() + "); keep one");
+                }
+            }
+            Position where = collection.file().map(f -> Position.startOf(ContentLoader.CONTENT + "/" + f))
+                    .orElse(collection.position());
+            for (Entry row : collections.getOrDefault(rowRef.target(), List.of())) {
+                for (Entry column : collections.getOrDefault(columnRef.target(), List.of())) {
+                    if (!cells.getOrDefault(row.id(), Map.of()).containsKey(column.id())) {
+                        problems.error(where, "collection '" + collection.name() + "' has no entry for " + rowField + " '"
+                                + row.id() + "' and " + columnField + " '" + column.id()
+                                + "'; every pair needs one, even where the sources say nothing (declare that in the entry)");
+                    }
+                }
+            }
+            Map<String, Map<String, Entry>> frozen = new LinkedHashMap<>();
+            cells.forEach((row, columns) -> frozen.put(row, java.util.Collections.unmodifiableMap(columns)));
+            matrices.put(collection.name(), java.util.Collections.unmodifiableMap(frozen));
+        }
+        return java.util.Collections.unmodifiableMap(matrices);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.explainer.link;
+
+/**
+ * A page of the output: an entry rendered with a template at a site path.
+ *
+ * @param sitePath   its URL path below the base URL: {@code /parties/russia/}, {@code /404.html}
+ * @param outputFile its file below the output folder: {@code parties/russia/index.html}
+ * @param template   the template's name below {@code templates/}
+ * @param entry      the entry the page shows
+ */
+public record Page(String sitePath, String outputFile, String template, Entry entry) {
+
+    /** The file a site path is written to: directories get an {@code index.html}. */
+    public static String outputFileOf(String sitePath) {
+        String path = sitePath.startsWith("/") ? sitePath.substring(1) : sitePath;
+        return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
+    }
+
+    /** The error page is shown by servers at any depth, so it cannot link relatively. */
+    public boolean isErrorPage() {
+        return sitePath.equals("/404.html");
+    }
+}

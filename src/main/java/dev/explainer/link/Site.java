@@ -1,0 +1,125 @@
+package dev.explainer.link;
+
+import dev.explainer.config.CollectionConfig;
+import dev.explainer.config.SiteConfig;
+import dev.explainer.markdown.LinkTargets;
+import dev.explainer.markdown.RenderedMarkdown;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole linked site, immutable: entries by collection in their declared order, every
+ * reference resolvable in both directions, the pages and assets by path. Renderers share it
+ * between threads.
+ */
+public final class Site implements LinkTargets {
+    private final SiteConfig config;
+    private final Map<String, List<Entry>> collections;
+    private final Map<String, Entry> byKey;
+    private final Map<String, Map<String, List<Entry>>> referrers;
+    private final Map<String, Map<String, Map<String, Entry>>> matrices;
+    private final List<Page> pages;
+    private final Map<String, Page> pagesByPath;
+    private final Map<String, String> assets;
+    private final List<RenderedMarkdown.FragmentLink> fragmentLinks;
+    private final SitePaths paths;
+
+    Site(SiteConfig config, Map<String, List<Entry>> collections, Map<String, Entry> byKey,
+         Map<String, Map<String, List<Entry>>> referrers, Map<String, Map<String, Map<String, Entry>>> matrices,
+         List<Page> pages, Map<String, Page> pagesByPath, Map<String, String> assets, SitePaths paths,
+         List<RenderedMarkdown.FragmentLink> fragmentLinks) {
+        this.paths = paths;
+        this.config = config;
+        this.collections = collections;
+        this.byKey = byKey;
+        this.referrers = referrers;
+        this.matrices = matrices;
+        this.pages = pages;
+        this.pagesByPath = pagesByPath;
+        this.assets = assets;
+        this.fragmentLinks = fragmentLinks;
+    }
+
+    public SiteConfig config() {
+        return config;
+    }
+
+    /** Collection names to their entries, in the order the config declares and each collection sorts. */
+    public Map<String, List<Entry>> collections() {
+        return collections;
+    }
+
+    public Optional<Entry> entry(String collection, String id) {
+        return Optional.ofNullable(byKey.get(Entry.key(collection, id)));
+    }
+
+    /**
+     * The entry or entries a reference field names: an {@link Entry}, a list of them, or
+     * {@code null} when the field is empty. For fields that are not references, the raw value.
+     */
+    public Object reference(Entry entry, String field) {
+        Object value = entry.data().get(field);
+        Optional<CollectionConfig.Reference> reference = config.collection(entry.collection())
+                .map(c -> c.references().get(field));
+        if (value == null || reference.isEmpty()) {
+            return value;
+        }
+        String target = reference.get().target();
+        if (value instanceof String id) {
+            return byKey.get(Entry.key(target, id));
+        }
+        List<Entry> targets = new ArrayList<>();
+        if (value instanceof List<?> ids) {
+            for (Object id : ids) {
+                Entry found = byKey.get(Entry.key(target, String.valueOf(id)));
+                if (found != null) {
+                    targets.add(found);
+                }
+            }
+        }
+        return List.copyOf(targets);
+    }
+
+    /** The entries that refer to {@code entry}, by their collection, each list in collection order. */
+    public Map<String, List<Entry>> referrers(Entry entry) {
+        return referrers.getOrDefault(entry.key(), Map.of());
+    }
+
+    /** For a collection declared with a matrix: first field's id, then second field's id, to the entry. */
+    public Map<String, Map<String, Map<String, Entry>>> matrices() {
+        return matrices;
+    }
+
+    /** Every page, ordered by site path. */
+    public List<Page> pages() {
+        return pages;
+    }
+
+    public Optional<Page> page(String sitePath) {
+        return Optional.ofNullable(pagesByPath.get(sitePath));
+    }
+
+    /** Asset site paths ({@code /assets/style.css}) to their output files. */
+    public Map<String, String> assets() {
+        return assets;
+    }
+
+    /** Markdown links to fragments, checked against the rendered pages. */
+    public List<RenderedMarkdown.FragmentLink> fragmentLinks() {
+        return fragmentLinks;
+    }
+
+    @Override
+    public Optional<Target> find(String sitePath) {
+        return paths.find(sitePath);
+    }
+
+    @Override
+    public Collection<String> paths() {
+        return paths.paths();
+    }
+}

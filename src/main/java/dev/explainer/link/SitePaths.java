@@ -1,0 +1,46 @@
+package dev.explainer.link;
+
+import dev.explainer.markdown.LinkTargets;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The site's pages and assets by site path, forgiving a missing trailing slash or an explicit index.html. */
+final class SitePaths implements LinkTargets {
+    private final Map<String, String> outputs = new HashMap<>();
+    private final Set<String> pages = new HashSet<>();
+
+    SitePaths(Collection<String> pagePaths, Map<String, String> assets) {
+        for (String path : pagePaths) {
+            outputs.put(path, Page.outputFileOf(path));
+            pages.add(path);
+        }
+        outputs.putAll(assets);
+    }
+
+    @Override
+    public Optional<Target> find(String sitePath) {
+        String path = sitePath.isEmpty() ? "/" : sitePath;
+        List<String> candidates = path.endsWith("/index.html")
+                ? List.of(path, path.substring(0, path.length() - "index.html".length()))
+                : path.endsWith("/") ? List.of(path) : List.of(path, path + "/");
+        for (String candidate : candidates) {
+            String output = outputs.get(candidate);
+            if (output != null) {
+                return Optional.of(new Target(candidate, output, pages.contains(candidate)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Collection<String> paths() {
+        return new TreeSet<>(outputs.keySet());
+    }
+}

@@ -1,0 +1,22 @@
+package dev.explainer.markdown;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/** What internal links in Markdown may point at: the site's pages and assets, by site path. */
+public interface LinkTargets {
+
+    /**
+     * The output file of the page or asset at {@code sitePath} (such as {@code /parties/russia/}
+     * or {@code /assets/map.png}), relative to the site root: {@code parties/russia/index.html}.
+     * The path is normalised first, so {@code /parties/russia} finds the page too.
+     */
+    Optional<Target> find(String sitePath);
+
+    /** Every site path, for "did you mean" hints. */
+    Collection<String> paths();
+
+    /** A page or asset found by its site path. */
+    record Target(String sitePath, String outputFile, boolean page) {
+    }
+}

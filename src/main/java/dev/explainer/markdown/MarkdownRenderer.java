@@ -1,0 +1,216 @@
+package dev.explainer.markdown;
+
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
+import com.vladsch.flexmark.html.LinkResolver;
+import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
+import com.vladsch.flexmark.html.renderer.LinkStatus;
+import com.vladsch.flexmark.html.renderer.ResolvedLink;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.data.NullableDataKey;
+
+import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.load.RawEntry;
+import dev.explainer.yaml.Suggestions;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Markdown to HTML with flexmark: tables, footnotes, heading ids, typographic quotes and
+ * autolinks. Built once and shared: flexmark's parser and renderer are immutable, and the
+ * per-document state (the page, the problems found) travels on the parsed document.
+ *
+ * <p>Links are checked as they are rendered. An internal link must reach a page or asset of the
+ * site and becomes relative; a link with a scheme other than http, https, mailto or tel is an
+ * error and never reaches the output, however it is encoded. Raw HTML is escaped unless the site
+ * opts in.
+ */
+public final class MarkdownRenderer {
+    /**
+     * Stands for the path from the page being rendered to the site root. A body is rendered once
+     * but may be shown on pages at different depths, each of which replaces it.
+     */
+    public static final String ROOT = "\uE000";
+
+    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
+    private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.\\-]*):");
+    private static final NullableDataKey<State> STATE = new NullableDataKey<>("EXPLAINER_LINK_STATE");
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    private final boolean rawHtml;
+
+    public MarkdownRenderer(boolean rawHtml) {
+        this.rawHtml = rawHtml;
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
+                TypographicExtension.create(), AutolinkExtension.create()));
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+        options.set(HtmlRenderer.ESCAPE_HTML, !rawHtml);
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        options.set(TablesExtension.CLASS_NAME, "");
+        options.set(TablesExtension.WITH_CAPTION, true);
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options)
+                .linkResolverFactory(new IndependentLinkResolverFactory() {
+                    @Override
+                    public LinkResolver apply(LinkResolverBasicContext context) {
+                        return MarkdownRenderer::resolve;
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * Renders a body.
+     *
+     * @param body     the Markdown, with where it stands in its file
+     * @param pagePath the site path of the entry's own page, against which relative links and
+     *                 bare {@code #fragment} links resolve; empty for entries without a page
+     * @param targets  the pages and assets links may reach
+     */
+    public RenderedMarkdown render(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets) {
+        Document document = parser.parse(body.markdown());
+        State state = new State(body, pagePath, targets);
+        document.set(STATE, state);
+        if (!rawHtml) {
+            warnAboutRawHtml(document, state);
+        }
+        String html = renderer.render(document);
+        return new RenderedMarkdown(html, List.copyOf(state.diagnostics), List.copyOf(state.fragmentLinks));
+    }
+
+    private static void warnAboutRawHtml(Node node, State state) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof HtmlBlock || child instanceof HtmlInline) {
+                state.diagnostics.add(Diagnostic.warning(state.body.positionOf(child.getStartOffset()),
+                        "raw HTML is shown as text; write Markdown instead, or allow HTML with 'markdown: {raw_html: true}' in the site config"));
+            } else {
+                warnAboutRawHtml(child, state);
+            }
+        }
+    }
+
+    private static ResolvedLink resolve(Node node, LinkResolverBasicContext context, ResolvedLink link) {
+        State state = STATE.get(context.getDocument());
+        if (state == null) {
+            return link;
+        }
+        String url = link.getUrl();
+        String probe = normaliseForScheme(url);
+        Matcher scheme = SCHEME.matcher(probe);
+        if (scheme.find()) {
+            if (SAFE_SCHEMES.contains(scheme.group(1))) {
+                return link;
+            }
+            state.error(node, "link scheme '" + scheme.group(1) + ":' is not allowed (only http, https, mailto and tel); remove the link");
+            return link.withUrl("#").withStatus(LinkStatus.INVALID);
+        }
+        if (probe.startsWith("//")) {
+            return link; // protocol-relative: another site
+        }
+        int hash = url.indexOf('#');
+        String path = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? "" : url.substring(hash + 1);
+        if (path.isEmpty()) {
+            state.pagePath.ifPresent(page -> state.fragment(node, page, fragment));
+            return link;
+        }
+        String sitePath;
+        if (path.startsWith("/")) {
+            sitePath = path;
+        } else if (state.pagePath.isPresent()) {
+            sitePath = resolveRelative(state.pagePath.get(), path);
+        } else {
+            state.error(node, "relative link '" + url + "' in an entry without a page of its own; write the site path, such as '/parties/russia/'");
+            return link.withUrl("#").withStatus(LinkStatus.INVALID);
+        }
+        String decoded = URLDecoder.decode(sitePath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        Optional<LinkTargets.Target> target = state.targets.find(decoded);
+        if (target.isEmpty()) {
+            String hint = Suggestions.closest(decoded, state.targets.paths()).map(s -> "; did you mean '" + s + "'?").orElse("");
+            state.error(node, "link to '" + url + "': no page or asset has the path " + decoded + hint);
+            return link.withUrl("#").withStatus(LinkStatus.INVALID);
+        }
+        if (!fragment.isEmpty()) {
+            state.fragment(node, target.get().sitePath(), fragment);
+        }
+        String resolved = ROOT + target.get().outputFile() + (hash < 0 ? "" : "#" + fragment);
+        return link.withUrl(resolved).withStatus(LinkStatus.VALID);
+    }
+
+    /** What a browser would make of the URL's start: decoded, without white space or control characters. */
+    private static String normaliseForScheme(String url) {
+        String decoded = url;
+        for (int i = 0; i < 3 && decoded.contains("%"); i++) {
+            try {
+                decoded = URLDecoder.decode(decoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                break;
+            }
+        }
+        StringBuilder kept = new StringBuilder(decoded.length());
+        decoded.codePoints()
+                .filter(c -> c > 0x20 && c != 0x7f && !Character.isWhitespace(c) && !Character.isISOControl(c)
+                        && Character.getType(c) != Character.FORMAT)
+                .forEach(kept::appendCodePoint);
+        return kept.toString().toLowerCase(Locale.ROOT);
+    }
+
+    static String resolveRelative(String pagePath, String relative) {
+        String base = pagePath.endsWith("/") ? pagePath : pagePath.substring(0, pagePath.lastIndexOf('/') + 1);
+        List<String> parts = new ArrayList<>();
+        for (String part : (base + relative).split("/", -1)) {
+            if (part.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.remove(parts.size() - 1);
+                }
+            } else if (!part.equals(".")) {
+                parts.add(part);
+            }
+        }
+        String joined = String.join("/", parts);
+        return joined.startsWith("/") ? joined : "/" + joined;
+    }
+
+    /** Per-document state, reached by the link resolver through the parsed document. */
+    private static final class State {
+        final RawEntry.Body body;
+        final Optional<String> pagePath;
+        final LinkTargets targets;
+        final List<Diagnostic> diagnostics = new ArrayList<>();
+        final List<RenderedMarkdown.FragmentLink> fragmentLinks = new ArrayList<>();
+
+        State(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets) {
+            this.body = body;
+            this.pagePath = pagePath;
+            this.targets = targets;
+        }
+
+        void error(Node node, String message) {
+            diagnostics.add(Diagnostic.error(body.positionOf(node.getStartOffset()), message));
+        }
+
+        void fragment(Node node, String sitePath, String fragment) {
+            fragmentLinks.add(new RenderedMarkdown.FragmentLink(body.positionOf(node.getStartOffset()), sitePath, fragment));
+        }
+    }
+}

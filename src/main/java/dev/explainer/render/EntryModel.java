@@ -1,0 +1,90 @@
+package dev.explainer.render;
+
+import dev.explainer.link.Entry;
+
+import freemarker.template.SimpleCollection;
+import freemarker.template.TemplateCollectionModel;
+import freemarker.template.TemplateHashModelEx;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An entry as templates see it: its fields, with reference fields resolved to the entries they
+ * name ({@code quote.speaker.name}), and the names the engine adds: {@code id},
+ * {@code collection}, {@code file}, {@code content} (the Markdown body as HTML), {@code href}
+ * (a relative link from the current page), {@code path}, {@code permalink} and
+ * {@code referrers} (the entries that refer to this one, by collection).
+ */
+final class EntryModel implements TemplateHashModelEx {
+    private static final List<String> ENGINE_KEYS =
+            List.of("id", "collection", "file", "content", "href", "path", "permalink", "referrers");
+
+    private final Entry entry;
+    private final Models models;
+
+    EntryModel(Entry entry, Models models) {
+        this.entry = entry;
+        this.models = models;
+    }
+
+    @Override
+    public TemplateModel get(String key) throws TemplateModelException {
+        PageContext page = models.page();
+        switch (key) {
+            case "id":
+                return models.wrap(entry.id());
+            case "collection":
+                return models.wrap(entry.collection());
+            case "file":
+                return models.wrap(entry.position().path());
+            case "content":
+                return Models.markup(entry.html());
+            case "href":
+                if (entry.sitePath().isEmpty()) {
+                    throw new TemplateModelException("entry '" + entry.key() + "' has no page or anchor to link to;"
+                            + " give its collection a 'url'");
+                }
+                return models.wrap(page.href(entry.sitePath().get()));
+            case "path":
+                return models.wrap(entry.sitePath().orElse(null));
+            case "permalink":
+                return models.wrap(entry.sitePath().map(page::permalink).orElse(null));
+            case "referrers":
+                return models.wrap(page.site().referrers(entry));
+            default:
+                return models.wrap(page.site().reference(entry, key));
+        }
+    }
+
+    @Override
+    public int size() {
+        return ENGINE_KEYS.size() + entry.data().size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return false;
+    }
+
+    @Override
+    public TemplateCollectionModel keys() {
+        List<String> keys = new ArrayList<>(ENGINE_KEYS);
+        keys.addAll(entry.data().keySet());
+        return new SimpleCollection(keys, models);
+    }
+
+    @Override
+    public TemplateCollectionModel values() throws TemplateModelException {
+        List<TemplateModel> values = new ArrayList<>();
+        for (String key : ENGINE_KEYS) {
+            values.add(key.equals("href") && entry.sitePath().isEmpty() ? null : get(key));
+        }
+        for (String key : entry.data().keySet()) {
+            values.add(get(key));
+        }
+        return new SimpleCollection(values, models);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.explainer.render;
+
+import dev.explainer.link.Entry;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.ObjectWrapper;
+import freemarker.template.SimpleCollection;
+import freemarker.template.SimpleDate;
+import freemarker.template.SimpleNumber;
+import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateBooleanModel;
+import freemarker.template.TemplateCollectionModel;
+import freemarker.template.TemplateDateModel;
+import freemarker.template.TemplateHashModelEx2;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateSequenceModel;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The only values templates ever see: scalars, dates, lists, maps and entries, each wrapped by a
+ * model written here. There is no bean wrapper, so no template can call a Java method or reach a
+ * class, whatever built-ins it tries.
+ */
+final class Models implements ObjectWrapper {
+    private final PageContext page;
+
+    Models(PageContext page) {
+        this.page = page;
+    }
+
+    PageContext page() {
+        return page;
+    }
+
+    @Override
+    public TemplateModel wrap(Object value) throws TemplateModelException {
+        if (value == null) {
+            return null;
+        } else if (value instanceof TemplateModel model) {
+            return model;
+        } else if (value instanceof String text) {
+            return new SimpleScalar(text);
+        } else if (value instanceof Number number) {
+            return new SimpleNumber(number);
+        } else if (value instanceof Boolean bool) {
+            return bool ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
+        } else if (value instanceof LocalDate date) {
+            // Midnight UTC, formatted in UTC: the same calendar day in every time zone.
+            return new SimpleDate(Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()), TemplateDateModel.DATE);
+        } else if (value instanceof Entry entry) {
+            return new EntryModel(entry, this);
+        } else if (value instanceof List<?> list) {
+            return new ListModel(list, this);
+        } else if (value instanceof Map<?, ?> map) {
+            return new MapModel(map, this);
+        }
+        throw new TemplateModelException("a " + value.getClass().getSimpleName() + " cannot be shown in a template");
+    }
+
+    /** HTML that templates print as it is, without escaping it again. */
+    static TemplateModel markup(String html) throws TemplateModelException {
+        return HTMLOutputFormat.INSTANCE.fromMarkup(html);
+    }
+
+    /** A list, wrapped item by item as templates read it. */
+    static final class ListModel implements TemplateSequenceModel {
+        private final List<?> items;
+        private final Models models;
+
+        ListModel(List<?> items, Models models) {
+            this.items = items;
+            this.models = models;
+        }
+
+        @Override
+        public TemplateModel get(int index) throws TemplateModelException {
+            return index >= 0 && index < items.size() ? models.wrap(items.get(index)) : null;
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+    }
+
+    /** A map with string keys, wrapped value by value as templates read it. */
+    static final class MapModel implements TemplateHashModelEx2 {
+        private final Map<?, ?> map;
+        private final Models models;
+
+        MapModel(Map<?, ?> map, Models models) {
+            this.map = map;
+            this.models = models;
+        }
+
+        @Override
+        public TemplateModel get(String key) throws TemplateModelException {
+            return models.wrap(map.get(key));
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public TemplateCollectionModel keys() {
+            List<String> keys = new ArrayList<>();
+            map.keySet().forEach(key -> keys.add(String.valueOf(key)));
+            return new SimpleCollection(keys, models);
+        }
+
+        @Override
+        public TemplateCollectionModel values() {
+            return new SimpleCollection(new ArrayList<>(map.values()), models);
+        }
+
+        @Override
+        public KeyValuePairIterator keyValuePairIterator() {
+            Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
+            return new KeyValuePairIterator() {
+                @Override
+                public boolean hasNext() {
+                    return entries.hasNext();
+                }
+
+                @Override
+                public KeyValuePair next() throws TemplateModelException {
+                    Map.Entry<?, ?> next = entries.next();
+                    TemplateModel key = models.wrap(String.valueOf(next.getKey()));
+                    TemplateModel value = models.wrap(next.getValue());
+                    return new KeyValuePair() {
+                        @Override
+                        public TemplateModel getKey() {
+                            return key;
+                        }
+
+                        @Override
+                        public TemplateModel getValue() {
+                            return value;
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /** A read-only map built for one model, in insertion order. */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

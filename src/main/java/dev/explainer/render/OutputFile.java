@@ -1,0 +1,17 @@
+package dev.explainer.render;
+
+import java.nio.file.Path;
+
+/** A file of the built site: its path below the output folder and where its bytes come from. */
+public sealed interface OutputFile {
+
+    String path();
+
+    /** A file whose bytes were produced by the build. */
+    record Generated(String path, byte[] bytes) implements OutputFile {
+    }
+
+    /** A file copied unchanged from the templates' assets. */
+    record Copied(String path, Path source) implements OutputFile {
+    }
+}

@@ -1,0 +1,195 @@
+package dev.explainer.render;
+
+import dev.explainer.config.MenuItem;
+import dev.explainer.config.SiteConfig;
+import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.Diagnostics;
+import dev.explainer.link.Entry;
+import dev.explainer.link.Page;
+import dev.explainer.link.Site;
+import dev.explainer.load.Asset;
+import dev.explainer.markdown.MarkdownRenderer;
+
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The render stage: every page through its template, independently and in parallel, plus the
+ * sitemap, robots.txt and the assets. Template errors become diagnostics naming the template's
+ * line and the page being rendered; an error repeated on many pages is reported once.
+ */
+public final class SiteRenderer {
+    private final TemplateEngine engine;
+
+    public SiteRenderer(TemplateEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The files of the site (empty if any page failed) and what went wrong. */
+    public record Result(List<OutputFile> files, int pages, List<Diagnostic> diagnostics) {
+    }
+
+    /** One page's outcome: its HTML, or the error that stopped it. */
+    private record Rendered(Page page, String html, Diagnostic error) {
+    }
+
+    public Result render(Site site, Collection<Asset> assets) {
+        Diagnostics problems = new Diagnostics();
+        List<Rendered> rendered = site.pages().parallelStream().map(page -> renderPage(site, page)).toList();
+        reportErrors(rendered, problems);
+        Map<String, String> htmlByPath = new TreeMap<>();
+        for (Rendered page : rendered) {
+            if (page.html() != null) {
+                htmlByPath.put(page.page().sitePath(), page.html());
+            }
+        }
+        problems.addAll(new FragmentChecker().check(site.fragmentLinks(), htmlByPath));
+        List<OutputFile> files = new ArrayList<>();
+        for (Rendered page : rendered) {
+            if (page.html() != null) {
+                files.add(new OutputFile.Generated(page.page().outputFile(), page.html().getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        files.add(new OutputFile.Generated("sitemap.xml", sitemap(site).getBytes(StandardCharsets.UTF_8)));
+        files.add(new OutputFile.Generated("robots.txt", robots(site.config()).getBytes(StandardCharsets.UTF_8)));
+        for (Asset asset : assets) {
+            files.add(new OutputFile.Copied(asset.outputPath(), asset.source()));
+        }
+        return new Result(List.copyOf(files), site.pages().size(), problems.sorted());
+    }
+
+    private Rendered renderPage(Site site, Page page) {
+        List<Diagnostic> problems = new ArrayList<>();
+        Optional<Template> template = engine.template(page.template(), problems);
+        if (template.isEmpty()) {
+            return new Rendered(page, null, problems.isEmpty() ? null : problems.get(0));
+        }
+        PageContext context = PageContext.of(site, page);
+        Models models = new Models(context);
+        StringWriter out = new StringWriter(16 * 1024);
+        try {
+            template.get().process(dataModel(context), out, models);
+        } catch (TemplateException e) {
+            Diagnostic error = Diagnostic.error(TemplateEngine.positionOf(e, page.template()),
+                    "template error: " + TemplateEngine.oneLine(e.getMessageWithoutStackTop()));
+            return new Rendered(page, null, error);
+        } catch (IOException e) {
+            return new Rendered(page, null, Diagnostic.error(page.entry().position(), "page could not be rendered: " + e.getMessage()));
+        }
+        return new Rendered(page, out.toString().replace(MarkdownRenderer.ROOT, context.root()), null);
+    }
+
+    /** Template errors name the page; the same error on many pages is one line with a count. */
+    private static void reportErrors(List<Rendered> rendered, Diagnostics problems) {
+        Map<Diagnostic, List<Page>> byError = new LinkedHashMap<>();
+        for (Rendered page : rendered) {
+            if (page.error() != null) {
+                byError.computeIfAbsent(page.error(), e -> new ArrayList<>()).add(page.page());
+            }
+        }
+        byError.forEach((error, pages) -> {
+            Page first = pages.get(0);
+            String where = " (rendering " + first.sitePath() + " from " + first.entry().position().path()
+                    + (pages.size() > 1 ? ", and " + (pages.size() - 1) + " more page" + (pages.size() > 2 ? "s" : "") : "")
+                    + ")";
+            problems.add(new Diagnostic(error.path(), error.line(), error.column(), error.severity(), error.message() + where));
+        });
+    }
+
+    private static Map<String, Object> dataModel(PageContext context) {
+        Site site = context.site();
+        SiteConfig config = site.config();
+        Page page = context.page();
+        List<Map<String, Object>> menu = new ArrayList<>();
+        for (MenuItem item : config.menu()) {
+            String path = site.find(item.url()).map(t -> t.sitePath()).orElse(item.url());
+            menu.add(Models.ordered("title", item.title(), "path", path,
+                    "href", context.root() + dev.explainer.link.Page.outputFileOf(path),
+                    "current", page.sitePath().equals(path) || (!path.equals("/") && page.sitePath().startsWith(path))));
+        }
+        Map<String, Object> siteModel = Models.ordered(
+                "title", config.title(),
+                "description", config.description(),
+                "base_url", config.baseUrl().toString(),
+                "language", config.language(),
+                "menu", menu,
+                "params", config.params());
+        Map<String, Object> pageModel = Models.ordered(
+                "path", page.sitePath(),
+                "permalink", context.permalink(page.sitePath()),
+                "root", context.root(),
+                "breadcrumbs", breadcrumbs(context));
+        return Models.ordered(
+                "site", siteModel,
+                "page", pageModel,
+                "entry", page.entry(),
+                "collections", site.collections(),
+                "matrices", site.matrices(),
+                "root", context.root(),
+                "href", (TemplateMethodModelEx) arguments -> context.href(stringArgument(arguments, 0, "href")),
+                "lookup", (TemplateMethodModelEx) arguments -> {
+                    String collection = stringArgument(arguments, 0, "lookup");
+                    String id = stringArgument(arguments, 1, "lookup");
+                    Entry entry = site.entry(collection, id).orElseThrow(() -> new TemplateModelException(
+                            "lookup: no entry '" + id + "' in collection '" + collection + "'"));
+                    return new EntryModel(entry, new Models(context));
+                });
+    }
+
+    private static String stringArgument(List<?> arguments, int index, String function) throws TemplateModelException {
+        if (arguments.size() <= index || !(arguments.get(index) instanceof TemplateScalarModel scalar)) {
+            throw new TemplateModelException(function + ": argument " + (index + 1) + " must be a string");
+        }
+        return scalar.getAsString();
+    }
+
+    /** The pages above this one by path: Home, then Parties, for /parties/russia/. */
+    private static List<Map<String, Object>> breadcrumbs(PageContext context) {
+        List<Map<String, Object>> crumbs = new ArrayList<>();
+        String path = context.page().sitePath();
+        int slash = 0;
+        while ((slash = path.indexOf('/', slash)) >= 0 && slash < path.length() - 1) {
+            String prefix = path.substring(0, slash + 1);
+            context.site().page(prefix).ifPresent(ancestor -> crumbs.add(Models.ordered(
+                    "title", ancestor.entry().displayName(),
+                    "path", ancestor.sitePath(),
+                    "href", context.root() + ancestor.outputFile())));
+            slash++;
+        }
+        return crumbs;
+    }
+
+    private static String sitemap(Site site) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        String base = site.config().baseUrl().toString();
+        for (Page page : site.pages()) {
+            if (!page.isErrorPage()) {
+                xml.append("  <url><loc>").append(escapeXml(base + page.sitePath().substring(1))).append("</loc></url>\n");
+            }
+        }
+        return xml.append("</urlset>\n").toString();
+    }
+
+    private static String robots(SiteConfig config) {
+        return "User-agent: *\nAllow: /\n\nSitemap: " + config.baseUrl() + "sitemap.xml\n";
+    }
+
+    private static String escapeXml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

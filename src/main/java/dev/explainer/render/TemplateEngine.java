@@ -1,0 +1,118 @@
+package dev.explainer.render;
+
+import dev.explainer.config.SiteConfig;
+import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.Position;
+import dev.explainer.load.ContentLoader;
+import dev.explainer.text.SourceFile;
+
+import freemarker.cache.StringTemplateLoader;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModelException;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+
+/**
+ * The one FreeMarker configuration of a build, set up to be safe and deterministic:
+ * HTML auto-escaping for {@code .ftlh}, no {@code ?new} and no {@code ?api}, no bean wrapper,
+ * exceptions rethrown (never printed into the page), and a fixed locale, time zone and number
+ * format so output does not depend on the machine. Templates are compiled once, up front.
+ */
+public final class TemplateEngine {
+    private final Configuration configuration;
+    private final Map<String, SourceFile> sources;
+
+    public TemplateEngine(SiteConfig site, Map<String, SourceFile> templates) {
+        this.sources = templates;
+        StringTemplateLoader loader = new StringTemplateLoader();
+        templates.forEach((name, file) -> loader.putTemplate(name, file.text()));
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        cfg.setTemplateLoader(loader);
+        cfg.setRecognizeStandardFileExtensions(true);
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputEncoding("UTF-8");
+        cfg.setLocalizedLookup(false);
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setAttemptExceptionReporter((e, env) -> { });
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setObjectWrapper(new RefusingWrapper());
+        cfg.setLocale(Locale.forLanguageTag(site.language()));
+        cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
+        cfg.setSQLDateAndTimeTimeZone(TimeZone.getTimeZone("UTC"));
+        cfg.setDateFormat(site.dateFormat());
+        cfg.setNumberFormat("computer");
+        cfg.setBooleanFormat("c");
+        cfg.setTabSize(1); // so that reported columns count characters
+        this.configuration = cfg;
+    }
+
+    /** Parses every template, reporting each syntax error at its place. */
+    public List<Diagnostic> compileAll() {
+        List<Diagnostic> problems = new ArrayList<>();
+        for (String name : sources.keySet()) {
+            template(name, problems);
+        }
+        return problems;
+    }
+
+    Optional<Template> template(String name, List<Diagnostic> problems) {
+        try {
+            return Optional.of(configuration.getTemplate(name));
+        } catch (ParseException e) {
+            String file = e.getTemplateName() == null ? name : e.getTemplateName();
+            problems.add(Diagnostic.error(new Position(ContentLoader.TEMPLATES + "/" + file, e.getLineNumber(),
+                    e.getColumnNumber()), "template syntax error: " + oneLine(e.getEditorMessage())));
+        } catch (IOException e) {
+            problems.add(Diagnostic.error(Position.startOf(ContentLoader.TEMPLATES + "/" + name),
+                    "template cannot be read: " + e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    /** FreeMarker's messages span lines and add tips; the first paragraph is the problem. */
+    static String oneLine(String message) {
+        String text = message == null ? "" : message;
+        int tips = text.indexOf("\n----");
+        if (tips >= 0) {
+            text = text.substring(0, tips);
+        }
+        return text.replaceAll("\\s*\\n\\s*", " ").replace("==> ", "").trim();
+    }
+
+    /** Where a template error happened, as a diagnostic position. */
+    static Position positionOf(TemplateException e, String fallbackTemplate) {
+        String name = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : fallbackTemplate;
+        Integer line = e.getLineNumber();
+        Integer column = e.getColumnNumber();
+        return new Position(ContentLoader.TEMPLATES + "/" + name, line == null ? 1 : line, column == null ? 1 : column);
+    }
+
+    /** Values reach templates only through {@link Models}; anything else wrapped by FreeMarker itself is refused. */
+    private static final class RefusingWrapper implements freemarker.template.ObjectWrapper {
+        @Override
+        public freemarker.template.TemplateModel wrap(Object value) throws TemplateModelException {
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof freemarker.template.TemplateModel model) {
+                return model;
+            }
+            throw new TemplateModelException("a " + value.getClass().getSimpleName() + " cannot be shown in a template");
+        }
+    }
+}
