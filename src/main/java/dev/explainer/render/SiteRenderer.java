@@ -10,6 +10,7 @@ import dev.explainer.link.Site;
 import dev.explainer.load.Asset;
 import dev.explainer.markdown.MarkdownRenderer;
 
+import freemarker.template.SimpleScalar;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateMethodModelEx;
@@ -119,7 +120,8 @@ public final class SiteRenderer {
             String path = site.find(item.url()).map(t -> t.sitePath()).orElse(item.url());
             menu.add(Models.ordered("title", item.title(), "path", path,
                     "href", context.root() + dev.explainer.link.Page.outputFileOf(path),
-                    "current", page.sitePath().equals(path) || (!path.equals("/") && page.sitePath().startsWith(path))));
+                    "current", page.sitePath().equals(path),
+                    "section", !path.equals("/") && page.sitePath().startsWith(path)));
         }
         Map<String, Object> siteModel = Models.ordered(
                 "title", config.title(),
@@ -140,7 +142,7 @@ public final class SiteRenderer {
                 "collections", site.collections(),
                 "matrices", site.matrices(),
                 "root", context.root(),
-                "href", (TemplateMethodModelEx) arguments -> context.href(stringArgument(arguments, 0, "href")),
+                "href", (TemplateMethodModelEx) arguments -> new SimpleScalar(context.href(stringArgument(arguments, 0, "href"))),
                 "lookup", (TemplateMethodModelEx) arguments -> {
                     String collection = stringArgument(arguments, 0, "lookup");
                     String id = stringArgument(arguments, 1, "lookup");
@@ -165,12 +167,17 @@ public final class SiteRenderer {
         while ((slash = path.indexOf('/', slash)) >= 0 && slash < path.length() - 1) {
             String prefix = path.substring(0, slash + 1);
             context.site().page(prefix).ifPresent(ancestor -> crumbs.add(Models.ordered(
-                    "title", ancestor.entry().displayName(),
+                    "title", menuTitle(context.site().config(), ancestor.sitePath()).orElse(ancestor.entry().displayName()),
                     "path", ancestor.sitePath(),
                     "href", context.root() + ancestor.outputFile())));
             slash++;
         }
         return crumbs;
+    }
+
+    /** A page's name in the navigation, which is shorter than its title ("Home"). */
+    private static Optional<String> menuTitle(SiteConfig config, String sitePath) {
+        return config.menu().stream().filter(item -> item.url().equals(sitePath)).map(MenuItem::title).findFirst();
     }
 
     private static String sitemap(Site site) {

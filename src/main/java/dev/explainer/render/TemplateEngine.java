@@ -102,7 +102,7 @@ public final class TemplateEngine {
         return new Position(ContentLoader.TEMPLATES + "/" + name, line == null ? 1 : line, column == null ? 1 : column);
     }
 
-    /** Values reach templates only through {@link Models}; anything else wrapped by FreeMarker itself is refused. */
+    /** Values reach templates through {@link Models}; FreeMarker itself may wrap plain text, and nothing else. */
     private static final class RefusingWrapper implements freemarker.template.ObjectWrapper {
         @Override
         public freemarker.template.TemplateModel wrap(Object value) throws TemplateModelException {
@@ -111,6 +111,9 @@ public final class TemplateEngine {
             }
             if (value instanceof freemarker.template.TemplateModel model) {
                 return model;
+            }
+            if (value instanceof String text) {
+                return new freemarker.template.SimpleScalar(text);
             }
             throw new TemplateModelException("a " + value.getClass().getSimpleName() + " cannot be shown in a template");
         }
