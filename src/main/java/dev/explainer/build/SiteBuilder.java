@@ -47,7 +47,7 @@ public final class SiteBuilder {
         LoadedSite site = loaded.site().get();
         if (options.baseUrl().isPresent()) {
             SiteConfig config = site.config().withBaseUrl(options.baseUrl().get());
-            site = new LoadedSite(config, site.entries(), site.schemas(), site.templates(), site.assets());
+            site = site.withConfig(config);
         }
 
         Validator.Result validated = new Validator().validate(site);

@@ -91,7 +91,11 @@ public final class Linker {
             }
             pagePaths.put(Entry.key(entry.collection(), entry.id()), route.sitePath());
         }
-        SitePaths targets = new SitePaths(pagePaths.values(), assets);
+        List<String> unreadPatterns = config.collections().stream()
+                .filter(c -> loaded.incomplete().contains(c.name()) && c.hasPages())
+                .map(c -> c.url().get())
+                .toList();
+        SitePaths targets = new SitePaths(pagePaths.values(), assets, unreadPatterns);
         checkAnchorPages(config, pagePaths.values(), problems);
         checkMenu(config, targets, problems);
 
@@ -124,8 +128,9 @@ public final class Linker {
             }
         });
         Map<String, Map<String, List<Entry>>> referrers =
-                resolveReferences(config, published, byKey, excludedDrafts, order, problems);
-        Map<String, Map<String, Map<String, Entry>>> matrices = matrices(config, collections, published, problems);
+                resolveReferences(config, published, byKey, excludedDrafts, loaded.incomplete(), order, problems);
+        Map<String, Map<String, Map<String, Entry>>> matrices =
+                matrices(config, collections, loaded.incomplete(), problems);
 
         List<Page> pages = new ArrayList<>();
         for (Map.Entry<String, String> page : pagePaths.entrySet()) {
@@ -242,7 +247,7 @@ public final class Linker {
 
     private static Map<String, Map<String, List<Entry>>> resolveReferences(
             SiteConfig config, Map<String, ValidEntry> published, Map<String, Entry> byKey, Set<String> excludedDrafts,
-            Map<String, Integer> order, Diagnostics problems) {
+            Set<String> incomplete, Map<String, Integer> order, Diagnostics problems) {
         Map<String, Map<String, Set<Entry>>> found = new HashMap<>();
         for (ValidEntry entry : published.values()) {
             CollectionConfig collection = config.collection(entry.collection()).orElseThrow();
@@ -261,6 +266,9 @@ public final class Linker {
                     }
                     String targetKey = Entry.key(reference.target(), id);
                     Entry target = byKey.get(targetKey);
+                    if (target == null && incomplete.contains(reference.target())) {
+                        continue; // the entry may be in the part of the collection that could not be read
+                    }
                     if (target == null) {
                         problems.error(value.position(), unknownReference(reference, id, excludedDrafts.contains(targetKey),
                                 published.values()));
@@ -295,8 +303,7 @@ public final class Linker {
     }
 
     private static Map<String, Map<String, Map<String, Entry>>> matrices(
-            SiteConfig config, Map<String, List<Entry>> collections, Map<String, ValidEntry> published,
-            Diagnostics problems) {
+            SiteConfig config, Map<String, List<Entry>> collections, Set<String> incomplete, Diagnostics problems) {
         Map<String, Map<String, Map<String, Entry>>> matrices = new LinkedHashMap<>();
         for (CollectionConfig collection : config.collections()) {
             if (collection.matrix().size() != 2) {
@@ -309,6 +316,8 @@ public final class Linker {
             if (rowRef == null || columnRef == null) {
                 continue; // reported by the config parser
             }
+            boolean checkComplete = !incomplete.contains(collection.name()) && !incomplete.contains(rowRef.target())
+                    && !incomplete.contains(columnRef.target());
             Map<String, Map<String, Entry>> cells = new LinkedHashMap<>();
             for (Entry entry : collections.getOrDefault(collection.name(), List.of())) {
                 if (!(entry.data().get(rowField) instanceof String row) || !(entry.data().get(columnField) instanceof String column)) {
@@ -326,7 +335,7 @@ public final class Linker {
                     .orElse(collection.position());
             for (Entry row : collections.getOrDefault(rowRef.target(), List.of())) {
                 for (Entry column : collections.getOrDefault(columnRef.target(), List.of())) {
-                    if (!cells.getOrDefault(row.id(), Map.of()).containsKey(column.id())) {
+                    if (checkComplete && !cells.getOrDefault(row.id(), Map.of()).containsKey(column.id())) {
                         problems.error(where, "collection '" + collection.name() + "' has no entry for " + rowField + " '"
                                 + row.id() + "' and " + columnField + " '" + column.id()
                                 + "'; every pair needs one, even where the sources say nothing (declare that in the entry)");

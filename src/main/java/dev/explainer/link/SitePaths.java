@@ -10,13 +10,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** The site's pages and assets by site path, forgiving a missing trailing slash or an explicit index.html. */
 final class SitePaths implements LinkTargets {
     private final Map<String, String> outputs = new HashMap<>();
     private final Set<String> pages = new HashSet<>();
+    private final List<Pattern> unread;
 
-    SitePaths(Collection<String> pagePaths, Map<String, String> assets) {
+    /**
+     * @param unreadPatterns URL patterns ({@code /parties/{id}/}) of collections some of whose
+     *                       entries could not be read
+     */
+    SitePaths(Collection<String> pagePaths, Map<String, String> assets, Collection<String> unreadPatterns) {
+        this.unread = unreadPatterns.stream()
+                .map(pattern -> pattern.replaceFirst("#.*$", ""))
+                .map(pattern -> Pattern.compile(Pattern.quote(pattern).replace("{id}", "\\E[^/]+\\Q") + "(index\\.html)?"))
+                .toList();
         for (String path : pagePaths) {
             outputs.put(path, Page.outputFileOf(path));
             pages.add(path);
@@ -37,6 +47,12 @@ final class SitePaths implements LinkTargets {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public boolean mayBeUnread(String sitePath) {
+        return unread.stream().anyMatch(pattern -> pattern.matcher(sitePath).matches()
+                || pattern.matcher(sitePath + "/").matches());
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -68,8 +69,9 @@ public final class ContentLoader {
         claimed.add(SITE_CONFIG);
 
         List<EntrySource> sources = entrySources(sourceDir, config, claimed, problems);
+        Set<String> incomplete = ConcurrentHashMap.newKeySet();
         List<RawEntry> entries = sources.parallelStream()
-                .flatMap(source -> parseEntries(sourceDir, source, problems).stream())
+                .flatMap(source -> parseEntries(sourceDir, source, problems, incomplete).stream())
                 .toList();
 
         Map<String, SourceFile> schemas = new TreeMap<>();
@@ -100,7 +102,7 @@ public final class ContentLoader {
                 problems.warning(Position.startOf(path), "not a template (.ftlh) and not under templates/assets/: ignored");
             }
         }
-        LoadedSite site = new LoadedSite(config, entries, schemas, templateTexts, assets);
+        LoadedSite site = new LoadedSite(config, entries, schemas, templateTexts, assets, incomplete);
         return new Result(Optional.of(site), problems.sorted());
     }
 
@@ -145,9 +147,10 @@ public final class ContentLoader {
         return sources;
     }
 
-    private List<RawEntry> parseEntries(Path sourceDir, EntrySource source, Diagnostics problems) {
+    private List<RawEntry> parseEntries(Path sourceDir, EntrySource source, Diagnostics problems, Set<String> incomplete) {
         Optional<SourceFile> file = read(sourceDir, source.path(), problems);
         if (file.isEmpty()) {
+            incomplete.add(source.collection().name());
             return List.of();
         }
         String collection = source.collection().name();
@@ -155,6 +158,9 @@ public final class ContentLoader {
                 ? entryParser.parseMarkdown(collection, file.get())
                 : entryParser.parseDataFile(collection, file.get());
         problems.addAll(parsed.diagnostics());
+        if (parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+            incomplete.add(collection);
+        }
         return parsed.entries();
     }
 

@@ -5,6 +5,7 @@ import dev.explainer.text.SourceFile;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything a build reads, held in memory: the config, every entry as written, the schema and
@@ -12,18 +13,27 @@ import java.util.Map;
  *
  * @param schemas   schema texts by their path below {@code content/} as the config names them
  * @param templates template texts by name ({@code party.ftlh}, {@code partials/quote.ftlh})
+ * @param incomplete collections some of whose entries could not be read; what refers to them
+ *                   is not reported again as unknown, since the reading error says why
  */
 public record LoadedSite(
         SiteConfig config,
         List<RawEntry> entries,
         Map<String, SourceFile> schemas,
         Map<String, SourceFile> templates,
-        List<Asset> assets) {
+        List<Asset> assets,
+        Set<String> incomplete) {
 
     public LoadedSite {
         entries = List.copyOf(entries);
         schemas = Map.copyOf(schemas);
         templates = Map.copyOf(templates);
         assets = List.copyOf(assets);
+        incomplete = Set.copyOf(incomplete);
+    }
+
+    /** The same site with another config, as when the command line overrides the base URL. */
+    public LoadedSite withConfig(SiteConfig other) {
+        return new LoadedSite(other, entries, schemas, templates, assets, incomplete);
     }
 }

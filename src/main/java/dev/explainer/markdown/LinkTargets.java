@@ -13,6 +13,14 @@ public interface LinkTargets {
      */
     Optional<Target> find(String sitePath);
 
+    /**
+     * Whether a path that {@link #find} does not know may still belong to an entry that could
+     * not be read; a link to it is then not reported, since the reading error already is.
+     */
+    default boolean mayBeUnread(String sitePath) {
+        return false;
+    }
+
     /** Every site path, for "did you mean" hints. */
     Collection<String> paths();
 

@@ -94,6 +94,9 @@ public final class YamlParser {
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(NESTING_LIMIT);
         options.setProcessComments(false);
+        // Tags are reported by this class, with a clear message, while the rest of the file is
+        // still read. Nothing is ever constructed from a tag: only nodes are composed.
+        options.setTagInspector(tag -> true);
         DumperOptions dumper = new DumperOptions();
         return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
     }
