@@ -130,6 +130,9 @@ public final class MarkdownRenderer {
         if (probe.startsWith("//")) {
             return link; // protocol-relative: another site
         }
+        if (probe.startsWith("www.")) {
+            return link.withUrl("https://" + url.strip()); // a bare web address, as autolinks find them
+        }
         int hash = url.indexOf('#');
         String path = hash < 0 ? url : url.substring(0, hash);
         String fragment = hash < 0 ? "" : url.substring(hash + 1);

@@ -110,7 +110,7 @@ public final class MappingReader {
         mapping(key).ifPresent(inner -> {
             for (YamlNode.Member member : inner.members().values()) {
                 if (member.value() instanceof YamlNode.Scalar scalar && scalar.value() instanceof String text) {
-                    values.put(member.key(), new Positioned(text, member.keyPosition()));
+                    values.put(member.key(), new Positioned(text, scalar.position()));
                 } else {
                     problems.add(Diagnostic.error(member.value().position(), "'" + key + "." + member.key()
                             + "' of " + where + " must be a string, not " + member.value().describe()));

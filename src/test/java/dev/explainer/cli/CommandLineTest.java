@@ -1,0 +1,75 @@
+package dev.explainer.cli;
+
+import dev.explainer.testing.TestSite;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CommandLineTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void everyCommandHasHelpAndTheToolHasAVersion() {
+        for (String[] args : new String[][] {{"--help"}, {"build", "--help"}, {"check", "--help"}}) {
+            TestSite.Run run = TestSite.cli(args);
+            assertEquals(0, run.exitCode());
+            assertTrue(run.out().contains("Usage:"), run.out());
+        }
+        TestSite.Run version = TestSite.cli("--version");
+        assertEquals(0, version.exitCode());
+        assertTrue(version.out().startsWith("explainer "), version.out());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, TestSite.cli("build", "--no-such-option").exitCode());
+        assertEquals(2, TestSite.cli("publish").exitCode());
+        assertEquals(2, TestSite.cli().exitCode());
+        TestSite.Run badUrl = TestSite.cli("build", "--base-url", "ftp://example.org/");
+        assertEquals(2, badUrl.exitCode());
+        assertTrue(badUrl.err().contains("--base-url 'ftp://example.org/' must be an absolute http or https URL"), badUrl.err());
+    }
+
+    @Test
+    void aMissingSourceFolderIsAnErrorNotACrash() {
+        TestSite.Run run = TestSite.cli("check", "--source", root.resolve("nowhere").toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("content:1:1: error: folder not found in "), run.err());
+    }
+
+    @Test
+    void refusesOutputFoldersThatOverlapTheSources() throws Exception {
+        TestSite.write(root, TestSite.BASE);
+        Map<String, byte[]> sources = TestSite.snapshot(root);
+        for (String out : new String[] {".", "content", "templates", "content/site-out", "templates/assets", ".."}) {
+            TestSite.Run run = TestSite.build(root, "--out", root.resolve(out).toString());
+            assertEquals(1, run.exitCode(), out + ": " + run.err());
+            assertTrue(run.err().contains("error: the output folder"), run.err());
+        }
+        Map<String, byte[]> after = TestSite.snapshot(root);
+        assertEquals(sources.keySet(), after.keySet(), "nothing was deleted or added");
+        sources.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
+    }
+
+    @Test
+    void replacesOnlyTheOutputFolderAndLeavesItsNeighbours() throws Exception {
+        TestSite.write(root, TestSite.BASE);
+        Path out = root.resolve("public");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("stale.html"), "old");
+        Files.writeString(root.resolve("neighbour.txt"), "keep me");
+        assertEquals(0, TestSite.build(root, "--out", out.toString()).exitCode());
+        assertTrue(Files.exists(out.resolve("index.html")));
+        assertTrue(Files.notExists(out.resolve("stale.html")), "a build replaces the whole output folder");
+        assertEquals("keep me", Files.readString(root.resolve("neighbour.txt")));
+    }
+}

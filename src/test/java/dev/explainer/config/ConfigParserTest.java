@@ -1,0 +1,65 @@
+package dev.explainer.config;
+
+import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.text.SourceFile;
+import dev.explainer.yaml.YamlParser;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ConfigParserTest {
+    private List<String> problems(String yaml) {
+        return new ConfigParser(new YamlParser()).parse(new SourceFile("content/site.yaml", yaml))
+                .diagnostics().stream().map(Diagnostic::format).toList();
+    }
+
+    @Test
+    void unknownSettingsAreErrorsWithSuggestions() {
+        assertEquals(List.of(
+                "content/site.yaml:3:1: error: unknown key 'tilte' in the site config; did you mean 'title'?",
+                "content/site.yaml:6:5: error: unknown key 'templat' in collection 'pages'; did you mean 'template'?"),
+                problems("""
+                        title: T
+                        base_url: https://example.org/
+                        tilte: T
+                        collections:
+                          pages:
+                            templat: page.ftlh
+                            folder: pages
+                            schema: s.json
+                        """));
+    }
+
+    @Test
+    void checksCollectionsUrlsAndReferences() {
+        assertEquals(List.of(
+                "content/site.yaml:4:3: error: collection 'quotes' needs exactly one of 'folder' (Markdown files) or 'file' (a YAML list)",
+                "content/site.yaml:7:27: error: collection 'quotes': field 'speaker' refers to collection 'peple', which is not declared; did you mean 'people'?",
+                "content/site.yaml:8:10: error: collection 'quotes': url pattern 'quotes/{id}' must start with '/'"),
+                problems("""
+                        title: T
+                        base_url: https://example.org/
+                        collections:
+                          quotes:
+                            folder: quotes
+                            file: quotes.yaml
+                            references: {speaker: peple}
+                            url: quotes/{id}
+                            template: quote.ftlh
+                            schema: s.json
+                          people:
+                            file: people.yaml
+                            schema: s.json
+                        """));
+    }
+
+    @Test
+    void baseUrlMustBeAbsoluteHttp() {
+        assertEquals(List.of("content/site.yaml:2:11: error: base_url 'example.org' must be an absolute http or https URL, such as https://example.org/talks/"),
+                problems("title: T\nbase_url: example.org\ncollections: {}\n"));
+        assertEquals("https://example.org/a/", ConfigParser.parseBaseUrl("https://example.org/a").orElseThrow().toString());
+    }
+}

@@ -1,0 +1,122 @@
+package dev.explainer.markdown;
+
+import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.load.RawEntry;
+import dev.explainer.text.SourceFile;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MarkdownRendererTest {
+    private static final LinkTargets TARGETS = new LinkTargets() {
+        private final Map<String, String> pages = Map.of("/parties/russia/", "parties/russia/index.html",
+                "/", "index.html", "/assets/map.png", "assets/map.png");
+
+        @Override
+        public Optional<Target> find(String sitePath) {
+            String path = pages.containsKey(sitePath) ? sitePath : sitePath + "/";
+            return Optional.ofNullable(pages.get(path)).map(out -> new Target(path, out, !path.startsWith("/assets")));
+        }
+
+        @Override
+        public Collection<String> paths() {
+            return pages.keySet();
+        }
+    };
+
+    private final MarkdownRenderer renderer = new MarkdownRenderer(false);
+
+    private RenderedMarkdown render(String markdown) {
+        String file = "---\ntitle: x\n---\n" + markdown;
+        SourceFile source = new SourceFile("content/a.md", file);
+        return renderer.render(new RawEntry.Body(markdown, source, file.indexOf(markdown)), Optional.of("/parties/"), TARGETS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "[x](javascript:alert(1))",
+            "[x](JAVASCRIPT:alert(1))",
+            "[x](java&#x09;script:alert(1))",
+            "[x](&#106;avascript:alert(1))",
+            "[x](%6A%61vascript:alert(1))",
+            "[x](%256Aavascript:alert(1))",
+            "[x]( javascript:alert(1))",
+            "[x](vbscript:msgbox(1))",
+            "[x](data:text/html;base64,PHNjcmlwdD4=)",
+            "[x][r]\n\n[r]: javascript:alert(1)",
+            "![x](javascript:alert(1))",
+            "<javascript:alert(1)>",
+    })
+    void unsafeSchemesNeverReachTheHtml(String markdown) {
+        RenderedMarkdown rendered = render(markdown);
+        Document html = Jsoup.parseBodyFragment(rendered.html());
+        html.select("[href], [src]").forEach(element -> {
+            String target = (element.attr("href") + element.attr("src")).toLowerCase(Locale.ROOT);
+            assertFalse(target.contains("script:") || target.startsWith("data:"), rendered.html());
+        });
+        assertFalse(rendered.html().toLowerCase(Locale.ROOT).contains("href=\"javascript"), rendered.html());
+        assertTrue(rendered.diagnostics().stream().anyMatch(Diagnostic::isError)
+                        || !rendered.html().contains("href"), "refused links are reported: " + rendered.html());
+    }
+
+    @Test
+    void internalLinksBecomeRelativeToThePageThatShowsThem() {
+        RenderedMarkdown rendered = render("[R](/parties/russia/#talks) [H](/) [rel](russia) [img](/assets/map.png)");
+        assertEquals(List.of(), rendered.diagnostics());
+        Document html = Jsoup.parseBodyFragment(rendered.html());
+        assertEquals(MarkdownRenderer.ROOT + "parties/russia/index.html#talks", html.select("a").get(0).attr("href"));
+        assertEquals(MarkdownRenderer.ROOT + "index.html", html.select("a").get(1).attr("href"));
+        assertEquals(MarkdownRenderer.ROOT + "parties/russia/index.html", html.select("a").get(2).attr("href"));
+        assertEquals(MarkdownRenderer.ROOT + "assets/map.png", html.select("a").get(3).attr("href"));
+        assertEquals(1, rendered.fragmentLinks().size());
+        assertEquals("content/a.md:4:1", rendered.fragmentLinks().get(0).position().toString());
+    }
+
+    @Test
+    void externalLinksPassUnchanged() {
+        RenderedMarkdown rendered = render("[a](https://example.org/x?y=1) <mailto:a@example.org> www.example.org");
+        assertEquals(List.of(), rendered.diagnostics());
+        assertTrue(rendered.html().contains("href=\"https://example.org/x?y=1\""), rendered.html());
+        assertTrue(rendered.html().contains("href=\"https://www.example.org\""), rendered.html());
+    }
+
+    @Test
+    void rendersTablesFootnotesHeadingIdsAndTypography() {
+        RenderedMarkdown rendered = render("""
+                ## The "core" division
+
+                | Party | Stance |
+                |---|---|
+                | US | Out |
+
+                A claim.[^1]
+
+                [^1]: A note.
+                """);
+        Document html = Jsoup.parseBodyFragment(rendered.html());
+        assertEquals("the-core-division", html.selectFirst("h2").id());
+        assertEquals("The \u201Ccore\u201D division", html.selectFirst("h2").text());
+        assertEquals("Party", html.selectFirst("table th").text());
+        assertFalse(html.select(".footnotes li").isEmpty(), rendered.html());
+    }
+
+    @Test
+    void unknownInternalLinksAreErrorsAtTheirPosition() {
+        RenderedMarkdown rendered = render("Text\n\nSee [R](/parties/rusia/).");
+        assertEquals(List.of("content/a.md:6:5: error: link to '/parties/rusia/': no page or asset has the path /parties/rusia/; did you mean '/parties/russia/'?"),
+                rendered.diagnostics().stream().map(Diagnostic::format).toList());
+    }
+}
