@@ -1,0 +1,209 @@
+package dev.explainer.site;
+
+import dev.explainer.build.BuildOptions;
+import dev.explainer.build.BuildResult;
+import dev.explainer.build.SiteBuilder;
+import dev.explainer.testing.TestSite;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real Vienna site, built fresh from content/ and templates/ and compared and checked. */
+class RealSiteTest {
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+
+    @TempDir
+    static Path temp;
+    static Path built;
+    static Map<String, Document> pages = new TreeMap<>();
+
+    @BeforeAll
+    static void buildTheSite() throws IOException {
+        built = temp.resolve("site");
+        BuildResult result = new SiteBuilder().run(BuildOptions.build(PROJECT, built));
+        assertEquals(List.of(), result.diagnostics(), "the real site builds without errors or warnings");
+        try (Stream<Path> walk = Files.walk(built)) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".html")).toList()) {
+                pages.put(built.relativize(file).toString().replace('\\', '/'), TestSite.html(file));
+            }
+        }
+    }
+
+    @Test
+    void committedSiteEqualsAFreshBuild() {
+        Map<String, byte[]> fresh = TestSite.snapshot(built);
+        Map<String, byte[]> committed = TestSite.snapshot(PROJECT.resolve("site"));
+        assertEquals(fresh.keySet(), committed.keySet(),
+                "site/ has other files than a fresh build: run 'java -jar target/explainer.jar build' and commit site/");
+        fresh.forEach((path, bytes) -> assertArrayEquals(bytes, committed.get(path),
+                "site/" + path + " differs from a fresh build: rebuild and commit site/"));
+    }
+
+    @Test
+    void everyInternalLinkAndFragmentResolves() {
+        List<String> broken = new ArrayList<>();
+        int checked = 0;
+        for (Map.Entry<String, Document> page : pages.entrySet()) {
+            if (page.getKey().equals("404.html")) {
+                continue; // links from the base URL's path, checked below
+            }
+            for (Element element : page.getValue().select("[href], [src]")) {
+                String ref = element.hasAttr("href") ? element.attr("href") : element.attr("src");
+                if (element.is("link[rel=canonical]") || ref.matches("^[a-z]+:.*")) {
+                    continue;
+                }
+                checked++;
+                URI uri = URI.create(page.getKey()).resolve(ref);
+                String target = uri.getPath().isEmpty() ? page.getKey() : uri.getPath();
+                if (target.startsWith("..") || target.startsWith("/")) {
+                    broken.add(page.getKey() + ": " + ref + " leaves the site");
+                    continue;
+                }
+                if (!Files.isRegularFile(built.resolve(target))) {
+                    broken.add(page.getKey() + ": " + ref + " -> no file " + target);
+                    continue;
+                }
+                String fragment = uri.getFragment();
+                if (fragment != null && !fragment.isEmpty() && pages.get(target).getElementById(fragment) == null) {
+                    broken.add(page.getKey() + ": " + ref + " -> no id '" + fragment + "'");
+                }
+            }
+        }
+        assertEquals(List.of(), broken);
+        assertTrue(checked > 1000, "links checked: " + checked);
+    }
+
+    @Test
+    void errorPageLinksFromTheSiteRootSoItWorksAtAnyDepth() {
+        Document notFound = pages.get("404.html");
+        for (Element link : notFound.select("a[href], link[href]")) {
+            String href = link.attr("href");
+            assertTrue(href.startsWith("/") || href.startsWith("https://") || href.startsWith("#"), href);
+        }
+    }
+
+    @Test
+    void everyPageIsStructuredForEveryReader() {
+        for (Map.Entry<String, Document> page : pages.entrySet()) {
+            Document doc = page.getValue();
+            String name = page.getKey();
+            assertEquals("en", doc.selectFirst("html").attr("lang"), name);
+            assertEquals(1, doc.select("h1").size(), name + ": one h1");
+            assertEquals(1, doc.select("main#main").size(), name + ": one main landmark");
+            assertEquals("#main", doc.selectFirst("body > a.skip-link").attr("href"), name + ": skip link first");
+            assertFalse(doc.select("header nav[aria-label]").isEmpty(), name + ": labelled navigation");
+            assertFalse(doc.title().isBlank(), name);
+            assertFalse(doc.select("meta[name=description]").attr("content").isBlank(), name);
+            assertTrue(doc.select("link[rel=canonical]").attr("href").startsWith("https://"), name);
+            for (Element table : doc.select("table")) {
+                assertNotNull(table.selectFirst("caption"), name + ": table caption");
+                for (Element th : table.select("th")) {
+                    assertTrue(th.hasAttr("scope"), name + ": th scope in " + th);
+                }
+            }
+            Set<String> ids = new HashSet<>();
+            for (Element element : doc.select("[id]")) {
+                assertTrue(ids.add(element.id()), name + ": duplicate id " + element.id());
+            }
+            assertTrue(doc.select("script").isEmpty(), name + ": works without JavaScript");
+        }
+    }
+
+    @Test
+    void positionsMatrixHasEveryCellAndSaysWhereTheReportingIsSilent() {
+        Document matrix = pages.get("positions/index.html");
+        assertEquals(7, matrix.select("table.matrix tbody tr").size(), "parties");
+        assertEquals(6, matrix.select("table.matrix thead th").size(), "party column and five issues");
+        assertEquals(35, matrix.select("table.matrix td").size());
+        for (Element cell : matrix.select("table.matrix td")) {
+            boolean silent = cell.hasClass("silent");
+            assertEquals(silent, cell.text().startsWith("Not stated in the reporting"), cell.outerHtml());
+            if (!silent) {
+                assertFalse(cell.select(".sources a").isEmpty(), "a stated stance links to its source: " + cell.outerHtml());
+            }
+        }
+        assertEquals("Assad must give up power.", matrix.selectFirst("#united-states-assad .stance").text());
+    }
+
+    @Test
+    void quoteIndexShowsEveryQuoteOnceWithItsAttribution() throws IOException {
+        Document index = pages.get("quotes/index.html");
+        List<Map<String, Object>> quotes = loadList(PROJECT.resolve("content/quotes.yaml"));
+        for (Map<String, Object> quote : quotes) {
+            Element article = index.getElementById((String) quote.get("id"));
+            assertNotNull(article, "anchor for " + quote.get("id"));
+            String text = (String) quote.get("text");
+            assertNotNull(article.selectFirst(".attribution time[datetime]"), quote.get("id") + " has a date");
+            if (quote.get("kind").equals("direct")) {
+                assertEquals(text, article.selectFirst("blockquote p").wholeText(), "verbatim: " + quote.get("id"));
+            } else {
+                assertTrue(article.select("blockquote, q").isEmpty(), "reported speech is never quoted: " + quote.get("id"));
+                String shown = article.selectFirst(".reported").text();
+                assertFalse(shown.contains("\"") || shown.contains("\u201C"), shown);
+            }
+            String outlet = article.selectFirst(".attribution").text();
+            assertTrue(outlet.contains("Reported by") || outlet.contains("The report does not name the outlet"), outlet);
+            assertTrue(Files.isRegularFile(built.resolve("quotes/" + quote.get("id") + "/index.html")), "permanent page");
+        }
+        assertEquals(quotes.size(), index.select("article.quote").size());
+    }
+
+    @Test
+    void directQuotesAreVerbatimInTheCitedReporting() throws IOException {
+        Path seed = PROJECT.resolve("../shared/seed");
+        Assumptions.assumeTrue(Files.isDirectory(seed), "the source report is not beside the project: ../shared/seed");
+        StringBuilder reporting = new StringBuilder();
+        try (Stream<Path> files = Files.list(seed)) {
+            for (Path file : files.sorted().toList()) {
+                reporting.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        for (Map<String, Object> quote : loadList(PROJECT.resolve("content/quotes.yaml"))) {
+            if (quote.get("kind").equals("direct")) {
+                assertTrue(reporting.indexOf((String) quote.get("text")) >= 0, "not verbatim in the reporting: " + quote.get("id"));
+            }
+        }
+    }
+
+    @Test
+    void partyPagesListTheirPositionsAndQuotes() {
+        Document russia = pages.get("parties/russia/index.html");
+        assertEquals(5, russia.select("table.stances tbody tr").size());
+        assertFalse(russia.select("article.quote").isEmpty());
+        assertTrue(russia.select("article.quote .attribution a").first().text().contains("Sergei Lavrov"));
+        Document jordan = pages.get("parties/jordan/index.html");
+        assertTrue(jordan.text().contains("The reporting quotes no one speaking for Jordan."));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> loadList(Path file) throws IOException {
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        return (List<Map<String, Object>>) yaml.load(Files.readString(file));
+    }
+}
