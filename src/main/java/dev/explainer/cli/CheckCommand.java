@@ -24,7 +24,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         BuildResult result = new SiteBuilder().run(
                 new BuildOptions(common.sourceDir(), Optional.empty(), Optional.empty(), common.drafts));
-        int code = CommonOptions.report(result, spec.commandLine().getErr());
+        int code = common.report(result, spec.commandLine().getErr());
         if (code == 0) {
             spec.commandLine().getOut().println("Checked " + result.pages() + " pages in "
                     + CommonOptions.seconds(result) + ": no errors");

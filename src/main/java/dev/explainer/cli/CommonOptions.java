@@ -17,7 +17,7 @@ final class CommonOptions {
     @Option(names = "--drafts", description = "include entries marked 'draft: true'")
     boolean drafts;
 
-    @Option(names = "--verbose", description = "show details of internal errors")
+    @Option(names = "--verbose", description = "show how long each stage took, and details of internal errors")
     boolean verbose;
 
     Path sourceDir() {
@@ -25,7 +25,13 @@ final class CommonOptions {
     }
 
     /** Prints diagnostics to stderr, one per line, then a count; returns the exit code. */
-    static int report(BuildResult result, PrintWriter err) {
+    int report(BuildResult result, PrintWriter err) {
+        if (verbose) {
+            StringBuilder line = new StringBuilder("stages:");
+            result.stages().forEach(stage -> line.append(' ').append(stage.stage()).append(' ')
+                    .append(stage.elapsed().toMillis()).append(" ms;"));
+            err.println(line);
+        }
         for (Diagnostic diagnostic : result.diagnostics()) {
             err.println(diagnostic.format());
         }
