@@ -210,6 +210,14 @@ public final class Validator {
                 return Diagnostic.error(at, "unknown field '" + (field.isEmpty() ? "" : field + ".") + unknown
                         + "' (" + where + ")" + hint);
             }
+            case "format": {
+                Object format = message.getSchemaNode() == null ? null : message.getSchemaNode().asText(null);
+                String value = node instanceof YamlNode.Scalar scalar ? String.valueOf(scalar.value()) : node.describe();
+                String expected = "date".equals(format) ? "a date written YYYY-MM-DD"
+                        : "uri".equals(format) ? "an absolute URI such as https://example.org/page"
+                        : "in the format '" + format + "'";
+                return Diagnostic.error(node.position(), "field '" + field + "': '" + value + "' is not " + expected);
+            }
             default: {
                 String text = message.getMessage();
                 String prefix = path.toString() + ": ";
