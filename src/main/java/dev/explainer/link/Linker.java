@@ -73,7 +73,6 @@ public final class Linker {
             assets.put("/" + asset.outputPath(), asset.outputPath());
         }
         Map<String, Route> routes = routes(config, loaded, published.values(), problems);
-        Map<String, Page> pagesByPath = new TreeMap<>();
         Map<String, String> ownerOfOutput = new HashMap<>();
         assets.values().forEach(file -> ownerOfOutput.put(file, "templates/" + file));
         Map<String, String> pagePaths = new HashMap<>();
@@ -132,17 +131,16 @@ public final class Linker {
         Map<String, Map<String, Map<String, Entry>>> matrices =
                 matrices(config, collections, loaded.incomplete(), problems);
 
-        List<Page> pages = new ArrayList<>();
-        for (Map.Entry<String, String> page : pagePaths.entrySet()) {
-            Entry entry = byKey.get(page.getKey());
-            Page built1 = new Page(page.getValue(), Page.outputFileOf(page.getValue()),
-                    routes.get(page.getKey()).template().get(), entry);
-            pagesByPath.put(built1.sitePath(), built1);
+        Map<String, Page> pagesByPath = new TreeMap<>();
+        for (Map.Entry<String, String> path : pagePaths.entrySet()) {
+            Page page = new Page(path.getValue(), Page.outputFileOf(path.getValue()),
+                    routes.get(path.getKey()).template().get(), byKey.get(path.getKey()));
+            pagesByPath.put(page.sitePath(), page);
         }
-        pages.addAll(pagesByPath.values());
+        List<Page> pages = List.copyOf(pagesByPath.values());
         fragmentLinks.sort(Comparator.comparing((RenderedMarkdown.FragmentLink f) -> f.position().path())
                 .thenComparingInt(f -> f.position().line()).thenComparingInt(f -> f.position().column()));
-        Site site = new Site(config, collections, Map.copyOf(byKey), referrers, matrices, List.copyOf(pages),
+        Site site = new Site(config, collections, Map.copyOf(byKey), referrers, matrices, pages,
                 pagesByPath, assets, targets, List.copyOf(fragmentLinks));
         return new Result(site, problems.sorted());
     }

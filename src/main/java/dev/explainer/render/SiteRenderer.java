@@ -119,7 +119,7 @@ public final class SiteRenderer {
         for (MenuItem item : config.menu()) {
             String path = site.find(item.url()).map(t -> t.sitePath()).orElse(item.url());
             menu.add(Models.ordered("title", item.title(), "path", path,
-                    "href", context.root() + dev.explainer.link.Page.outputFileOf(path),
+                    "href", context.root() + Page.outputFileOf(path),
                     "current", page.sitePath().equals(path),
                     "section", !path.equals("/") && page.sitePath().startsWith(path)));
         }
