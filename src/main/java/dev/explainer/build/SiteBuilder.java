@@ -36,7 +36,7 @@ public final class SiteBuilder {
         if (options.output().isPresent()) {
             Optional<String> refusal = OutputGuard.check(sourceDir, options.output().get());
             if (refusal.isPresent()) {
-                problems.error(Position.startOf(options.output().get().toString().replace('\\', '/')), refusal.get());
+                problems.error("output", Position.startOf(options.output().get().toString().replace('\\', '/')), refusal.get());
                 return result(problems, 0, 0, start, clock);
             }
         }
@@ -77,7 +77,7 @@ public final class SiteBuilder {
             new SiteWriter().write(options.output().get(), rendered.files());
             clock.lap("write");
         } catch (IOException e) {
-            problems.add(Diagnostic.error(Position.startOf(options.output().get().toString()),
+            problems.add(Diagnostic.error("output", Position.startOf(options.output().get().toString()),
                     "the site could not be written (the previous output is unchanged): " + e));
             return result(problems, 0, 0, start, clock);
         }

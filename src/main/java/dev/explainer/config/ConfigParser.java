@@ -47,7 +47,7 @@ public final class ConfigParser {
             return new Result(Optional.empty(), problems);
         }
         if (!(parsed.root().get() instanceof YamlNode.Mapping root)) {
-            problems.add(Diagnostic.error(parsed.root().get().position(),
+            problems.add(Diagnostic.error("config", parsed.root().get().position(),
                     "the site config must be a mapping of settings (title, base_url, collections, ...)"));
             return new Result(Optional.empty(), problems);
         }
@@ -60,14 +60,14 @@ public final class ConfigParser {
                 : baseUrl(site, problems);
         String language = site.string("language").orElse("en");
         if (!LANGUAGE.matcher(language).matches()) {
-            problems.add(Diagnostic.error(site.node("language").get().position(),
+            problems.add(Diagnostic.error("config", site.node("language").get().position(),
                     "'" + language + "' is not a language tag such as 'en' or 'en-GB'"));
         }
         String dateFormat = site.string("date_format").orElse("d MMMM yyyy");
         try {
             new SimpleDateFormat(dateFormat, Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            problems.add(Diagnostic.error(site.node("date_format").map(YamlNode::position).orElse(root.position()),
+            problems.add(Diagnostic.error("config", site.node("date_format").map(YamlNode::position).orElse(root.position()),
                     "'" + dateFormat + "' is not a date pattern: " + e.getMessage()));
         }
         boolean rawHtml = site.mapping("markdown").map(markdown -> {
@@ -89,7 +89,7 @@ public final class ConfigParser {
     }
 
     private static <T> T missing(List<Diagnostic> problems, Position at, String message) {
-        problems.add(Diagnostic.error(at, message));
+        problems.add(Diagnostic.error("config", at, message));
         return null;
     }
 
@@ -100,7 +100,7 @@ public final class ConfigParser {
         }
         Optional<URI> url = parseBaseUrl(text.get());
         if (url.isEmpty()) {
-            problems.add(Diagnostic.error(site.node("base_url").get().position(),
+            problems.add(Diagnostic.error("config", site.node("base_url").get().position(),
                     "base_url '" + text.get() + "' must be an absolute http or https URL, such as https://example.org/talks/"));
             return null;
         }
@@ -133,12 +133,12 @@ public final class ConfigParser {
             return items;
         }
         if (!(node.get() instanceof YamlNode.Sequence sequence)) {
-            problems.add(Diagnostic.error(node.get().position(), "'menu' must be a list of {title, url} items"));
+            problems.add(Diagnostic.error("config", node.get().position(), "'menu' must be a list of {title, url} items"));
             return items;
         }
         for (YamlNode item : sequence.items()) {
             if (!(item instanceof YamlNode.Mapping mapping)) {
-                problems.add(Diagnostic.error(item.position(), "a menu item must be a mapping with 'title' and 'url'"));
+                problems.add(Diagnostic.error("config", item.position(), "a menu item must be a mapping with 'title' and 'url'"));
                 continue;
             }
             MappingReader reader = new MappingReader(mapping, "a menu item", problems);
@@ -153,7 +153,7 @@ public final class ConfigParser {
         Optional<YamlNode.Mapping> declared = site.mapping("collections");
         if (declared.isEmpty()) {
             if (site.node("collections").isEmpty()) {
-                problems.add(Diagnostic.error(site.position(), "the site config needs 'collections'"));
+                problems.add(Diagnostic.error("config", site.position(), "the site config needs 'collections'"));
             }
             return collections;
         }
@@ -161,11 +161,11 @@ public final class ConfigParser {
         for (YamlNode.Member member : declared.get().members().values()) {
             String name = member.key();
             if (!COLLECTION_NAME.matcher(name).matches()) {
-                problems.add(Diagnostic.error(member.keyPosition(), "collection name '" + name
+                problems.add(Diagnostic.error("config", member.keyPosition(), "collection name '" + name
                         + "' must be lowercase letters, digits and '_', starting with a letter"));
             }
             if (!(member.value() instanceof YamlNode.Mapping body)) {
-                problems.add(Diagnostic.error(member.value().position(),
+                problems.add(Diagnostic.error("config", member.value().position(),
                         "collection '" + name + "' must be a mapping of settings (folder or file, schema, url, ...)"));
                 continue;
             }
@@ -182,11 +182,11 @@ public final class ConfigParser {
         Optional<String> folder = reader.string("folder").map(ConfigParser::trimSlashes);
         Optional<String> file = reader.string("file").map(ConfigParser::trimSlashes);
         if (folder.isPresent() == file.isPresent()) {
-            problems.add(Diagnostic.error(at, where + " needs exactly one of 'folder' (Markdown files) or 'file' (a YAML list)"));
+            problems.add(Diagnostic.error("config", at, where + " needs exactly one of 'folder' (Markdown files) or 'file' (a YAML list)"));
         }
         for (Optional<String> place : List.of(folder, file)) {
             if (place.isPresent() && (place.get().contains("..") || place.get().isEmpty())) {
-                problems.add(Diagnostic.error(at, where + ": '" + place.get() + "' must be a path inside content/"));
+                problems.add(Diagnostic.error("config", at, where + ": '" + place.get() + "' must be a path inside content/"));
             }
         }
         String schema = reader.requiredString("schema");
@@ -194,7 +194,7 @@ public final class ConfigParser {
         reader.stringMap("references").forEach((field, target) -> {
             if (!names.contains(target.value())) {
                 String hint = Suggestions.closest(target.value(), names).map(s -> "; did you mean '" + s + "'?").orElse("");
-                problems.add(Diagnostic.error(target.position(), where + ": field '" + field
+                problems.add(Diagnostic.error("config", target.position(), where + ": field '" + field
                         + "' refers to collection '" + target.value() + "', which is not declared" + hint));
             }
             references.put(field, new CollectionConfig.Reference(field, target.value(), target.position()));
@@ -204,7 +204,7 @@ public final class ConfigParser {
         url.ifPresent(pattern -> checkUrlPattern(pattern, template.isPresent(), where,
                 reader.node("url").get().position(), problems));
         if (template.isPresent() && url.isEmpty()) {
-            problems.add(Diagnostic.error(at, where + " has a template but no 'url' pattern for its pages"));
+            problems.add(Diagnostic.error("config", at, where + " has a template but no 'url' pattern for its pages"));
         }
         List<CollectionConfig.SortKey> sort = new ArrayList<>();
         for (Positioned key : reader.stringList("sort")) {
@@ -213,12 +213,12 @@ public final class ConfigParser {
         }
         List<Positioned> matrix = reader.stringList("matrix");
         if (!matrix.isEmpty() && matrix.size() != 2) {
-            problems.add(Diagnostic.error(reader.node("matrix").get().position(),
+            problems.add(Diagnostic.error("config", reader.node("matrix").get().position(),
                     where + ": 'matrix' names exactly two reference fields, such as [party, issue]"));
         }
         for (Positioned field : matrix) {
             if (!references.containsKey(field.value())) {
-                problems.add(Diagnostic.error(field.position(), where + ": matrix field '" + field.value()
+                problems.add(Diagnostic.error("config", field.position(), where + ": matrix field '" + field.value()
                         + "' must be one of its 'references'"));
             }
         }
@@ -249,7 +249,7 @@ public final class ConfigParser {
             problem = hash >= 0 ? "must put '{id}' in the fragment" : "must contain '{id}'";
         }
         if (problem != null) {
-            problems.add(Diagnostic.error(at, where + ": url pattern '" + pattern + "' " + problem));
+            problems.add(Diagnostic.error("config", at, where + ": url pattern '" + pattern + "' " + problem));
         }
     }
 }

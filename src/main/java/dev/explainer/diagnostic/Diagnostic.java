@@ -7,9 +7,11 @@ import java.util.Objects;
  * One problem found in the site's sources, with the place it was found.
  *
  * <p>{@code path} is relative to the source folder and uses forward slashes; {@code line} and
- * {@code column} are 1-based positions in the whole file (front matter included).
+ * {@code column} are 1-based positions in the whole file (front matter included). {@code code}
+ * names the kind of problem in a stable, machine-readable way ({@code unknown-reference}), for
+ * editors' tooling and CI annotations.
  */
-public record Diagnostic(String path, int line, int column, Severity severity, String message) {
+public record Diagnostic(String path, int line, int column, Severity severity, String code, String message) {
 
     /** Sorts by file, then position, then text, so that output is the same on every run. */
     public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::path)
@@ -21,17 +23,23 @@ public record Diagnostic(String path, int line, int column, Severity severity, S
     public Diagnostic {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
         line = Math.max(1, line);
         column = Math.max(1, column);
     }
 
-    public static Diagnostic error(Position at, String message) {
-        return new Diagnostic(at.path(), at.line(), at.column(), Severity.ERROR, message);
+    public static Diagnostic error(String code, Position at, String message) {
+        return new Diagnostic(at.path(), at.line(), at.column(), Severity.ERROR, code, message);
     }
 
-    public static Diagnostic warning(Position at, String message) {
-        return new Diagnostic(at.path(), at.line(), at.column(), Severity.WARNING, message);
+    public static Diagnostic warning(String code, Position at, String message) {
+        return new Diagnostic(at.path(), at.line(), at.column(), Severity.WARNING, code, message);
+    }
+
+    /** The same problem with another message, as when a stage adds context. */
+    public Diagnostic withMessage(String other) {
+        return new Diagnostic(path, line, column, severity, code, other);
     }
 
     public boolean isError() {

@@ -19,12 +19,12 @@ public final class Diagnostics {
         items.addAll(diagnostics);
     }
 
-    public void error(Position at, String message) {
-        add(Diagnostic.error(at, message));
+    public void error(String code, Position at, String message) {
+        add(Diagnostic.error(code, at, message));
     }
 
-    public void warning(Position at, String message) {
-        add(Diagnostic.warning(at, message));
+    public void warning(String code, Position at, String message) {
+        add(Diagnostic.warning(code, at, message));
     }
 
     public synchronized boolean hasErrors() {

@@ -84,7 +84,7 @@ public final class Linker {
             String output = Page.outputFileOf(route.sitePath());
             String owner = ownerOfOutput.putIfAbsent(output, entry.raw().path());
             if (owner != null) {
-                problems.error(entry.raw().idPosition(), "URL " + route.sitePath() + " is also the URL of " + owner
+                problems.error("url-collision", entry.raw().idPosition(), "URL " + route.sitePath() + " is also the URL of " + owner
                         + "; give one of them another id or 'url'");
                 continue;
             }
@@ -158,7 +158,7 @@ public final class Linker {
             if (collection.hasPages() && entry.data().get("url") instanceof String custom) {
                 Position at = urlNode.get().position();
                 if (!custom.startsWith("/") || !(custom.endsWith("/") || custom.endsWith(".html")) || !safePath(custom)) {
-                    problems.error(at, "url '" + custom + "' must be a site path such as '/about/' or '/404.html': "
+                    problems.error("url", at, "url '" + custom + "' must be a site path such as '/about/' or '/404.html': "
                             + "starting with '/', ending with '/' or '.html', made of letters, digits, '.', '_', '~' and '-'");
                     continue;
                 }
@@ -172,7 +172,7 @@ public final class Linker {
                 Position at = entry.raw().fields().get("template").map(YamlNode::position).orElse(collection.position());
                 String hint = Suggestions.closest(template.get(), loaded.templates().keySet())
                         .map(s -> "; did you mean '" + s + "'?").orElse("");
-                problems.error(at, "template '" + template.get() + "' not found in " + ContentLoader.TEMPLATES + "/" + hint);
+                problems.error("template-missing", at, "template '" + template.get() + "' not found in " + ContentLoader.TEMPLATES + "/" + hint);
                 continue;
             }
             routes.put(Entry.key(entry.collection(), entry.id()), new Route(sitePath, template));
@@ -195,7 +195,7 @@ public final class Linker {
             String pattern = collection.url().orElse("");
             int hash = pattern.indexOf('#');
             if (hash > 0 && !pages.contains(pattern.substring(0, hash))) {
-                problems.error(collection.position(), "collection '" + collection.name() + "' places its entries on "
+                problems.error("anchor-page", collection.position(), "collection '" + collection.name() + "' places its entries on "
                         + pattern.substring(0, hash) + ", but no page has that URL; add one (e.g. a page with that 'url')");
             }
         }
@@ -205,7 +205,7 @@ public final class Linker {
         for (MenuItem item : config.menu()) {
             if (targets.find(item.url()).isEmpty()) {
                 String hint = Suggestions.closest(item.url(), targets.paths()).map(s -> "; did you mean '" + s + "'?").orElse("");
-                problems.error(item.position(), "menu item '" + item.title() + "' links to " + item.url()
+                problems.error("menu-link", item.position(), "menu item '" + item.title() + "' links to " + item.url()
                         + ", but no page has that URL" + hint);
             }
         }
@@ -258,7 +258,7 @@ public final class Linker {
                 List<YamlNode> values = node.get() instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(node.get());
                 for (YamlNode value : values) {
                     if (!(value instanceof YamlNode.Scalar scalar) || !(scalar.value() instanceof String id)) {
-                        problems.error(value.position(), "'" + reference.field() + "' must hold the id of an entry of '"
+                        problems.error("reference", value.position(), "'" + reference.field() + "' must hold the id of an entry of '"
                                 + reference.target() + "' (or a list of them), not " + value.describe());
                         continue;
                     }
@@ -268,7 +268,7 @@ public final class Linker {
                         continue; // the entry may be in the part of the collection that could not be read
                     }
                     if (target == null) {
-                        problems.error(value.position(), unknownReference(reference, id, excludedDrafts.contains(targetKey),
+                        problems.error("unknown-reference", value.position(), unknownReference(reference, id, excludedDrafts.contains(targetKey),
                                 published.values()));
                         continue;
                     }
@@ -319,13 +319,13 @@ public final class Linker {
             Map<String, Map<String, Entry>> cells = new LinkedHashMap<>();
             for (Entry entry : collections.getOrDefault(collection.name(), List.of())) {
                 if (!(entry.data().get(rowField) instanceof String row) || !(entry.data().get(columnField) instanceof String column)) {
-                    problems.error(entry.position(), "collection '" + collection.name() + "' is a matrix: each entry needs one '"
+                    problems.error("matrix", entry.position(), "collection '" + collection.name() + "' is a matrix: each entry needs one '"
                             + rowField + "' and one '" + columnField + "'");
                     continue;
                 }
                 Entry earlier = cells.computeIfAbsent(row, r -> new LinkedHashMap<>()).putIfAbsent(column, entry);
                 if (earlier != null) {
-                    problems.error(entry.position(), "a second entry for " + rowField + " '" + row + "' and " + columnField
+                    problems.error("matrix", entry.position(), "a second entry for " + rowField + " '" + row + "' and " + columnField
                             + " '" + column + "' (the first is " + earlier.id() + " at " + earlier.position() + "); keep one");
                 }
             }
@@ -334,7 +334,7 @@ public final class Linker {
             for (Entry row : collections.getOrDefault(rowRef.target(), List.of())) {
                 for (Entry column : collections.getOrDefault(columnRef.target(), List.of())) {
                     if (checkComplete && !cells.getOrDefault(row.id(), Map.of()).containsKey(column.id())) {
-                        problems.error(where, "collection '" + collection.name() + "' has no entry for " + rowField + " '"
+                        problems.error("matrix", where, "collection '" + collection.name() + "' has no entry for " + rowField + " '"
                                 + row.id() + "' and " + columnField + " '" + column.id()
                                 + "'; every pair needs one, even where the sources say nothing (declare that in the entry)");
                     }

@@ -50,7 +50,7 @@ public final class ContentLoader {
         Path content = sourceDir.resolve(CONTENT);
         Path templates = sourceDir.resolve(TEMPLATES);
         if (!Files.isDirectory(content) || !Files.isDirectory(templates)) {
-            problems.error(Position.startOf(Files.isDirectory(content) ? TEMPLATES : CONTENT),
+            problems.error("missing-file", Position.startOf(Files.isDirectory(content) ? TEMPLATES : CONTENT),
                     "folder not found in " + sourceDir.toAbsolutePath().normalize()
                             + ": the source folder must hold content/ and templates/ (use --source DIR)");
             return new Result(Optional.empty(), problems.sorted());
@@ -82,7 +82,7 @@ public final class ContentLoader {
             }
             claimed.add(schemaPath);
             if (!Files.isRegularFile(sourceDir.resolve(schemaPath))) {
-                problems.error(collection.position(), "collection '" + collection.name()
+                problems.error("missing-file", collection.position(), "collection '" + collection.name()
                         + "': schema file " + schemaPath + " not found");
                 continue;
             }
@@ -99,7 +99,7 @@ public final class ContentLoader {
             } else if (name.endsWith(".ftlh") || name.endsWith(".ftl")) {
                 read(sourceDir, path, problems).ifPresent(file -> templateTexts.put(name, file));
             } else if (!ignorable(name)) {
-                problems.warning(Position.startOf(path), "not a template (.ftlh) and not under templates/assets/: ignored");
+                problems.warning("stray-file", Position.startOf(path), "not a template (.ftlh) and not under templates/assets/: ignored");
             }
         }
         LoadedSite site = new LoadedSite(config, entries, schemas, templateTexts, assets, incomplete);
@@ -117,7 +117,7 @@ public final class ContentLoader {
                 String path = CONTENT + "/" + collection.file().get();
                 claimed.add(path);
                 if (!Files.isRegularFile(sourceDir.resolve(path))) {
-                    problems.error(collection.position(), "collection '" + collection.name() + "': data file "
+                    problems.error("missing-file", collection.position(), "collection '" + collection.name() + "': data file "
                             + path + " not found; create it (a YAML list of entries) or fix 'file'");
                     continue;
                 }
@@ -125,7 +125,7 @@ public final class ContentLoader {
             } else if (collection.folder().isPresent()) {
                 String folder = CONTENT + "/" + collection.folder().get();
                 if (!Files.isDirectory(sourceDir.resolve(folder))) {
-                    problems.error(collection.position(), "collection '" + collection.name() + "': folder "
+                    problems.error("missing-file", collection.position(), "collection '" + collection.name() + "': folder "
                             + folder + "/ not found; create it or fix 'folder'");
                     continue;
                 }
@@ -136,7 +136,7 @@ public final class ContentLoader {
                         continue;
                     }
                     if (name.contains("/") || !name.endsWith(".md")) {
-                        problems.error(Position.startOf(path), "collection '" + collection.name()
+                        problems.error("stray-file", Position.startOf(path), "collection '" + collection.name()
                                 + "' holds Markdown files (.md) directly in " + folder + "/; move or rename this file");
                         continue;
                     }
@@ -168,7 +168,7 @@ public final class ContentLoader {
         for (String path : listFiles(sourceDir, content, problems)) {
             String name = path.substring(path.lastIndexOf('/') + 1);
             if (!claimed.contains(path) && !ignorable(name)) {
-                problems.warning(Position.startOf(path), "not part of any collection, schema or the site config: ignored");
+                problems.warning("stray-file", Position.startOf(path), "not part of any collection, schema or the site config: ignored");
             }
         }
     }
@@ -188,7 +188,7 @@ public final class ContentLoader {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            problems.error(Position.startOf(relative(sourceDir, folder)), "cannot list folder: " + e.getMessage());
+            problems.error("read", Position.startOf(relative(sourceDir, folder)), "cannot list folder: " + e.getMessage());
             return List.of();
         }
     }
@@ -202,7 +202,7 @@ public final class ContentLoader {
         try {
             bytes = Files.readAllBytes(sourceDir.resolve(path));
         } catch (IOException e) {
-            problems.error(Position.startOf(path), "cannot read file: " + e.getMessage());
+            problems.error("read", Position.startOf(path), "cannot read file: " + e.getMessage());
             return Optional.empty();
         }
         SourceFile.Decoded decoded = SourceFile.decode(path, bytes);

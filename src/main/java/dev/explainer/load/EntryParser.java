@@ -44,7 +44,7 @@ public final class EntryParser {
         if (opening.lookingAt()) {
             Matcher closing = CLOSING.matcher(text);
             if (!closing.find(opening.end())) {
-                problems.add(Diagnostic.error(start,
+                problems.add(Diagnostic.error("front-matter", start,
                         "front matter is not closed: add a line '---' after its last field"));
                 return new Parsed(List.of(), problems);
             }
@@ -55,7 +55,7 @@ public final class EntryParser {
                 return new Parsed(List.of(), problems);
             }
             if (!(result.root().get() instanceof YamlNode.Mapping mapping)) {
-                problems.add(Diagnostic.error(result.root().get().position(),
+                problems.add(Diagnostic.error("front-matter", result.root().get().position(),
                         "front matter must be a mapping of fields (name: value), not " + result.root().get().describe()));
                 return new Parsed(List.of(), problems);
             }
@@ -63,7 +63,7 @@ public final class EntryParser {
             bodyOffset = closing.end();
         }
         if (fields.get("id").isPresent()) {
-            problems.add(Diagnostic.error(fields.member("id").get().keyPosition(),
+            problems.add(Diagnostic.error("id-field", fields.member("id").get().keyPosition(),
                     "a Markdown entry's id is its file name ('" + id + "'); remove the 'id' field or rename the file"));
         }
         Optional<Boolean> draft = draft(fields, problems);
@@ -86,24 +86,24 @@ public final class EntryParser {
             return new Parsed(List.of(), problems);
         }
         if (!(root instanceof YamlNode.Sequence sequence)) {
-            problems.add(Diagnostic.error(root.position(),
+            problems.add(Diagnostic.error("data-file", root.position(),
                     "a data file must be a list of entries, each starting with '- id: ...'"));
             return new Parsed(List.of(), problems);
         }
         List<RawEntry> entries = new ArrayList<>();
         for (YamlNode item : sequence.items()) {
             if (!(item instanceof YamlNode.Mapping fields)) {
-                problems.add(Diagnostic.error(item.position(),
+                problems.add(Diagnostic.error("id-field", item.position(),
                         "each item of a data file must be a mapping of fields with an 'id', not " + item.describe()));
                 continue;
             }
             Optional<YamlNode> idNode = fields.get("id");
             if (idNode.isEmpty()) {
-                problems.add(Diagnostic.error(fields.position(), "this entry has no 'id'; add one, e.g. 'id: my-entry'"));
+                problems.add(Diagnostic.error("id-field", fields.position(), "this entry has no 'id'; add one, e.g. 'id: my-entry'"));
                 continue;
             }
             if (!(idNode.get() instanceof YamlNode.Scalar scalar) || !(scalar.value() instanceof String id)) {
-                problems.add(Diagnostic.error(idNode.get().position(),
+                problems.add(Diagnostic.error("id-field", idNode.get().position(),
                         "'id' must be a string such as 'my-entry', not " + idNode.get().describe()));
                 continue;
             }
@@ -122,7 +122,7 @@ public final class EntryParser {
         if (node.get() instanceof YamlNode.Scalar scalar && scalar.value() instanceof Boolean value) {
             return Optional.of(value);
         }
-        problems.add(Diagnostic.error(node.get().position(), "'draft' must be true or false, not " + node.get().describe()));
+        problems.add(Diagnostic.error("draft-field", node.get().position(), "'draft' must be true or false, not " + node.get().describe()));
         return Optional.empty();
     }
 

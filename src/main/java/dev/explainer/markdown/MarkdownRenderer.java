@@ -104,7 +104,7 @@ public final class MarkdownRenderer {
     private static void warnAboutRawHtml(Node node, State state) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof HtmlBlock || child instanceof HtmlInline) {
-                state.diagnostics.add(Diagnostic.warning(state.body.positionOf(child.getStartOffset()),
+                state.diagnostics.add(Diagnostic.warning("raw-html", state.body.positionOf(child.getStartOffset()),
                         "raw HTML is shown as text; write Markdown instead, or allow HTML with 'markdown: {raw_html: true}' in the site config"));
             } else {
                 warnAboutRawHtml(child, state);
@@ -124,7 +124,7 @@ public final class MarkdownRenderer {
             if (SAFE_SCHEMES.contains(scheme.group(1))) {
                 return link;
             }
-            state.error(node, "link scheme '" + scheme.group(1) + ":' is not allowed (only http, https, mailto and tel); remove the link");
+            state.error(node, "unsafe-link", "link scheme '" + scheme.group(1) + ":' is not allowed (only http, https, mailto and tel); remove the link");
             return link.withUrl("#").withStatus(LinkStatus.INVALID);
         }
         if (probe.startsWith("//")) {
@@ -146,7 +146,7 @@ public final class MarkdownRenderer {
         } else if (state.pagePath.isPresent()) {
             sitePath = resolveRelative(state.pagePath.get(), path);
         } else {
-            state.error(node, "relative link '" + url + "' in an entry without a page of its own; write the site path, such as '/parties/russia/'");
+            state.error(node, "broken-link", "relative link '" + url + "' in an entry without a page of its own; write the site path, such as '/parties/russia/'");
             return link.withUrl("#").withStatus(LinkStatus.INVALID);
         }
         String decoded = URLDecoder.decode(sitePath.replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -156,7 +156,7 @@ public final class MarkdownRenderer {
         }
         if (target.isEmpty()) {
             String hint = Suggestions.closest(decoded, state.targets.paths()).map(s -> "; did you mean '" + s + "'?").orElse("");
-            state.error(node, "link to '" + url + "': no page or asset has the path " + decoded + hint);
+            state.error(node, "broken-link", "link to '" + url + "': no page or asset has the path " + decoded + hint);
             return link.withUrl("#").withStatus(LinkStatus.INVALID);
         }
         if (!fragment.isEmpty()) {
@@ -214,8 +214,8 @@ public final class MarkdownRenderer {
             this.targets = targets;
         }
 
-        void error(Node node, String message) {
-            diagnostics.add(Diagnostic.error(body.positionOf(node.getStartOffset()), message));
+        void error(Node node, String code, String message) {
+            diagnostics.add(Diagnostic.error(code, body.positionOf(node.getStartOffset()), message));
         }
 
         void fragment(Node node, String sitePath, String fragment) {

@@ -31,7 +31,7 @@ final class FragmentChecker {
             Set<String> ids = idsByPath.computeIfAbsent(link.sitePath(), path -> ids(html));
             if (!ids.contains(link.fragment())) {
                 String hint = Suggestions.closest(link.fragment(), ids).map(s -> "; did you mean '#" + s + "'?").orElse("");
-                problems.add(Diagnostic.error(link.position(), "link to '#" + link.fragment() + "' on " + link.sitePath()
+                problems.add(Diagnostic.error("broken-link", link.position(), "link to '#" + link.fragment() + "' on " + link.sitePath()
                         + ": that page has no element with this id" + hint));
             }
         }

@@ -85,11 +85,11 @@ public final class SiteRenderer {
         try {
             template.get().process(dataModel(context), out, models);
         } catch (TemplateException e) {
-            Diagnostic error = Diagnostic.error(TemplateEngine.positionOf(e, page.template()),
+            Diagnostic error = Diagnostic.error("template", TemplateEngine.positionOf(e, page.template()),
                     "template error: " + TemplateEngine.oneLine(e.getMessageWithoutStackTop()));
             return new Rendered(page, null, error);
         } catch (IOException e) {
-            return new Rendered(page, null, Diagnostic.error(page.entry().position(), "page could not be rendered: " + e.getMessage()));
+            return new Rendered(page, null, Diagnostic.error("render", page.entry().position(), "page could not be rendered: " + e.getMessage()));
         }
         return new Rendered(page, out.toString().replace(MarkdownRenderer.ROOT, context.root()), null);
     }
@@ -107,7 +107,7 @@ public final class SiteRenderer {
             String where = " (rendering " + first.sitePath() + " from " + first.entry().position().path()
                     + (pages.size() > 1 ? ", and " + (pages.size() - 1) + " more page" + (pages.size() > 2 ? "s" : "") : "")
                     + ")";
-            problems.add(new Diagnostic(error.path(), error.line(), error.column(), error.severity(), error.message() + where));
+            problems.add(error.withMessage(error.message() + where));
         });
     }
 

@@ -75,10 +75,10 @@ public final class TemplateEngine {
             return Optional.of(configuration.getTemplate(name));
         } catch (ParseException e) {
             String file = e.getTemplateName() == null ? name : e.getTemplateName();
-            problems.add(Diagnostic.error(new Position(ContentLoader.TEMPLATES + "/" + file, e.getLineNumber(),
+            problems.add(Diagnostic.error("template-syntax", new Position(ContentLoader.TEMPLATES + "/" + file, e.getLineNumber(),
                     e.getColumnNumber()), "template syntax error: " + oneLine(e.getEditorMessage())));
         } catch (IOException e) {
-            problems.add(Diagnostic.error(Position.startOf(ContentLoader.TEMPLATES + "/" + name),
+            problems.add(Diagnostic.error("template-syntax", Position.startOf(ContentLoader.TEMPLATES + "/" + name),
                     "template cannot be read: " + e.getMessage()));
         }
         return Optional.empty();

@@ -94,7 +94,7 @@ public final class SourceFile {
             String message = String.format(
                     "file is not valid UTF-8: byte 0x%02X at offset %d cannot be decoded; save the file as UTF-8",
                     bytes[in.position()] & 0xff, in.position());
-            return new Decoded(Optional.empty(), Optional.of(Diagnostic.error(at, message)));
+            return new Decoded(Optional.empty(), Optional.of(Diagnostic.error("encoding", at, message)));
         }
         decoder.flush(out);
         out.flip();

@@ -102,17 +102,17 @@ public final class Validator {
             JsonLocation at = e.getLocation();
             Position position = at == null ? Position.startOf(file.path())
                     : new Position(file.path(), at.getLineNr(), at.getColumnNr());
-            problems.error(position, "schema is not valid JSON: " + e.getOriginalMessage());
+            problems.error("schema-invalid", position, "schema is not valid JSON: " + e.getOriginalMessage());
             return Optional.empty();
         }
         if (root == null || !root.isObject()) {
-            problems.error(Position.startOf(file.path()), "a schema must be a JSON object");
+            problems.error("schema-invalid", Position.startOf(file.path()), "a schema must be a JSON object");
             return Optional.empty();
         }
         Position start = Position.startOf(file.path());
         JsonNode draft = root.path("$schema");
         if (!draft.isMissingNode() && !KNOWN_DRAFTS.contains(draft.asText())) {
-            problems.error(start, "unsupported \"$schema\" '" + draft.asText()
+            problems.error("schema-invalid", start, "unsupported \"$schema\" '" + draft.asText()
                     + "'; use https://json-schema.org/draft/2020-12/schema");
             return Optional.empty();
         }
@@ -120,12 +120,12 @@ public final class Validator {
         collectRemoteRefs(root, remote);
         if (!remote.isEmpty()) {
             // Schemas are resolved offline: a remote $ref would make the build depend on the network.
-            problems.error(start, "\"$ref\" '" + remote.get(0) + "' points outside this file; only local references (#/$defs/...) are allowed");
+            problems.error("schema-invalid", start, "\"$ref\" '" + remote.get(0) + "' points outside this file; only local references (#/$defs/...) are allowed");
             return Optional.empty();
         }
         root.path("properties").fieldNames().forEachRemaining(name -> {
             if (RESERVED.contains(name)) {
-                problems.error(start, "schema declares field '" + name + "', a name the engine reserves ("
+                problems.error("schema-invalid", start, "schema declares field '" + name + "', a name the engine reserves ("
                         + String.join(", ", new java.util.TreeSet<>(RESERVED)) + "); rename it");
             }
         });
@@ -134,7 +134,7 @@ public final class Validator {
             schema.initializeValidators();
             return Optional.of(CollectionSchema.of(schema, root));
         } catch (RuntimeException e) {
-            problems.error(start, "schema cannot be used: " + e.getMessage());
+            problems.error("schema-invalid", start, "schema cannot be used: " + e.getMessage());
             return Optional.empty();
         }
     }
@@ -156,12 +156,12 @@ public final class Validator {
         for (RawEntry entry : entries) {
             if (!SLUG.matcher(entry.id()).matches()) {
                 String suggestion = slugify(entry.id());
-                problems.error(entry.idPosition(), "id '" + entry.id() + "' is not a lowercase URL slug"
+                problems.error("id-slug", entry.idPosition(), "id '" + entry.id() + "' is not a lowercase URL slug"
                         + (suggestion.isEmpty() ? " (letters, digits and single hyphens)" : "; use '" + suggestion + "'"));
             }
             RawEntry earlier = seen.putIfAbsent(entry.collection() + "\u0000" + entry.id(), entry);
             if (earlier != null) {
-                problems.error(entry.idPosition(), "duplicate id '" + entry.id() + "' in collection '"
+                problems.error("duplicate-id", entry.idPosition(), "duplicate id '" + entry.id() + "' in collection '"
                         + entry.collection() + "' (also at " + earlier.idPosition() + "); ids must be unique");
             }
         }
@@ -195,7 +195,7 @@ public final class Validator {
         switch (type) {
             case "required": {
                 String missing = message.getProperty();
-                return Diagnostic.error(node.position(), (field.isEmpty() ? "" : "in '" + field + "': ")
+                return Diagnostic.error("missing-field", node.position(), (field.isEmpty() ? "" : "in '" + field + "': ")
                         + "missing required field '" + missing + "' (" + where + "); add '" + missing + ": ...'");
             }
             case "additionalProperties":
@@ -207,7 +207,7 @@ public final class Validator {
                         ? Suggestions.closest(unknown, schema.fields()).map(s -> "; did you mean '" + s + "'?")
                                 .orElse("; known fields are " + String.join(", ", schema.fields()))
                         : "";
-                return Diagnostic.error(at, "unknown field '" + (field.isEmpty() ? "" : field + ".") + unknown
+                return Diagnostic.error("unknown-field", at, "unknown field '" + (field.isEmpty() ? "" : field + ".") + unknown
                         + "' (" + where + ")" + hint);
             }
             case "format": {
@@ -216,7 +216,7 @@ public final class Validator {
                 String expected = "date".equals(format) ? "a date written YYYY-MM-DD"
                         : "uri".equals(format) ? "an absolute URI such as https://example.org/page"
                         : "in the format '" + format + "'";
-                return Diagnostic.error(node.position(), "field '" + field + "': '" + value + "' is not " + expected);
+                return Diagnostic.error("field-format", node.position(), "field '" + field + "': '" + value + "' is not " + expected);
             }
             default: {
                 String text = message.getMessage();
@@ -229,7 +229,7 @@ public final class Validator {
                         && text.contains("string expected")) {
                     hint = "; put the value in quotes to make it a string";
                 }
-                return Diagnostic.error(node.position(), "field '" + field + "': " + text + hint);
+                return Diagnostic.error("field", node.position(), "field '" + field + "': " + text + hint);
             }
         }
     }

@@ -46,14 +46,14 @@ public final class MappingReader {
         if (node.get() instanceof YamlNode.Scalar scalar && scalar.value() instanceof String text) {
             return Optional.of(text);
         }
-        problems.add(Diagnostic.error(node.get().position(),
+        problems.add(Diagnostic.error("config", node.get().position(),
                 "'" + key + "' of " + where + " must be a string, not " + node.get().describe()));
         return Optional.empty();
     }
 
     public String requiredString(String key) {
         if (mapping.get(key).isEmpty()) {
-            problems.add(Diagnostic.error(mapping.position(), where + " needs a '" + key + "'"));
+            problems.add(Diagnostic.error("config", mapping.position(), where + " needs a '" + key + "'"));
             return "";
         }
         return string(key).orElse("");
@@ -67,7 +67,7 @@ public final class MappingReader {
         if (node.get() instanceof YamlNode.Scalar scalar && scalar.value() instanceof Boolean value) {
             return value;
         }
-        problems.add(Diagnostic.error(node.get().position(),
+        problems.add(Diagnostic.error("config", node.get().position(),
                 "'" + key + "' of " + where + " must be true or false, not " + node.get().describe()));
         return fallback;
     }
@@ -84,7 +84,7 @@ public final class MappingReader {
             if (item instanceof YamlNode.Scalar scalar && scalar.value() instanceof String text) {
                 values.add(new Positioned(text, item.position()));
             } else {
-                problems.add(Diagnostic.error(item.position(),
+                problems.add(Diagnostic.error("config", item.position(),
                         "'" + key + "' of " + where + " must list strings, not " + item.describe()));
             }
         }
@@ -99,7 +99,7 @@ public final class MappingReader {
         if (node.get() instanceof YamlNode.Mapping inner) {
             return Optional.of(inner);
         }
-        problems.add(Diagnostic.error(node.get().position(),
+        problems.add(Diagnostic.error("config", node.get().position(),
                 "'" + key + "' of " + where + " must be a mapping of names to values, not " + node.get().describe()));
         return Optional.empty();
     }
@@ -112,7 +112,7 @@ public final class MappingReader {
                 if (member.value() instanceof YamlNode.Scalar scalar && scalar.value() instanceof String text) {
                     values.put(member.key(), new Positioned(text, scalar.position()));
                 } else {
-                    problems.add(Diagnostic.error(member.value().position(), "'" + key + "." + member.key()
+                    problems.add(Diagnostic.error("config", member.value().position(), "'" + key + "." + member.key()
                             + "' of " + where + " must be a string, not " + member.value().describe()));
                 }
             }
@@ -128,7 +128,7 @@ public final class MappingReader {
                 Optional<String> near = Suggestions.closest(member.key(), known);
                 message += near.map(s -> "; did you mean '" + s + "'?")
                         .orElse("; known keys are " + String.join(", ", new TreeSet<>(known)));
-                problems.add(Diagnostic.error(member.keyPosition(), message));
+                problems.add(Diagnostic.error("config", member.keyPosition(), message));
             }
         }
     }

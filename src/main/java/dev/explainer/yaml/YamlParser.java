@@ -74,7 +74,7 @@ public final class YamlParser {
         try {
             node = newYaml().compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
-            problems.add(Diagnostic.error(position(path, e.getProblemMark(), firstLine), syntaxMessage(e)));
+            problems.add(Diagnostic.error("yaml-syntax", position(path, e.getProblemMark(), firstLine), syntaxMessage(e)));
             return new Result(Optional.empty(), problems);
         } catch (YAMLException e) {
             problems.add(locateLimit(path, yaml, firstLine, e));
@@ -124,7 +124,7 @@ public final class YamlParser {
             try {
                 for (Event event : newYaml().parse(new StringReader(yaml))) {
                     if (event instanceof AliasEvent && ++seen > ALIAS_LIMIT) {
-                        return Diagnostic.error(position(path, event.getStartMark(), firstLine),
+                        return Diagnostic.error("yaml-alias", position(path, event.getStartMark(), firstLine),
                                 "too many YAML aliases (more than " + ALIAS_LIMIT
                                         + "); write the values out instead of repeating anchors");
                     }
@@ -132,10 +132,10 @@ public final class YamlParser {
             } catch (YAMLException ignored) {
                 // fall through to the positionless report below
             }
-            return Diagnostic.error(new Position(path, firstLine, 1),
+            return Diagnostic.error("yaml-alias", new Position(path, firstLine, 1),
                     "too many YAML aliases (more than " + ALIAS_LIMIT + ")");
         }
-        return Diagnostic.error(new Position(path, firstLine, 1), "YAML could not be read: " + text);
+        return Diagnostic.error("yaml-syntax", new Position(path, firstLine, 1), "YAML could not be read: " + text);
     }
 
     private static Position position(String path, Mark mark, int firstLine) {
@@ -152,7 +152,7 @@ public final class YamlParser {
         }
         if (node instanceof SequenceNode sequence) {
             if (!Tag.SEQ.equals(node.getTag())) {
-                problems.add(Diagnostic.error(at, unsupportedTag(node.getTag())));
+                problems.add(Diagnostic.error("yaml-tag", at, unsupportedTag(node.getTag())));
                 return null;
             }
             List<YamlNode> items = new ArrayList<>();
@@ -166,7 +166,7 @@ public final class YamlParser {
         }
         MappingNode mapping = (MappingNode) node;
         if (!Tag.MAP.equals(node.getTag())) {
-            problems.add(Diagnostic.error(at, unsupportedTag(node.getTag())));
+            problems.add(Diagnostic.error("yaml-tag", at, unsupportedTag(node.getTag())));
             return null;
         }
         Map<String, YamlNode.Member> members = new LinkedHashMap<>();
@@ -174,17 +174,17 @@ public final class YamlParser {
             Node keyNode = tuple.getKeyNode();
             Position keyAt = position(path, keyNode.getStartMark(), firstLine);
             if (!(keyNode instanceof ScalarNode keyScalar)) {
-                problems.add(Diagnostic.error(keyAt, "a key must be a plain name, not " + kind(keyNode)));
+                problems.add(Diagnostic.error("yaml-key", keyAt, "a key must be a plain name, not " + kind(keyNode)));
                 continue;
             }
             if (Tag.MERGE.equals(keyNode.getTag())) {
-                problems.add(Diagnostic.error(keyAt, "YAML merge keys ('<<') are not supported; write the keys out"));
+                problems.add(Diagnostic.error("yaml-merge-key", keyAt, "YAML merge keys ('<<') are not supported; write the keys out"));
                 continue;
             }
             String key = keyScalar.getValue();
             YamlNode.Member earlier = members.get(key);
             if (earlier != null) {
-                problems.add(Diagnostic.error(keyAt, "duplicate key '" + key + "' (first given at line "
+                problems.add(Diagnostic.error("yaml-duplicate-key", keyAt, "duplicate key '" + key + "' (first given at line "
                         + earlier.keyPosition().line() + "); remove one of them"));
                 continue;
             }
@@ -209,7 +209,7 @@ public final class YamlParser {
             if (Tag.STR.equals(tag)) {
                 return new YamlNode.Scalar(text, at);
             }
-            problems.add(Diagnostic.error(at, unsupportedTag(tag)));
+            problems.add(Diagnostic.error("yaml-tag", at, unsupportedTag(tag)));
             return null;
         }
         if (!plain) {
@@ -244,7 +244,7 @@ public final class YamlParser {
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                problems.add(Diagnostic.error(at, "'" + text + "' is not a valid date (YYYY-MM-DD)"));
+                problems.add(Diagnostic.error("date", at, "'" + text + "' is not a valid date (YYYY-MM-DD)"));
                 return text;
             }
         }
