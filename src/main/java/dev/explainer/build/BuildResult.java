@@ -1,15 +1,18 @@
 package dev.explainer.build;
 
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.render.OutputFile;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * What a run did: every diagnostic in print order, how many pages and files it wrote (zero
- * when checking or when it failed), how long it took in all and stage by stage.
+ * What a run did: every diagnostic in print order; the files of the site (empty when it
+ * failed); how many pages the site has and which were rendered in this run (fewer than all
+ * when a builder ran again after an edit); how long it took in all and stage by stage.
  */
-public record BuildResult(List<Diagnostic> diagnostics, int pages, int files, Duration elapsed, List<StageTime> stages) {
+public record BuildResult(List<Diagnostic> diagnostics, List<OutputFile> files, int pages, List<String> rendered,
+                          Duration elapsed, List<StageTime> stages) {
 
     /** How long one stage of the pipeline took, for {@code --verbose} and profiling. */
     public record StageTime(String stage, Duration elapsed) {

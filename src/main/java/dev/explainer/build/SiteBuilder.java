@@ -10,25 +10,53 @@ import dev.explainer.load.LoadedSite;
 import dev.explainer.markdown.MarkdownRenderer;
 import dev.explainer.output.OutputGuard;
 import dev.explainer.output.SiteWriter;
+import dev.explainer.render.OutputFile;
 import dev.explainer.render.SiteRenderer;
 import dev.explainer.render.TemplateEngine;
+import dev.explainer.text.SourceFile;
 import dev.explainer.validate.Validator;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the pipeline: load, validate, link, render, write. Everything is loaded and checked
  * before anything is rendered, and nothing is written unless the whole run is free of errors.
  * Each stage reports all it finds, so one run shows every problem it can.
+ *
+ * <p>A builder keeps its stage engines, and what they produced, from one run to the next: run
+ * again (as the live preview does after an edit), it reads only the files that changed,
+ * validates and renders Markdown only for the entries that changed, and renders only the pages
+ * whose inputs changed. A builder is used by one thread at a time.
  */
 public final class SiteBuilder {
+    private final ContentLoader loader = new ContentLoader();
+    private final Validator validator = new Validator();
+    private final SiteRenderer renderer = new SiteRenderer();
+    private Linker linker;
+    private boolean linkerRawHtml;
+    private TemplateEngine templates;
+    private SiteConfig templatesConfig;
 
     public BuildResult run(BuildOptions options) {
+        return run(options, Set.of());
+    }
+
+    /**
+     * Runs the pipeline.
+     *
+     * @param changed paths relative to the source folder known to have changed since the last
+     *                run (from a file watcher); other files are re-read if their size or time changed
+     */
+    public BuildResult run(BuildOptions options, Set<String> changed) {
         long start = System.nanoTime();
         Stopwatch clock = new Stopwatch();
         Diagnostics problems = new Diagnostics();
@@ -37,56 +65,95 @@ public final class SiteBuilder {
             Optional<String> refusal = OutputGuard.check(sourceDir, options.output().get());
             if (refusal.isPresent()) {
                 problems.error("output", Position.startOf(options.output().get().toString().replace('\\', '/')), refusal.get());
-                return result(problems, 0, 0, start, clock);
+                return result(problems, List.of(), 0, List.of(), start, clock);
             }
         }
 
-        ContentLoader.Result loaded = new ContentLoader().load(sourceDir);
-        clock.lap("load");
+        ContentLoader.Result loaded = loader.load(sourceDir, changed);
         problems.addAll(loaded.diagnostics());
+        clock.lap("load");
         if (loaded.site().isEmpty()) {
-            return result(problems, 0, 0, start, clock);
+            return result(problems, List.of(), 0, List.of(), start, clock);
         }
         LoadedSite site = loaded.site().get();
         if (options.baseUrl().isPresent()) {
-            SiteConfig config = site.config().withBaseUrl(options.baseUrl().get());
-            site = site.withConfig(config);
+            site = site.withConfig(site.config().withBaseUrl(options.baseUrl().get()));
         }
 
-        Validator.Result validated = new Validator().validate(site);
+        Validator.Result validated = validator.validate(site);
         problems.addAll(validated.diagnostics());
         clock.lap("validate");
-        Linker.Result linked = new Linker(new MarkdownRenderer(site.config().rawHtml()))
-                .link(site, validated.entries(), options.drafts());
+        Linker.Result linked = linker(site.config()).link(site, validated.entries(), options.drafts());
         problems.addAll(linked.diagnostics());
         clock.lap("link");
 
-        TemplateEngine templates = new TemplateEngine(site.config(), site.templates());
+        Set<String> changedTemplates = updateTemplates(site);
         problems.addAll(templates.compileAll());
         clock.lap("compile templates");
         if (problems.hasErrors()) {
-            return result(problems, 0, 0, start, clock); // rendering broken data would only add noise
+            return result(problems, List.of(), 0, List.of(), start, clock); // rendering broken data would only add noise
         }
-        SiteRenderer.Result rendered = new SiteRenderer(templates).render(linked.site(), site.assets());
+        SiteRenderer.Result rendered = renderer.render(linked.site(), templates, changedTemplates, site.assets());
         problems.addAll(rendered.diagnostics());
         clock.lap("render");
-        if (problems.hasErrors() || options.output().isEmpty()) {
-            return result(problems, problems.hasErrors() ? 0 : rendered.pages(), 0, start, clock);
+        if (problems.hasErrors()) {
+            return result(problems, List.of(), 0, rendered.rendered(), start, clock);
         }
-        try {
-            new SiteWriter().write(options.output().get(), rendered.files());
-            clock.lap("write");
-        } catch (IOException e) {
-            problems.add(Diagnostic.error("output", Position.startOf(options.output().get().toString()),
-                    "the site could not be written (the previous output is unchanged): " + e));
-            return result(problems, 0, 0, start, clock);
+        if (options.output().isPresent()) {
+            try {
+                new SiteWriter().write(options.output().get(), rendered.files());
+                clock.lap("write");
+            } catch (IOException e) {
+                problems.error("output", Position.startOf(options.output().get().toString()),
+                        "the site could not be written (the previous output is unchanged): " + e);
+                return result(problems, List.of(), 0, List.of(), start, clock);
+            }
         }
-        return result(problems, rendered.pages(), rendered.files().size(), start, clock);
+        return result(problems, rendered.files(), rendered.pages(), rendered.rendered(), start, clock);
     }
 
-    private static BuildResult result(Diagnostics problems, int pages, int files, long start, Stopwatch clock) {
+    private Linker linker(SiteConfig config) {
+        if (linker == null || linkerRawHtml != config.rawHtml()) {
+            linker = new Linker(new MarkdownRenderer(config.rawHtml()));
+            linkerRawHtml = config.rawHtml();
+        }
+        return linker;
+    }
+
+    /** Builds a new template engine if the templates or the config changed; returns the templates that changed. */
+    private Set<String> updateTemplates(LoadedSite site) {
+        if (templates != null && Objects.equals(templatesConfig, site.config())
+                && sameTexts(templates.sources(), site.templates())) {
+            return Set.of();
+        }
+        Set<String> changed = new HashSet<>();
+        if (templates != null) {
+            Set<String> names = new HashSet<>(templates.sources().keySet());
+            names.addAll(site.templates().keySet());
+            for (String name : names) {
+                SourceFile before = templates.sources().get(name);
+                SourceFile now = site.templates().get(name);
+                if (before == null || now == null || !before.text().equals(now.text())) {
+                    changed.add(name);
+                }
+            }
+        }
+        templates = new TemplateEngine(site.config(), site.templates());
+        templatesConfig = site.config();
+        return changed;
+    }
+
+    private static boolean sameTexts(Map<String, SourceFile> a, Map<String, SourceFile> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        return a.entrySet().stream().allMatch(entry -> entry.getValue().text().equals(b.get(entry.getKey()).text()));
+    }
+
+    private static BuildResult result(Diagnostics problems, List<OutputFile> files, int pages, List<String> rendered, long start,
+                                      Stopwatch clock) {
         List<Diagnostic> sorted = problems.sorted();
-        return new BuildResult(sorted, pages, files, Duration.ofNanos(System.nanoTime() - start), clock.laps());
+        return new BuildResult(sorted, files, pages, rendered, Duration.ofNanos(System.nanoTime() - start), clock.laps());
     }
 
     /** Times the stages of one run. */

@@ -46,7 +46,7 @@ final class BuildCommand implements Callable<Integer> {
         BuildResult result = new SiteBuilder().run(new BuildOptions(sourceDir, Optional.of(output), base, common.drafts));
         int code = common.report(result, spec.commandLine().getErr());
         if (code == 0) {
-            spec.commandLine().getOut().println("Wrote " + result.pages() + " pages (" + result.files() + " files) to "
+            spec.commandLine().getOut().println("Wrote " + result.pages() + " pages (" + result.files().size() + " files) to "
                     + output + " in " + CommonOptions.seconds(result));
         }
         return code;

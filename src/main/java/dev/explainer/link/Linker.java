@@ -42,6 +42,15 @@ public final class Linker {
     private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
 
     private final MarkdownRenderer markdown;
+    /**
+     * Bodies rendered by earlier runs, by entry, valid while the set of site paths (what links
+     * may reach) is the same. The loader hands back the same body object for an unchanged file.
+     */
+    private Map<String, RenderedBody> renderedBodies = new HashMap<>();
+    private Collection<String> renderedWithPaths = List.of();
+
+    private record RenderedBody(RawEntry.Body body, Optional<String> page, RenderedMarkdown rendered) {
+    }
 
     public Linker(MarkdownRenderer markdown) {
         this.markdown = markdown;
@@ -100,14 +109,21 @@ public final class Linker {
 
         List<RenderedMarkdown.FragmentLink> fragmentLinks = new ArrayList<>();
         Map<String, Entry> byKey = new HashMap<>();
+        Collection<String> paths = targets.paths();
+        Map<String, RenderedBody> reusable = paths.equals(renderedWithPaths) ? renderedBodies : Map.of();
+        Map<String, RenderedBody> bodies = new java.util.concurrent.ConcurrentHashMap<>();
         List<Entry> built = published.values().parallelStream().map(entry -> {
             String key = Entry.key(entry.collection(), entry.id());
             Route route = routes.get(key);
             String html = "";
             if (entry.raw().body().isPresent()) {
+                RawEntry.Body body = entry.raw().body().get();
                 Optional<String> page = route == null ? Optional.empty()
                         : Optional.of(route.sitePath().replaceFirst("#.*$", ""));
-                RenderedMarkdown rendered = markdown.render(entry.raw().body().get(), page, targets);
+                RenderedBody earlier = reusable.get(key);
+                RenderedMarkdown rendered = earlier != null && earlier.body() == body && earlier.page().equals(page)
+                        ? earlier.rendered() : markdown.render(body, page, targets);
+                bodies.put(key, new RenderedBody(body, page, rendered));
                 problems.addAll(rendered.diagnostics());
                 synchronized (fragmentLinks) {
                     fragmentLinks.addAll(rendered.fragmentLinks());
@@ -117,6 +133,8 @@ public final class Linker {
             return new Entry(entry.collection(), entry.id(), entry.raw().idPosition(), entry.data(), html,
                     Optional.ofNullable(route).map(Route::sitePath));
         }).toList();
+        renderedBodies = bodies;
+        renderedWithPaths = paths;
         built.forEach(entry -> byKey.put(entry.key(), entry));
 
         Map<String, List<Entry>> collections = sortedCollections(config, built);

@@ -12,6 +12,8 @@ import dev.explainer.yaml.YamlParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +36,15 @@ public final class ContentLoader {
 
     private final EntryParser entryParser;
     private final ConfigParser configParser;
+    /**
+     * Content files parsed by earlier runs of this loader, by path. A file whose size and
+     * modification time are unchanged, and that the caller did not name as changed, is not read
+     * again: the live preview reloads only what an edit touched.
+     */
+    private final Map<String, ParsedFile> parsedFiles = new ConcurrentHashMap<>();
+
+    private record ParsedFile(long size, FileTime modified, List<RawEntry> entries, List<Diagnostic> diagnostics) {
+    }
 
     public ContentLoader() {
         YamlParser yaml = new YamlParser();
@@ -46,6 +57,16 @@ public final class ContentLoader {
     }
 
     public Result load(Path sourceDir) {
+        return load(sourceDir, Set.of());
+    }
+
+    /**
+     * Loads the site, reusing what earlier runs parsed from files that did not change.
+     *
+     * @param changed paths (relative to the source folder) known to have changed, which are read
+     *                again whatever their size and time say
+     */
+    public Result load(Path sourceDir, Set<String> changed) {
         Diagnostics problems = new Diagnostics();
         Path content = sourceDir.resolve(CONTENT);
         Path templates = sourceDir.resolve(TEMPLATES);
@@ -71,8 +92,11 @@ public final class ContentLoader {
         List<EntrySource> sources = entrySources(sourceDir, config, claimed, problems);
         Set<String> incomplete = ConcurrentHashMap.newKeySet();
         List<RawEntry> entries = sources.parallelStream()
-                .flatMap(source -> parseEntries(sourceDir, source, problems, incomplete).stream())
+                .flatMap(source -> parseEntries(sourceDir, source, changed, problems, incomplete).stream())
                 .toList();
+        Set<String> current = new HashSet<>();
+        sources.forEach(source -> current.add(source.path()));
+        parsedFiles.keySet().retainAll(current);
 
         Map<String, SourceFile> schemas = new TreeMap<>();
         for (CollectionConfig collection : config.collections()) {
@@ -147,21 +171,40 @@ public final class ContentLoader {
         return sources;
     }
 
-    private List<RawEntry> parseEntries(Path sourceDir, EntrySource source, Diagnostics problems, Set<String> incomplete) {
-        Optional<SourceFile> file = read(sourceDir, source.path(), problems);
-        if (file.isEmpty()) {
-            incomplete.add(source.collection().name());
+    private List<RawEntry> parseEntries(Path sourceDir, EntrySource source, Set<String> changed, Diagnostics problems,
+                                        Set<String> incomplete) {
+        String collection = source.collection().name();
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(sourceDir.resolve(source.path()), BasicFileAttributes.class);
+        } catch (IOException e) {
+            problems.error("read", Position.startOf(source.path()), "cannot read file: " + e.getMessage());
+            incomplete.add(collection);
             return List.of();
         }
-        String collection = source.collection().name();
-        EntryParser.Parsed parsed = source.markdown()
-                ? entryParser.parseMarkdown(collection, file.get())
-                : entryParser.parseDataFile(collection, file.get());
-        problems.addAll(parsed.diagnostics());
-        if (parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+        ParsedFile cached = parsedFiles.get(source.path());
+        if (cached == null || changed.contains(source.path()) || cached.size() != attributes.size()
+                || !cached.modified().equals(attributes.lastModifiedTime())) {
+            List<Diagnostic> fileProblems = new ArrayList<>();
+            Diagnostics reading = new Diagnostics();
+            Optional<SourceFile> file = read(sourceDir, source.path(), reading);
+            fileProblems.addAll(reading.sorted());
+            List<RawEntry> entries = List.of();
+            if (file.isPresent()) {
+                EntryParser.Parsed parsed = source.markdown()
+                        ? entryParser.parseMarkdown(collection, file.get())
+                        : entryParser.parseDataFile(collection, file.get());
+                fileProblems.addAll(parsed.diagnostics());
+                entries = parsed.entries();
+            }
+            cached = new ParsedFile(attributes.size(), attributes.lastModifiedTime(), entries, List.copyOf(fileProblems));
+            parsedFiles.put(source.path(), cached);
+        }
+        problems.addAll(cached.diagnostics());
+        if (cached.diagnostics().stream().anyMatch(Diagnostic::isError)) {
             incomplete.add(collection);
         }
-        return parsed.entries();
+        return cached.entries();
     }
 
     private void warnUnclaimed(Path sourceDir, Path content, Set<String> claimed, Diagnostics problems) {

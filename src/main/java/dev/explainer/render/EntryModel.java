@@ -33,6 +33,7 @@ final class EntryModel implements TemplateHashModelEx {
     @Override
     public TemplateModel get(String key) throws TemplateModelException {
         PageContext page = models.page();
+        page.inputs().entry(entry.key());
         switch (key) {
             case "id":
                 return models.wrap(entry.id());
@@ -53,6 +54,7 @@ final class EntryModel implements TemplateHashModelEx {
             case "permalink":
                 return models.wrap(entry.sitePath().map(page::permalink).orElse(null));
             case "referrers":
+                page.inputs().referrersOf(entry.key());
                 return models.wrap(page.site().referrers(entry));
             default:
                 return models.wrap(page.site().reference(entry, key));

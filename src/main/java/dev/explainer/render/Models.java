@@ -159,6 +159,55 @@ final class Models implements ObjectWrapper {
         }
     }
 
+    /**
+     * A map of collection names (to their entries, or to a matrix of them) that records which
+     * collections the page lists, so that adding or removing an entry re-renders those pages.
+     */
+    static final class CollectionsModel implements TemplateHashModelEx2 {
+        private final MapModel map;
+        private final Map<?, ?> raw;
+        private final PageInputs inputs;
+
+        CollectionsModel(Map<?, ?> collections, Models models) {
+            this.map = new MapModel(collections, models);
+            this.raw = collections;
+            this.inputs = models.page().inputs();
+        }
+
+        @Override
+        public TemplateModel get(String name) throws TemplateModelException {
+            inputs.collection(name);
+            return map.get(name);
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public TemplateCollectionModel keys() {
+            return map.keys();
+        }
+
+        @Override
+        public TemplateCollectionModel values() {
+            raw.keySet().forEach(name -> inputs.collection(String.valueOf(name)));
+            return map.values();
+        }
+
+        @Override
+        public KeyValuePairIterator keyValuePairIterator() {
+            raw.keySet().forEach(name -> inputs.collection(String.valueOf(name)));
+            return map.keyValuePairIterator();
+        }
+    }
+
     /** A read-only map built for one model, in insertion order. */
     static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();

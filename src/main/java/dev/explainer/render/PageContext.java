@@ -9,14 +9,14 @@ import freemarker.template.TemplateModelException;
 import java.net.URI;
 
 /**
- * What the models of one page need to know: the site, the page, and the path from the page to
- * the site root, so every link can be made relative (the site then works under any sub-path and
- * from disk).
+ * What the models of one page need to know: the site, the page, the path from the page to the
+ * site root (so every link can be made relative, and the site works under any sub-path and from
+ * disk), and where to record what the page reads.
  */
-record PageContext(Site site, Page page, String root) {
+record PageContext(Site site, Page page, String root, PageInputs inputs) {
 
     static PageContext of(Site site, Page page) {
-        return new PageContext(site, page, rootOf(site.config().baseUrl(), page));
+        return new PageContext(site, page, rootOf(site.config().baseUrl(), page), new PageInputs());
     }
 
     /** {@code ../../} for {@code parties/russia/index.html}; the base URL's path for the error page. */

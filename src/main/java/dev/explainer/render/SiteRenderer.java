@@ -26,39 +26,68 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The render stage: every page through its template, independently and in parallel, plus the
  * sitemap, robots.txt and the assets. Template errors become diagnostics naming the template's
  * line and the page being rendered; an error repeated on many pages is reported once.
+ *
+ * <p>A renderer kept between builds (as the live preview keeps it) renders again only the pages
+ * whose inputs changed: the entries, collections and referrer lists each page read, recorded
+ * while it rendered, and the templates it uses. A one-off build renders everything.
  */
 public final class SiteRenderer {
-    private final TemplateEngine engine;
+    /** The previous render, for incremental rebuilds. Confined to the thread that builds. */
+    private Site previousSite;
+    private TemplateEngine previousEngine;
+    private Map<String, Rendered> previousPages = Map.of();
 
-    public SiteRenderer(TemplateEngine engine) {
-        this.engine = engine;
+    /**
+     * The files of the site (empty if any page failed) and what went wrong.
+     *
+     * @param pages    how many pages the site has
+     * @param rendered the site paths of the pages that went through their template in this run
+     */
+    public record Result(List<OutputFile> files, int pages, List<String> rendered, List<Diagnostic> diagnostics) {
     }
 
-    /** The files of the site (empty if any page failed) and what went wrong. */
-    public record Result(List<OutputFile> files, int pages, List<Diagnostic> diagnostics) {
+    /** One page's outcome: its HTML and what it read, or the error that stopped it. */
+    private record Rendered(Page page, String html, PageInputs inputs, Diagnostic error) {
     }
 
-    /** One page's outcome: its HTML, or the error that stopped it. */
-    private record Rendered(Page page, String html, Diagnostic error) {
-    }
-
-    public Result render(Site site, Collection<Asset> assets) {
+    /**
+     * Renders the site with {@code engine}. {@code changedTemplates} names the templates that
+     * differ from the previous run's, if this renderer rendered before with another engine.
+     */
+    public Result render(Site site, TemplateEngine engine, Set<String> changedTemplates, Collection<Asset> assets) {
         Diagnostics problems = new Diagnostics();
-        List<Rendered> rendered = site.pages().parallelStream().map(page -> renderPage(site, page)).toList();
+        Set<String> dirtyTemplates = engine == previousEngine ? Set.of() : engine.pagesUsing(changedTemplates);
+        boolean everything = previousSite == null || !previousSite.paths().equals(site.paths())
+                || !previousSite.config().equals(site.config());
+        SiteChanges changes = everything ? null : SiteChanges.between(previousSite, site);
+        List<Rendered> rendered = site.pages().parallelStream().map(page -> {
+            Rendered before = previousPages.get(page.sitePath());
+            boolean reuse = !everything && before != null && before.error() == null && before.page().equals(page)
+                    && !dirtyTemplates.contains(page.template()) && !before.inputs().touchedBy(changes);
+            return reuse ? before : renderPage(site, engine, page);
+        }).toList();
+        List<String> renderedPaths = rendered.stream().filter(r -> previousPages.get(r.page().sitePath()) != r)
+                .map(r -> r.page().sitePath()).toList();
         reportErrors(rendered, problems);
         Map<String, String> htmlByPath = new TreeMap<>();
+        Map<String, Rendered> byPath = new java.util.HashMap<>();
         for (Rendered page : rendered) {
+            byPath.put(page.page().sitePath(), page);
             if (page.html() != null) {
                 htmlByPath.put(page.page().sitePath(), page.html());
             }
         }
         problems.addAll(new FragmentChecker().check(site.fragmentLinks(), htmlByPath));
+        previousSite = site;
+        previousEngine = engine;
+        previousPages = byPath;
         List<OutputFile> files = new ArrayList<>();
         for (Rendered page : rendered) {
             if (page.html() != null) {
@@ -70,28 +99,29 @@ public final class SiteRenderer {
         for (Asset asset : assets) {
             files.add(new OutputFile.Copied(asset.outputPath(), asset.source()));
         }
-        return new Result(List.copyOf(files), site.pages().size(), problems.sorted());
+        return new Result(List.copyOf(files), site.pages().size(), renderedPaths, problems.sorted());
     }
 
-    private Rendered renderPage(Site site, Page page) {
+    private Rendered renderPage(Site site, TemplateEngine engine, Page page) {
         List<Diagnostic> problems = new ArrayList<>();
         Optional<Template> template = engine.template(page.template(), problems);
-        if (template.isEmpty()) {
-            return new Rendered(page, null, problems.isEmpty() ? null : problems.get(0));
-        }
         PageContext context = PageContext.of(site, page);
+        if (template.isEmpty()) {
+            return new Rendered(page, null, context.inputs(), problems.isEmpty() ? null : problems.get(0));
+        }
         Models models = new Models(context);
         StringWriter out = new StringWriter(16 * 1024);
         try {
-            template.get().process(dataModel(context), out, models);
+            template.get().process(dataModel(context, models), out, models);
         } catch (TemplateException e) {
             Diagnostic error = Diagnostic.error("template", TemplateEngine.positionOf(e, page.template()),
                     "template error: " + TemplateEngine.oneLine(e.getMessageWithoutStackTop()));
-            return new Rendered(page, null, error);
+            return new Rendered(page, null, context.inputs(), error);
         } catch (IOException e) {
-            return new Rendered(page, null, Diagnostic.error("render", page.entry().position(), "page could not be rendered: " + e.getMessage()));
+            return new Rendered(page, null, context.inputs(), Diagnostic.error("render", page.entry().position(),
+                    "page could not be rendered: " + e.getMessage()));
         }
-        return new Rendered(page, out.toString().replace(MarkdownRenderer.ROOT, context.root()), null);
+        return new Rendered(page, out.toString().replace(MarkdownRenderer.ROOT, context.root()), context.inputs(), null);
     }
 
     /** Template errors name the page; the same error on many pages is one line with a count. */
@@ -111,7 +141,7 @@ public final class SiteRenderer {
         });
     }
 
-    private static Map<String, Object> dataModel(PageContext context) {
+    private static Map<String, Object> dataModel(PageContext context, Models models) {
         Site site = context.site();
         SiteConfig config = site.config();
         Page page = context.page();
@@ -139,16 +169,17 @@ public final class SiteRenderer {
                 "site", siteModel,
                 "page", pageModel,
                 "entry", page.entry(),
-                "collections", site.collections(),
-                "matrices", site.matrices(),
+                "collections", new Models.CollectionsModel(site.collections(), models),
+                "matrices", new Models.CollectionsModel(site.matrices(), models),
                 "root", context.root(),
                 "href", (TemplateMethodModelEx) arguments -> new SimpleScalar(context.href(stringArgument(arguments, 0, "href"))),
                 "lookup", (TemplateMethodModelEx) arguments -> {
                     String collection = stringArgument(arguments, 0, "lookup");
                     String id = stringArgument(arguments, 1, "lookup");
+                    context.inputs().collection(collection);
                     Entry entry = site.entry(collection, id).orElseThrow(() -> new TemplateModelException(
                             "lookup: no entry '" + id + "' in collection '" + collection + "'"));
-                    return new EntryModel(entry, new Models(context));
+                    return new EntryModel(entry, models);
                 });
     }
 
@@ -166,6 +197,7 @@ public final class SiteRenderer {
         int slash = 0;
         while ((slash = path.indexOf('/', slash)) >= 0 && slash < path.length() - 1) {
             String prefix = path.substring(0, slash + 1);
+            context.site().page(prefix).ifPresent(ancestor -> context.inputs().entry(ancestor.entry().key()));
             context.site().page(prefix).ifPresent(ancestor -> crumbs.add(Models.ordered(
                     "title", menuTitle(context.site().config(), ancestor.sitePath()).orElse(ancestor.entry().displayName()),
                     "path", ancestor.sitePath(),

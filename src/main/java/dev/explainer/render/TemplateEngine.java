@@ -22,6 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one FreeMarker configuration of a build, set up to be safe and deterministic:
@@ -30,6 +34,8 @@ import java.util.TimeZone;
  * format so output does not depend on the machine. Templates are compiled once, up front.
  */
 public final class TemplateEngine {
+    private static final Pattern IMPORT = Pattern.compile("<#(import|include)\\s+\"([^\"]+)\"");
+
     private final Configuration configuration;
     private final Map<String, SourceFile> sources;
 
@@ -82,6 +88,55 @@ public final class TemplateEngine {
                     "template cannot be read: " + e.getMessage()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The templates whose pages a change to {@code changed} affects: the changed ones and every
+     * template that imports or includes one of them, directly or not.
+     */
+    Set<String> pagesUsing(Set<String> changed) {
+        Set<String> affected = new HashSet<>(changed);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<String, SourceFile> template : sources.entrySet()) {
+                if (!affected.contains(template.getKey())
+                        && usedBy(template.getKey(), template.getValue().text()).stream().anyMatch(affected::contains)) {
+                    affected.add(template.getKey());
+                    grew = true;
+                }
+            }
+        }
+        return affected;
+    }
+
+    /** The templates one template imports or includes, by their names below templates/. */
+    static Set<String> usedBy(String name, String text) {
+        Set<String> used = new HashSet<>();
+        Matcher matcher = IMPORT.matcher(text);
+        String folder = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
+        while (matcher.find()) {
+            String target = matcher.group(2);
+            used.add(target.startsWith("/") ? target.substring(1) : normalise(folder + target));
+        }
+        return used;
+    }
+
+    private static String normalise(String path) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (String part : path.split("/")) {
+            if (part.equals("..")) {
+                parts.pollLast();
+            } else if (!part.equals(".") && !part.isEmpty()) {
+                parts.addLast(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    /** The sources this engine was built from, to tell which changed. */
+    public Map<String, SourceFile> sources() {
+        return sources;
     }
 
     /** FreeMarker's messages span lines and add tips; the first paragraph is the problem. */

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,20 @@ public final class Validator {
             .locale(Locale.ENGLISH)
             .build();
 
+    /** Schemas compiled by earlier runs, by file, with the text they were compiled from. */
+    private final Map<String, CompiledSchema> compiled = new HashMap<>();
+    /**
+     * Results of earlier runs for entries that were not read again (the loader hands back the
+     * same objects for unchanged files), valid while their collection's schema is the same.
+     */
+    private Map<RawEntry, CheckedEntry> checked = new IdentityHashMap<>();
+
+    private record CompiledSchema(String text, Optional<CollectionSchema> schema, List<Diagnostic> problems) {
+    }
+
+    private record CheckedEntry(CollectionSchema schema, ValidEntry entry, List<Diagnostic> problems) {
+    }
+
     /** The entries that passed (or partly passed) and every problem found. */
     public record Result(List<ValidEntry> entries, List<Diagnostic> diagnostics) {
     }
@@ -74,10 +89,26 @@ public final class Validator {
                 .thenComparingInt(e -> e.idPosition().line())
                 .thenComparingInt(e -> e.idPosition().column()));
         checkIds(ordered, problems);
-        List<ValidEntry> valid = ordered.parallelStream()
-                .map(entry -> validateEntry(entry, schemas.get(entry.collection()), problems))
-                .toList();
-        return new Result(valid, problems.sorted());
+        Map<RawEntry, CheckedEntry> previous = checked;
+        List<CheckedEntry> results = ordered.parallelStream().map(entry -> {
+            CollectionSchema schema = schemas.get(entry.collection());
+            CheckedEntry earlier = previous.get(entry);
+            if (earlier != null && earlier.schema() == schema) {
+                return earlier;
+            }
+            Diagnostics entryProblems = new Diagnostics();
+            ValidEntry valid = validateEntry(entry, schema, entryProblems);
+            return new CheckedEntry(schema, valid, entryProblems.sorted());
+        }).toList();
+        Map<RawEntry, CheckedEntry> now = new IdentityHashMap<>();
+        List<ValidEntry> valid = new ArrayList<>(results.size());
+        for (CheckedEntry result : results) {
+            now.put(result.entry().raw(), result);
+            valid.add(result.entry());
+            problems.addAll(result.problems());
+        }
+        checked = now;
+        return new Result(List.copyOf(valid), problems.sorted());
     }
 
     private Map<String, CollectionSchema> compileSchemas(LoadedSite site, Diagnostics problems) {
@@ -88,10 +119,21 @@ public final class Validator {
             if (file == null) {
                 continue; // the loader has reported it missing
             }
-            byFile.computeIfAbsent(collection.schema(), name -> compile(file, problems))
+            byFile.computeIfAbsent(collection.schema(), name -> compileOnce(name, file, problems))
                     .ifPresent(schema -> byCollection.put(collection.name(), schema));
         }
         return byCollection;
+    }
+
+    private Optional<CollectionSchema> compileOnce(String name, SourceFile file, Diagnostics problems) {
+        CompiledSchema earlier = compiled.get(name);
+        if (earlier == null || !earlier.text().equals(file.text())) {
+            Diagnostics compiling = new Diagnostics();
+            earlier = new CompiledSchema(file.text(), compile(file, compiling), compiling.sorted());
+            compiled.put(name, earlier);
+        }
+        problems.addAll(earlier.problems());
+        return earlier.schema();
     }
 
     private Optional<CollectionSchema> compile(SourceFile file, Diagnostics problems) {

@@ -1,0 +1,108 @@
+package dev.explainer.build;
+
+import dev.explainer.render.OutputFile;
+import dev.explainer.testing.TestSite;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A builder run again after an edit renders only the pages that read what changed. */
+class IncrementalBuildTest {
+    @TempDir
+    Path root;
+    SiteBuilder builder;
+
+    @BeforeEach
+    void firstBuild() {
+        TestSite.write(root, TestSite.BASE);
+        builder = new SiteBuilder();
+        BuildResult first = build();
+        assertEquals(6, first.rendered().size(), "the first run renders every page");
+    }
+
+    private BuildResult build(String... changed) {
+        BuildResult result = builder.run(BuildOptions.check(root), Set.of(changed));
+        assertEquals(List.of(), result.diagnostics());
+        return result;
+    }
+
+    private static String page(BuildResult result, String path) {
+        return result.files().stream().filter(f -> f.path().equals(path)).findFirst()
+                .map(f -> new String(((OutputFile.Generated) f).bytes(), StandardCharsets.UTF_8)).orElseThrow();
+    }
+
+    private static List<String> sorted(List<String> paths) {
+        return paths.stream().sorted().toList();
+    }
+
+    @Test
+    void nothingChangedRendersNothing() {
+        BuildResult again = build();
+        assertEquals(List.of(), again.rendered());
+        assertEquals(6, again.pages());
+    }
+
+    @Test
+    void aOneQuoteEditRendersOnlyThePagesShowingThatQuote() throws Exception {
+        Path quotes = root.resolve("content/quotes.yaml");
+        Files.writeString(quotes, Files.readString(quotes).replace("text: Bye.", "text: Farewell, all."));
+        BuildResult after = build("content/quotes.yaml");
+        assertEquals(List.of("/people/", "/people/bob/"), sorted(after.rendered()));
+        assertTrue(page(after, "people/bob/index.html").contains("Farewell, all."));
+        assertTrue(page(after, "people/index.html").contains("Farewell, all."));
+    }
+
+    @Test
+    void aChangedReferenceRendersThePagesOfTheOldAndNewTargets() throws Exception {
+        Path bob = root.resolve("content/people/bob.md");
+        Files.writeString(bob, Files.readString(bob).replace("party: blues", "party: reds"));
+        BuildResult after = build("content/people/bob.md");
+        assertTrue(after.rendered().containsAll(List.of("/parties/blues/", "/parties/reds/", "/people/bob/")), after.rendered().toString());
+        assertTrue(!after.rendered().contains("/people/ann/"), after.rendered().toString());
+        assertTrue(page(after, "parties/reds/index.html").contains("Bob"));
+    }
+
+    @Test
+    void aTemplateEditRendersThePagesThatUseIt() throws Exception {
+        Path party = root.resolve("templates/party.ftlh");
+        Files.writeString(party, Files.readString(party).replace("<h1>", "<h1 class=\"party\">"));
+        assertEquals(List.of("/parties/blues/", "/parties/reds/"), sorted(build("templates/party.ftlh").rendered()));
+
+        Path layout = root.resolve("templates/layout.ftlh");
+        Files.writeString(layout, Files.readString(layout).replace("<main>", "<main id=\"main\">"));
+        assertEquals(6, build("templates/layout.ftlh").rendered().size(), "every page imports the layout");
+    }
+
+    @Test
+    void aNewEntryRendersEverythingItCouldAppearOn() throws Exception {
+        Files.writeString(root.resolve("content/people/cy.md"), "---\nname: Cy\nparty: blues\n---\nCy.\n");
+        BuildResult after = build("content/people/cy.md");
+        assertEquals(7, after.pages());
+        assertTrue(page(after, "parties/blues/index.html").contains("Cy"));
+        assertTrue(page(after, "people/index.html").contains("Cy"));
+    }
+
+    @Test
+    void theResultEqualsAFreshBuild() throws Exception {
+        Path quotes = root.resolve("content/quotes.yaml");
+        Files.writeString(quotes, Files.readString(quotes).replace("text: Bye.", "text: So long."));
+        BuildResult incremental = build("content/quotes.yaml");
+        BuildResult fresh = new SiteBuilder().run(BuildOptions.check(root));
+        assertEquals(fresh.files().size(), incremental.files().size());
+        for (OutputFile file : fresh.files()) {
+            if (file instanceof OutputFile.Generated generated) {
+                assertEquals(new String(generated.bytes(), StandardCharsets.UTF_8), page(incremental, file.path()), file.path());
+            }
+        }
+    }
+}
