@@ -6,14 +6,14 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 
 /**
- * The command line: {@code explainer build | check}. Exit codes: 0 success, 1 errors in the
+ * The command line: {@code explainer build | check | serve}. Exit codes: 0 success, 1 errors in the
  * content or templates, 2 a usage error, 3 a bug in the tool itself.
  */
 @Command(name = "explainer",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Builds explainer microsites from Markdown and YAML content through FreeMarker templates.",
-        subcommands = {BuildCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_ERRORS = 1;
     static final int EXIT_BUG = 3;
@@ -49,7 +49,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build, check or serve");
     }
 
     /** The version written into the jar's manifest by the build. */

@@ -1,0 +1,315 @@
+package dev.explainer.serve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import dev.explainer.build.BuildOptions;
+import dev.explainer.build.BuildResult;
+import dev.explainer.build.SiteBuilder;
+import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.Diagnostics;
+import dev.explainer.load.ContentLoader;
+import dev.explainer.render.OutputFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The live preview: builds the site into memory, serves it over HTTP, watches the sources and
+ * rebuilds after every save, rendering only the pages an edit affects. Open pages reload by
+ * themselves after a good build and show an overlay with the errors of a bad one, while the last
+ * good build stays served. It never writes the committed {@code site/}.
+ *
+ * <p>It serves only the files of the build, from memory: no request can reach the file system,
+ * and paths with {@code ..} segments, encoded or not, are refused.
+ */
+public final class PreviewServer implements AutoCloseable {
+    static final String EVENTS = "/__explainer/events";
+    static final String SCRIPT = "/__explainer/live.js";
+    private static final byte[] INJECTED = ("<script src=\"" + SCRIPT + "\"></script>").getBytes(StandardCharsets.UTF_8);
+
+    private final Path sourceDir;
+    private final boolean drafts;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final SiteBuilder builder = new SiteBuilder();
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<LinkedBlockingQueue<String>> clients = new CopyOnWriteArrayList<>();
+    private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(daemon("explainer-rebuild"));
+    private final ExecutorService requests = Executors.newCachedThreadPool(daemon("explainer-http"));
+    private final Set<String> pending = new HashSet<>();
+    private boolean rebuildQueued;
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of(), 0);
+    private HttpServer http;
+    private SourceWatcher watcher;
+
+    public PreviewServer(Path sourceDir, boolean drafts, PrintWriter out, PrintWriter err) {
+        this.sourceDir = sourceDir;
+        this.drafts = drafts;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Builds once, then serves on {@code address} and watches the sources. Returns the bound address. */
+    public InetSocketAddress start(InetSocketAddress address) throws IOException {
+        rebuild(Set.of(), System.nanoTime(), true);
+        http = HttpServer.create(address, 64);
+        http.setExecutor(requests);
+        http.createContext("/", this::handle);
+        http.start();
+        watcher = new SourceWatcher(sourceDir,
+                Set.of(sourceDir.resolve(ContentLoader.CONTENT), sourceDir.resolve(ContentLoader.TEMPLATES)),
+                batch -> schedule(batch.overflow() ? Set.of() : batch.paths(), batch.firstEventNanos()));
+        return http.getAddress();
+    }
+
+    /** The problems of the last build, for tests. */
+    List<Diagnostic> problems() {
+        return snapshot.problems().stream().map(Snapshot.Problem::diagnostic).toList();
+    }
+
+    private void schedule(Set<String> changed, long sinceNanos) {
+        synchronized (pending) {
+            pending.addAll(changed);
+            if (rebuildQueued) {
+                return; // the queued rebuild will take these paths too
+            }
+            rebuildQueued = true;
+        }
+        rebuilds.execute(() -> {
+            Set<String> paths;
+            synchronized (pending) {
+                paths = Set.copyOf(pending);
+                pending.clear();
+                rebuildQueued = false;
+            }
+            rebuild(paths, sinceNanos, false);
+        });
+    }
+
+    private void rebuild(Set<String> changed, long sinceNanos, boolean first) {
+        BuildResult result;
+        try {
+            result = builder.run(new BuildOptions(sourceDir, Optional.empty(), Optional.empty(), drafts), changed);
+        } catch (RuntimeException e) {
+            err.println("explainer: internal error while rebuilding: " + e);
+            err.flush();
+            return;
+        }
+        List<Snapshot.Problem> problems = result.diagnostics().stream()
+                .map(diagnostic -> new Snapshot.Problem(diagnostic, sourceLine(diagnostic))).toList();
+        Snapshot before = snapshot;
+        Map<String, OutputFile> files = before.files();
+        if (!result.failed()) {
+            files = new LinkedHashMap<>();
+            for (OutputFile file : result.files()) {
+                files.put(file.path(), file);
+            }
+        }
+        snapshot = new Snapshot(Map.copyOf(files), problems, before.version() + 1);
+        for (Diagnostic diagnostic : result.diagnostics()) {
+            err.println(diagnostic.format());
+        }
+        if (!result.diagnostics().isEmpty()) {
+            err.println(Diagnostics.summary(result.diagnostics()));
+        }
+        err.flush();
+        if (!result.failed()) {
+            long sinceSave = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sinceNanos);
+            out.println((first ? "Built " : "Rebuilt ") + result.rendered().size() + " of " + result.pages()
+                    + " pages in " + result.elapsed().toMillis() + " ms"
+                    + (first ? "" : " (" + sinceSave + " ms after the save" + changedFiles(changed) + ")"));
+            out.flush();
+        }
+        broadcast(snapshot.hasErrors() ? errorsEvent(snapshot) : (first ? "event: ok\ndata: {}\n\n" : "event: reload\ndata: {}\n\n"));
+    }
+
+    /** The changed files that still exist, for the terminal: editors' temporary files come and go. */
+    private String changedFiles(Set<String> changed) {
+        List<String> existing = changed.stream().filter(path -> Files.isRegularFile(sourceDir.resolve(path))).sorted().toList();
+        return existing.isEmpty() ? "" : "; " + String.join(", ", existing);
+    }
+
+    /** The text of the line a diagnostic points at, for the overlay; empty if it cannot be read. */
+    private String sourceLine(Diagnostic diagnostic) {
+        Path root = sourceDir.toAbsolutePath().normalize();
+        Path file = root.resolve(diagnostic.path()).normalize();
+        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+            return "";
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return diagnostic.line() <= lines.size() ? lines.get(diagnostic.line() - 1) : "";
+        } catch (IOException e) {
+            return ""; // not UTF-8, or gone since the build: the diagnostic says why
+        }
+    }
+
+    private String errorsEvent(Snapshot state) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Snapshot.Problem problem : state.problems()) {
+            Diagnostic d = problem.diagnostic();
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("file", d.path());
+            item.put("line", d.line());
+            item.put("column", d.column());
+            item.put("severity", d.severity().label());
+            item.put("code", d.code());
+            item.put("message", d.message());
+            item.put("source", problem.sourceLine());
+            list.add(item);
+        }
+        try {
+            return "event: errors\ndata: " + json.writeValueAsString(list) + "\n\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void broadcast(String event) {
+        for (LinkedBlockingQueue<String> client : clients) {
+            client.offer(event);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+                send(exchange, 405, "text/plain; charset=utf-8", "Method not allowed\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String rawPath = exchange.getRequestURI().getRawPath();
+            if (EVENTS.equals(rawPath)) {
+                streamEvents(exchange);
+                return;
+            }
+            if (SCRIPT.equals(rawPath)) {
+                send(exchange, 200, "text/javascript; charset=utf-8", script());
+                return;
+            }
+            Optional<String> path = RequestPaths.toFile(rawPath);
+            if (path.isEmpty()) {
+                send(exchange, 400, "text/plain; charset=utf-8", "Bad request\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            Snapshot state = snapshot;
+            OutputFile file = state.files().get(path.get());
+            if (file == null && state.files().containsKey(path.get() + "/index.html")) {
+                exchange.getResponseHeaders().set("Location", rawPath + "/");
+                send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
+                return;
+            }
+            int status = 200;
+            if (file == null) {
+                status = 404;
+                file = state.files().get("404.html");
+                if (file == null) {
+                    send(exchange, 404, "text/plain; charset=utf-8", "Not found\n".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+            }
+            String type = ContentTypes.of(file.path());
+            byte[] body = bytes(file);
+            if (type.startsWith("text/html")) {
+                body = inject(body);
+            }
+            send(exchange, status, type, body);
+        }
+    }
+
+    private static byte[] bytes(OutputFile file) throws IOException {
+        if (file instanceof OutputFile.Generated generated) {
+            return generated.bytes();
+        }
+        return Files.readAllBytes(((OutputFile.Copied) file).source());
+    }
+
+    /** Puts the live-reload script before {@code </body>}, or at the end if there is none. */
+    static byte[] inject(byte[] html) {
+        String text = new String(html, StandardCharsets.UTF_8);
+        int at = text.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
+        String script = new String(INJECTED, StandardCharsets.UTF_8);
+        String result = at < 0 ? text + script : text.substring(0, at) + script + text.substring(at);
+        return result.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] script() throws IOException {
+        try (InputStream in = PreviewServer.class.getResourceAsStream("live.js")) {
+            return in.readAllBytes();
+        }
+    }
+
+    private void streamEvents(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, 0);
+        LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        Snapshot state = snapshot;
+        queue.offer(state.hasErrors() ? errorsEvent(state) : "event: ok\ndata: {}\n\n");
+        clients.add(queue);
+        OutputStream body = exchange.getResponseBody();
+        try {
+            while (true) {
+                String event = queue.poll(15, TimeUnit.SECONDS);
+                body.write((event == null ? ": keep-alive\n\n" : event).getBytes(StandardCharsets.UTF_8));
+                body.flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            // the browser went away, or the server is stopping
+        } finally {
+            clients.remove(queue);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (http != null) {
+            http.stop(0);
+        }
+        rebuilds.shutdownNow();
+        requests.shutdownNow();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.explainer.serve;
+
+import dev.explainer.testing.TestSite;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The live preview, driven over HTTP on loopback as a browser would. */
+class PreviewServerTest {
+    @TempDir
+    Path root;
+    PreviewServer server;
+    InetSocketAddress address;
+    StringWriter log = new StringWriter();
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        TestSite.write(root, TestSite.BASE);
+        server = new PreviewServer(root, false, new PrintWriter(log, true), new PrintWriter(log, true));
+        address = server.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        http.sendAsync(request(PreviewServer.EVENTS), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().filter(line -> line.startsWith("event: ") || line.startsWith("data: "))
+                        .forEach(events::add));
+        assertEquals("event: ok", next("event: "), "a new page learns that the build is good");
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        server.close();
+    }
+
+    private HttpRequest request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort() + path)).build();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(request(path), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The next event line with this prefix, waiting for the rebuild a save triggers. */
+    private String next(String prefix) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            String line = events.poll(200, TimeUnit.MILLISECONDS);
+            if (line != null && line.startsWith(prefix)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no '" + prefix + "' event; log:\n" + log);
+    }
+
+    @Test
+    void servesTheBuildFromMemoryWithTheReloadScriptInjected() throws Exception {
+        HttpResponse<String> home = get("/");
+        assertEquals(200, home.statusCode());
+        assertEquals("text/html; charset=utf-8", home.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(home.body().contains("<script src=\"/__explainer/live.js\"></script></body>"), home.body());
+        assertEquals("text/css; charset=utf-8", get("/assets/site.css").headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(get(PreviewServer.SCRIPT).body().contains("EventSource"));
+        assertEquals(301, HttpClient.newHttpClient().send(request("/people"), HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(404, get("/no/such/page/").statusCode());
+        assertFalse(Files.exists(root.resolve("site")), "the preview never writes the site folder");
+    }
+
+    @Test
+    void aSaveRebuildsThePageAndTellsOpenPagesToReload() throws Exception {
+        Path quotes = root.resolve("content/quotes.yaml");
+        Files.writeString(quotes, Files.readString(quotes).replace("text: Bye.", "text: See you in Vienna."));
+        assertEquals("event: reload", next("event: "));
+        assertTrue(get("/people/").body().contains("See you in Vienna."));
+        assertTrue(log.toString().contains("Rebuilt 2 of 6 pages"), log.toString());
+    }
+
+    @Test
+    void aBrokenFileShowsItsErrorsUntilItIsFixed() throws Exception {
+        Path topics = root.resolve("content/topics.yaml");
+        String good = Files.readString(topics);
+        Files.writeString(topics, "- id: tax\n  name: [unclosed\n");
+        assertEquals("event: errors", next("event: "));
+        String data = next("data: ");
+        assertTrue(data.contains("\"file\":\"content/topics.yaml\",\"line\":3,\"column\":1"), data);
+        assertTrue(data.contains("\"source\":"), data);
+        assertEquals(200, get("/").statusCode(), "the last good build stays served");
+        assertTrue(log.toString().contains("content/topics.yaml:3:1: error: YAML syntax error"), log.toString());
+
+        Files.writeString(topics, good);
+        assertEquals("event: reload", next("event: "), "fixing the file clears the overlay by reloading");
+    }
+
+    @Test
+    void aStormOfSavesBecomesFewRebuildsAndMissesNothing() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            Files.writeString(root.resolve("content/people/p" + i + ".md"), "---\nname: P" + i + "\nparty: reds\n---\n");
+        }
+        assertEquals("event: reload", next("event: "));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!get("/people/p39/").body().contains("P39") && System.nanoTime() < deadline) {
+            next("event: ");
+        }
+        assertTrue(get("/people/p39/").body().contains("P39"));
+        assertTrue(get("/parties/reds/").body().contains("P0"));
+        long rebuilds = log.toString().lines().filter(line -> line.startsWith("Rebuilt")).count();
+        assertTrue(rebuilds <= 3, "40 saves coalesced into " + rebuilds + " rebuilds:\n" + log);
+    }
+
+    @Test
+    void refusesPathsOutsideTheBuildHoweverTheyAreWritten() throws Exception {
+        Files.writeString(root.resolve("secret.txt"), "do not serve");
+        for (String path : new String[] {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2E%2E/etc/passwd",
+                "/assets/..%2f..%2fsecret.txt", "/%252e%252e/secret.txt", "/..%5csecret.txt", "/./index.html", "/a%00b"}) {
+            String response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertTrue(response.startsWith("HTTP/1.1 400"), path + " -> " + response.lines().findFirst().orElse(""));
+            assertFalse(response.contains("do not serve"), path);
+        }
+        assertEquals(404, get("/content/site.yaml").statusCode(), "sources are not part of the build");
+    }
+
+    @Test
+    void listensOnLoopbackOnly() {
+        assertTrue(address.getAddress().isLoopbackAddress(), address.toString());
+    }
+
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void theOverlayScriptNamesTheProblemsPosition() throws Exception {
+        String script = get(PreviewServer.SCRIPT).body();
+        assertNotNull(script);
+        assertTrue(script.contains("error.file + \":\" + error.line + \":\" + error.column"), "overlay shows file:line:column");
+        assertTrue(script.contains("textContent"), "messages are inserted as text, never as HTML");
+        assertFalse(script.contains("innerHTML"));
+    }
+}
