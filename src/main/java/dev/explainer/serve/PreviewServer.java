@@ -47,6 +47,10 @@ import java.util.concurrent.TimeUnit;
 public final class PreviewServer implements AutoCloseable {
     static final String EVENTS = "/__explainer/events";
     static final String SCRIPT = "/__explainer/live.js";
+    private static final byte[] WAITING = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<title>Waiting for a good build</title></head><body><main><h1>Waiting for a good build</h1>"
+            + "<p>The site has not built yet. Its errors are listed in the terminal and over this page;"
+            + " this page reloads by itself once they are fixed.</p></main></body></html>").getBytes(StandardCharsets.UTF_8);
     private static final byte[] INJECTED = ("<script src=\"" + SCRIPT + "\"></script>").getBytes(StandardCharsets.UTF_8);
 
     private final Path sourceDir;
@@ -214,6 +218,11 @@ public final class PreviewServer implements AutoCloseable {
                 return;
             }
             Snapshot state = snapshot;
+            if (state.files().isEmpty()) {
+                // No good build yet: a page that carries the overlay, so the errors show in the browser.
+                send(exchange, 503, "text/html; charset=utf-8", inject(WAITING));
+                return;
+            }
             OutputFile file = state.files().get(path.get());
             if (file == null && state.files().containsKey(path.get() + "/index.html")) {
                 exchange.getResponseHeaders().set("Location", rawPath + "/");
