@@ -11,14 +11,15 @@ import java.util.Optional;
  * @param output    where to write the site; empty to check only
  * @param baseUrl   publish at this URL instead of the config's {@code base_url}
  * @param drafts    include entries marked {@code draft: true}
+ * @param strict    treat warnings as errors
  */
-public record BuildOptions(Path sourceDir, Optional<Path> output, Optional<URI> baseUrl, boolean drafts) {
+public record BuildOptions(Path sourceDir, Optional<Path> output, Optional<URI> baseUrl, boolean drafts, boolean strict) {
 
     public static BuildOptions check(Path sourceDir) {
-        return new BuildOptions(sourceDir, Optional.empty(), Optional.empty(), false);
+        return new BuildOptions(sourceDir, Optional.empty(), Optional.empty(), false, false);
     }
 
     public static BuildOptions build(Path sourceDir, Path output) {
-        return new BuildOptions(sourceDir, Optional.of(output), Optional.empty(), false);
+        return new BuildOptions(sourceDir, Optional.of(output), Optional.empty(), false, false);
     }
 }

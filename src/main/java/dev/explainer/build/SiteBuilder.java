@@ -4,6 +4,7 @@ import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
+import dev.explainer.diagnostic.Severity;
 import dev.explainer.link.Linker;
 import dev.explainer.load.ContentLoader;
 import dev.explainer.load.LoadedSite;
@@ -93,8 +94,11 @@ public final class SiteBuilder {
         if (problems.hasErrors()) {
             return result(problems, List.of(), 0, List.of(), start, clock); // rendering broken data would only add noise
         }
+        if (options.strict()) {
+            problems = strict(problems);
+        }
         SiteRenderer.Result rendered = renderer.render(linked.site(), templates, changedTemplates, site.assets());
-        problems.addAll(rendered.diagnostics());
+        problems.addAll(options.strict() ? strict(rendered.diagnostics()) : rendered.diagnostics());
         clock.lap("render");
         if (problems.hasErrors()) {
             return result(problems, List.of(), 0, rendered.rendered(), start, clock);
@@ -110,6 +114,18 @@ public final class SiteBuilder {
             }
         }
         return result(problems, rendered.files(), rendered.pages(), rendered.rendered(), start, clock);
+    }
+
+    /** Warnings as errors, for {@code --strict}: the same words, failing the run. */
+    private static List<Diagnostic> strict(List<Diagnostic> diagnostics) {
+        return diagnostics.stream().map(d -> d.isError() ? d
+                : new Diagnostic(d.path(), d.line(), d.column(), Severity.ERROR, d.code(), d.message() + " (--strict)")).toList();
+    }
+
+    private static Diagnostics strict(Diagnostics diagnostics) {
+        Diagnostics strict = new Diagnostics();
+        strict.addAll(strict(diagnostics.sorted()));
+        return strict;
     }
 
     private Linker linker(SiteConfig config) {

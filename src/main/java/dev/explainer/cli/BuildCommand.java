@@ -43,7 +43,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         Path sourceDir = common.sourceDir();
         Path output = out != null ? out : sourceDir.resolve("site");
-        BuildResult result = new SiteBuilder().run(new BuildOptions(sourceDir, Optional.of(output), base, common.drafts));
+        BuildResult result = new SiteBuilder().run(new BuildOptions(sourceDir, Optional.of(output), base, common.drafts, common.strict));
         int code = common.report(result, spec.commandLine().getErr());
         if (code == 0) {
             spec.commandLine().getOut().println("Wrote " + result.pages() + " pages (" + result.files().size() + " files) to "

@@ -17,6 +17,9 @@ final class CommonOptions {
     @Option(names = "--drafts", description = "include entries marked 'draft: true'")
     boolean drafts;
 
+    @Option(names = "--strict", description = "treat warnings as errors: exit 1 and write nothing")
+    boolean strict;
+
     @Option(names = "--verbose", description = "show how long each stage took, and details of internal errors")
     boolean verbose;
 

@@ -148,6 +148,7 @@ public final class Linker {
                 resolveReferences(config, published, byKey, excludedDrafts, loaded.incomplete(), order, problems);
         Map<String, Map<String, Map<String, Entry>>> matrices =
                 matrices(config, collections, loaded.incomplete(), problems);
+        warnUnreferenced(config, collections, referrers, problems);
 
         Map<String, Page> pagesByPath = new TreeMap<>();
         for (Map.Entry<String, String> path : pagePaths.entrySet()) {
@@ -304,6 +305,28 @@ public final class Linker {
             referrers.put(target, java.util.Collections.unmodifiableMap(lists));
         });
         return referrers;
+    }
+
+    /**
+     * Warns of entries that exist to be referred to (other collections declare references to
+     * their collection) and have no page of their own, yet nothing refers to them: a source that
+     * nothing cites, an outlet nothing names.
+     */
+    private static void warnUnreferenced(SiteConfig config, Map<String, List<Entry>> collections,
+                                         Map<String, Map<String, List<Entry>>> referrers, Diagnostics problems) {
+        Set<String> referable = new HashSet<>();
+        config.collections().forEach(c -> c.references().values().forEach(r -> referable.add(r.target())));
+        for (CollectionConfig collection : config.collections()) {
+            if (!referable.contains(collection.name()) || collection.hasPages()) {
+                continue;
+            }
+            for (Entry entry : collections.getOrDefault(collection.name(), List.of())) {
+                if (!referrers.containsKey(entry.key())) {
+                    problems.warning("unreferenced", entry.position(), "nothing refers to " + collection.name() + " entry '"
+                            + entry.id() + "'; cite it, or remove it");
+                }
+            }
+        }
     }
 
     private static String unknownReference(CollectionConfig.Reference reference, String id, boolean isDraft,

@@ -53,9 +53,11 @@ public final class SiteRenderer {
     public record Result(List<OutputFile> files, int pages, List<String> rendered, List<Diagnostic> diagnostics) {
     }
 
-    /** One page's outcome: its HTML and what it read, or the error that stopped it. */
-    private record Rendered(Page page, String html, PageInputs inputs, Diagnostic error) {
+    /** One page's outcome: its HTML, what it read and which files it links to, or the error that stopped it. */
+    private record Rendered(Page page, String html, PageInputs inputs, Set<String> linksTo, Diagnostic error) {
     }
+
+    private static final java.util.regex.Pattern HREF = java.util.regex.Pattern.compile("\\shref=\"([^\"#?]*)");
 
     /**
      * Renders the site with {@code engine}. {@code changedTemplates} names the templates that
@@ -76,6 +78,7 @@ public final class SiteRenderer {
         List<String> renderedPaths = rendered.stream().filter(r -> previousPages.get(r.page().sitePath()) != r)
                 .map(r -> r.page().sitePath()).toList();
         reportErrors(rendered, problems);
+        warnUnlinked(rendered, problems);
         Map<String, String> htmlByPath = new TreeMap<>();
         Map<String, Rendered> byPath = new java.util.HashMap<>();
         for (Rendered page : rendered) {
@@ -107,7 +110,7 @@ public final class SiteRenderer {
         Optional<Template> template = engine.template(page.template(), problems);
         PageContext context = PageContext.of(site, page);
         if (template.isEmpty()) {
-            return new Rendered(page, null, context.inputs(), problems.isEmpty() ? null : problems.get(0));
+            return new Rendered(page, null, context.inputs(), Set.of(), problems.isEmpty() ? null : problems.get(0));
         }
         Models models = new Models(context);
         StringWriter out = new StringWriter(16 * 1024);
@@ -116,12 +119,52 @@ public final class SiteRenderer {
         } catch (TemplateException e) {
             Diagnostic error = Diagnostic.error("template", TemplateEngine.positionOf(e, page.template()),
                     "template error: " + TemplateEngine.oneLine(e.getMessageWithoutStackTop()));
-            return new Rendered(page, null, context.inputs(), error);
+            return new Rendered(page, null, context.inputs(), Set.of(), error);
         } catch (IOException e) {
-            return new Rendered(page, null, context.inputs(), Diagnostic.error("render", page.entry().position(),
+            return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error("render", page.entry().position(),
                     "page could not be rendered: " + e.getMessage()));
         }
-        return new Rendered(page, out.toString().replace(MarkdownRenderer.ROOT, context.root()), context.inputs(), null);
+        String html = out.toString().replace(MarkdownRenderer.ROOT, context.root());
+        return new Rendered(page, html, context.inputs(), linkedFiles(page, html), null);
+    }
+
+    /** The output files a page links to with relative links, for finding pages nothing links to. */
+    private static Set<String> linkedFiles(Page page, String html) {
+        Set<String> files = new java.util.HashSet<>();
+        java.util.regex.Matcher href = HREF.matcher(html);
+        java.net.URI base = java.net.URI.create("/" + page.outputFile());
+        while (href.find()) {
+            String target = href.group(1);
+            if (target.isEmpty() || target.contains(":") || target.startsWith("/")) {
+                continue;
+            }
+            try {
+                String path = base.resolve(target).getPath().substring(1);
+                files.add(path.isEmpty() || path.endsWith("/") ? path + "index.html" : path);
+            } catch (IllegalArgumentException e) {
+                // not a path this check can follow
+            }
+        }
+        return files;
+    }
+
+    /** Warns of pages no other page links to: readers can reach them only by their address. */
+    private static void warnUnlinked(List<Rendered> rendered, Diagnostics problems) {
+        Set<String> linked = new java.util.HashSet<>();
+        for (Rendered page : rendered) {
+            for (String target : page.linksTo()) {
+                if (!target.equals(page.page().outputFile())) {
+                    linked.add(target);
+                }
+            }
+        }
+        for (Rendered page : rendered) {
+            Page p = page.page();
+            if (page.html() != null && !p.isErrorPage() && !p.sitePath().equals("/") && !linked.contains(p.outputFile())) {
+                problems.warning("unlinked", p.entry().position(), "no other page links to " + p.sitePath()
+                        + "; link to it, or readers will not find it");
+            }
+        }
     }
 
     /** Template errors name the page; the same error on many pages is one line with a count. */

@@ -115,7 +115,7 @@ public final class PreviewServer implements AutoCloseable {
     private void rebuild(Set<String> changed, long sinceNanos, boolean first) {
         BuildResult result;
         try {
-            result = builder.run(new BuildOptions(sourceDir, Optional.empty(), Optional.empty(), drafts), changed);
+            result = builder.run(new BuildOptions(sourceDir, Optional.empty(), Optional.empty(), drafts, false), changed);
         } catch (RuntimeException e) {
             err.println("explainer: internal error while rebuilding: " + e);
             err.flush();
