@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param template   the template of each entry's own page; empty for entries without one
  * @param sort       the order of the collection's entries everywhere they are listed
  * @param matrix     two reference fields; every pair of their targets must have exactly one entry
+ * @param verbatim   how to check that entries quote their source word for word, if they must
  */
 public record CollectionConfig(
         String name,
@@ -31,7 +32,8 @@ public record CollectionConfig(
         Optional<String> url,
         Optional<String> template,
         List<SortKey> sort,
-        List<String> matrix) {
+        List<String> matrix,
+        Optional<Verbatim> verbatim) {
 
     public CollectionConfig {
         references = Map.copyOf(references);
@@ -46,6 +48,15 @@ public record CollectionConfig(
 
     /** A field that names entries of {@code target}. */
     public record Reference(String field, String target, Position position) {
+    }
+
+    /**
+     * Entries whose {@code text} must appear word for word in a passage of the entry their
+     * {@code source} reference names: that entry's {@code passage} field, or its Markdown body.
+     * Only entries whose fields equal all of {@code when} are checked (direct quotes, say).
+     */
+    public record Verbatim(String text, String source, Optional<String> passage, Map<String, Object> when,
+                           Position position) {
     }
 
     /** One key of a sort order: a field, ascending unless written with a leading '-'. */

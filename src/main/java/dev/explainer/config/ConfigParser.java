@@ -26,7 +26,7 @@ public final class ConfigParser {
     private static final Set<String> SITE_KEYS = Set.of(
             "title", "description", "base_url", "language", "date_format", "markdown", "menu", "params", "collections");
     private static final Set<String> COLLECTION_KEYS = Set.of(
-            "folder", "file", "schema", "references", "url", "template", "sort", "matrix");
+            "folder", "file", "schema", "references", "url", "template", "sort", "matrix", "verbatim");
     private static final Pattern COLLECTION_NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
 
@@ -222,8 +222,20 @@ public final class ConfigParser {
                         + "' must be one of its 'references'"));
             }
         }
+        Optional<CollectionConfig.Verbatim> verbatim = reader.mapping("verbatim").map(declared -> {
+            MappingReader settings = new MappingReader(declared, where + "'s 'verbatim'", problems);
+            settings.rejectUnknownKeys(Set.of("text", "source", "passage", "when"));
+            String source = settings.requiredString("source");
+            if (!source.isEmpty() && !references.containsKey(source)) {
+                problems.add(Diagnostic.error("config", settings.node("source").get().position(), where
+                        + ": verbatim 'source' must be one of its 'references', naming the entry quoted"));
+            }
+            Map<String, Object> when = settings.mapping("when").map(m -> castMap(m.toPlain())).orElse(Map.of());
+            return new CollectionConfig.Verbatim(settings.requiredString("text"), source, settings.string("passage"),
+                    when, declared.position());
+        });
         return new CollectionConfig(name, at, folder, file, schema, references, url, template, sort,
-                matrix.stream().map(Positioned::value).toList());
+                matrix.stream().map(Positioned::value).toList(), verbatim);
     }
 
     private static String trimSlashes(String path) {

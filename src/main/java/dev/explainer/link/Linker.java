@@ -149,6 +149,7 @@ public final class Linker {
         Map<String, Map<String, Map<String, Entry>>> matrices =
                 matrices(config, collections, loaded.incomplete(), problems);
         warnUnreferenced(config, collections, referrers, problems);
+        checkVerbatim(config, published, byKey, problems);
 
         Map<String, Page> pagesByPath = new TreeMap<>();
         for (Map.Entry<String, String> path : pagePaths.entrySet()) {
@@ -324,6 +325,43 @@ public final class Linker {
                 if (!referrers.containsKey(entry.key())) {
                     problems.warning("unreferenced", entry.position(), "nothing refers to " + collection.name() + " entry '"
                             + entry.id() + "'; cite it, or remove it");
+                }
+            }
+        }
+    }
+
+    /** Checks quotes against the passages of the sources they cite, where the collection asks for it. */
+    private static void checkVerbatim(SiteConfig config, Map<String, ValidEntry> published, Map<String, Entry> byKey,
+                                      Diagnostics problems) {
+        for (CollectionConfig collection : config.collections()) {
+            if (collection.verbatim().isEmpty()) {
+                continue;
+            }
+            CollectionConfig.Verbatim verbatim = collection.verbatim().get();
+            CollectionConfig.Reference reference = collection.references().get(verbatim.source());
+            if (reference == null) {
+                continue; // reported by the config parser
+            }
+            for (ValidEntry entry : published.values()) {
+                if (!entry.collection().equals(collection.name())
+                        || !verbatim.when().entrySet().stream().allMatch(w -> w.getValue().equals(entry.data().get(w.getKey())))
+                        || !(entry.data().get(verbatim.text()) instanceof String quote)
+                        || !(entry.data().get(verbatim.source()) instanceof String sourceId)) {
+                    continue;
+                }
+                ValidEntry source = published.get(Entry.key(reference.target(), sourceId));
+                if (source == null) {
+                    continue; // an unknown reference, reported as such
+                }
+                Object passage = verbatim.passage().isPresent() ? source.data().get(verbatim.passage().get())
+                        : source.raw().body().map(RawEntry.Body::markdown).orElse(null);
+                if (!(passage instanceof String text) || text.isBlank()) {
+                    continue; // the source holds no passage to check against
+                }
+                Optional<String> problem = VerbatimChecker.mismatch(quote, text);
+                if (problem.isPresent()) {
+                    Position at = entry.raw().fields().get(verbatim.text()).map(YamlNode::position).orElse(entry.raw().idPosition());
+                    problems.error("quote-mismatch", at, problem.get() + " (source '" + sourceId + "')");
                 }
             }
         }
