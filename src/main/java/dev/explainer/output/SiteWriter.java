@@ -3,7 +3,6 @@ package dev.explainer.output;
 import dev.explainer.render.OutputFile;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -50,21 +49,23 @@ public final class SiteWriter {
             }
             Files.createDirectories(destination.getParent());
         }
-        try {
-            files.parallelStream().forEach(file -> {
-                Path destination = staging.resolve(file.path());
-                try {
-                    if (file instanceof OutputFile.Generated generated) {
-                        Files.write(destination, generated.bytes());
-                    } else if (file instanceof OutputFile.Copied copied) {
-                        Files.copy(copied.source(), destination, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        // Every write runs to its end before a failure is reported, so that nothing is still
+        // writing into the staging folder when it is removed.
+        List<IOException> failures = files.parallelStream().map(file -> {
+            Path destination = staging.resolve(file.path());
+            try {
+                if (file instanceof OutputFile.Generated generated) {
+                    Files.write(destination, generated.bytes());
+                } else if (file instanceof OutputFile.Copied copied) {
+                    Files.copy(copied.source(), destination, StandardCopyOption.REPLACE_EXISTING);
                 }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+                return null;
+            } catch (IOException e) {
+                return e;
+            }
+        }).filter(java.util.Objects::nonNull).toList();
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
         }
     }
 
