@@ -13,7 +13,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Builds explainer microsites from Markdown and YAML content through FreeMarker templates.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final int EXIT_ERRORS = 1;
     static final int EXIT_BUG = 3;
@@ -49,7 +49,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build, check or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build, check, serve or new");
     }
 
     /** The version written into the jar's manifest by the build. */

@@ -1,0 +1,222 @@
+package dev.explainer.scaffold;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.explainer.config.CollectionConfig;
+import dev.explainer.load.ContentLoader;
+import dev.explainer.load.LoadedSite;
+import dev.explainer.load.RawEntry;
+import dev.explainer.text.SourceFile;
+import dev.explainer.validate.Validator;
+import dev.explainer.yaml.Suggestions;
+
+import freemarker.cache.StringTemplateLoader;
+import freemarker.core.PlainTextOutputFormat;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Creates a new entry with every field its collection's schema requires, each explained in a
+ * comment, and the optional fields listed: as a new Markdown file in the collection's folder, or
+ * appended to its data file. A site can replace the default scaffold of a collection with a
+ * FreeMarker template {@code templates/scaffolds/COLLECTION.ftl}.
+ */
+public final class Scaffolder {
+    public static final String SCAFFOLDS = "scaffolds";
+
+    /** What {@link #create} did, or why it refused. */
+    public sealed interface Outcome {
+        record Created(String path, boolean appended) implements Outcome {
+        }
+
+        record Refused(String reason) implements Outcome {
+        }
+    }
+
+    /** One field of the schema, as the scaffold describes it. */
+    public record Field(String name, boolean required, String type, String description) {
+    }
+
+    public Outcome create(Path sourceDir, LoadedSite site, String collectionName, String id) throws IOException {
+        Set<String> names = new TreeSet<>();
+        site.config().collections().forEach(c -> names.add(c.name()));
+        CollectionConfig collection = site.config().collection(collectionName).orElse(null);
+        if (collection == null) {
+            return new Outcome.Refused("no collection '" + collectionName + "'"
+                    + Suggestions.closest(collectionName, names).map(s -> "; did you mean '" + s + "'?")
+                    .orElse("; the site declares " + String.join(", ", names)));
+        }
+        if (!Validator.SLUG.matcher(id).matches()) {
+            String slug = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+            return new Outcome.Refused("id '" + id + "' is not a lowercase URL slug"
+                    + (slug.isEmpty() ? " (letters, digits and single hyphens)" : "; use '" + slug + "'"));
+        }
+        for (RawEntry entry : site.entries()) {
+            if (entry.collection().equals(collectionName) && entry.id().equals(id)) {
+                return new Outcome.Refused(collectionName + " already has an entry '" + id + "' at " + entry.idPosition());
+            }
+        }
+        List<Field> fields = fields(site.schemas().get(collection.schema()), collection);
+        boolean markdown = collection.folder().isPresent();
+        String text = scaffold(site, collection, id, fields, markdown);
+        if (markdown) {
+            String path = ContentLoader.CONTENT + "/" + collection.folder().get() + "/" + id + ".md";
+            Path file = sourceDir.resolve(path);
+            if (Files.exists(file)) {
+                return new Outcome.Refused(path + " already exists");
+            }
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            return new Outcome.Created(path, false);
+        }
+        String path = ContentLoader.CONTENT + "/" + collection.file().get();
+        Path file = sourceDir.resolve(path);
+        String existing = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        String separator = existing.isEmpty() || existing.endsWith("\n\n") ? "" : existing.endsWith("\n") ? "\n" : "\n\n";
+        Files.writeString(file, separator + text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return new Outcome.Created(path, true);
+    }
+
+    private String scaffold(LoadedSite site, CollectionConfig collection, String id, List<Field> fields, boolean markdown)
+            throws IOException {
+        SourceFile custom = site.templates().get(SCAFFOLDS + "/" + collection.name() + ".ftl");
+        if (custom == null) {
+            return markdown ? markdownScaffold(fields) : dataScaffold(id, fields);
+        }
+        StringTemplateLoader loader = new StringTemplateLoader();
+        loader.putTemplate("scaffold", custom.text());
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        cfg.setTemplateLoader(loader);
+        cfg.setOutputFormat(PlainTextOutputFormat.INSTANCE);
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("id", id);
+        model.put("collection", collection.name());
+        model.put("today", LocalDate.now().toString());
+        List<Map<String, Object>> described = new ArrayList<>();
+        for (Field field : fields) {
+            described.add(Map.of("name", field.name(), "required", field.required(), "type", field.type(),
+                    "description", field.description()));
+        }
+        model.put("fields", described);
+        try {
+            Template template = cfg.getTemplate("scaffold");
+            StringWriter out = new StringWriter();
+            template.process(model, out);
+            return out.toString();
+        } catch (TemplateException e) {
+            throw new IOException("templates/" + SCAFFOLDS + "/" + collection.name() + ".ftl:" + e.getLineNumber() + ":"
+                    + e.getColumnNumber() + ": " + e.getMessageWithoutStackTop().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    private static String markdownScaffold(List<Field> fields) {
+        StringBuilder text = new StringBuilder("---\n");
+        appendFields(text, fields, "");
+        return text.append("---\nWrite the text here, in your own words. Cite every claim to a source.\n").toString();
+    }
+
+    private static String dataScaffold(String id, List<Field> fields) {
+        StringBuilder text = new StringBuilder("- id: " + id + "\n");
+        appendFields(text, fields, "  ");
+        return text.toString();
+    }
+
+    private static void appendFields(StringBuilder text, List<Field> fields, String indent) {
+        for (Field field : fields) {
+            if (field.required()) {
+                text.append(indent).append("# ").append(field.name()).append(" (required, ").append(field.type()).append(")")
+                        .append(field.description().isEmpty() ? "" : ": " + field.description()).append('\n')
+                        .append(indent).append(field.name()).append(":\n");
+            }
+        }
+        boolean first = true;
+        for (Field field : fields) {
+            if (!field.required()) {
+                if (first) {
+                    text.append(indent).append("# Optional fields: remove the '# ' to use one.\n");
+                    first = false;
+                }
+                text.append(indent).append("# ").append(field.name()).append(": ").append(" # ").append(field.type())
+                        .append(field.description().isEmpty() ? "" : "; " + field.description()).append('\n');
+            }
+        }
+    }
+
+    /** The schema's top-level fields, required ones first in schema order, then the others. */
+    static List<Field> fields(SourceFile schemaFile, CollectionConfig collection) throws IOException {
+        List<Field> required = new ArrayList<>();
+        List<Field> optional = new ArrayList<>();
+        if (schemaFile == null) {
+            return required;
+        }
+        JsonNode schema = new ObjectMapper().readTree(schemaFile.text());
+        Set<String> requiredNames = new TreeSet<>();
+        schema.path("required").forEach(name -> requiredNames.add(name.asText()));
+        Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+        while (properties.hasNext()) {
+            Map.Entry<String, JsonNode> property = properties.next();
+            String name = property.getKey();
+            if (name.equals("id") || name.equals("draft")) {
+                continue;
+            }
+            Field field = new Field(name, requiredNames.contains(name), typeOf(name, property.getValue(), collection),
+                    property.getValue().path("description").asText("").strip());
+            (field.required() ? required : optional).add(field);
+        }
+        required.addAll(optional);
+        return required;
+    }
+
+    private static String typeOf(String name, JsonNode property, CollectionConfig collection) {
+        CollectionConfig.Reference reference = collection.references().get(name);
+        boolean list = property.path("type").asText().equals("array");
+        if (reference != null) {
+            return list ? "a list of ids of " + reference.target() + " entries, like [a, b]"
+                    : "the id of an entry of " + reference.target();
+        }
+        JsonNode typed = list ? property.path("items") : property;
+        String type;
+        if (typed.has("enum")) {
+            List<String> values = new ArrayList<>();
+            typed.get("enum").forEach(value -> values.add(value.asText()));
+            type = "one of: " + String.join(", ", values);
+        } else if (typed.path("format").asText().equals("date")) {
+            type = "a date, YYYY-MM-DD";
+        } else {
+            type = switch (typed.path("type").asText()) {
+                case "integer" -> "a whole number";
+                case "number" -> "a number";
+                case "boolean" -> "true or false";
+                case "string" -> "text";
+                default -> "a value";
+            };
+        }
+        return list ? "a list of: " + type : type;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.explainer.cli;
+
+import dev.explainer.testing.TestSite;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NewCommandTest {
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void site() {
+        TestSite.write(root, TestSite.BASE);
+    }
+
+    private TestSite.Run run(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "new";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--source";
+        all[args.length + 2] = root.toString();
+        return TestSite.cli(all);
+    }
+
+    @Test
+    void createsAMarkdownEntryWithEveryRequiredFieldExplained() throws Exception {
+        TestSite.Run run = run("people", "cy");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("Created content/people/cy.md: fill in the fields, then run 'check'", run.out().strip());
+        String text = Files.readString(root.resolve("content/people/cy.md"));
+        assertEquals("""
+                ---
+                # name (required, text)
+                name:
+                # party (required, the id of an entry of parties)
+                party:
+                # Optional fields: remove the '# ' to use one.
+                # born:  # a date, YYYY-MM-DD
+                ---
+                Write the text here, in your own words. Cite every claim to a source.
+                """, text);
+        TestSite.Run check = TestSite.cli("check", "--source", root.toString());
+        assertEquals(1, check.exitCode(), "an unfilled scaffold is not a valid entry yet");
+        assertTrue(check.err().contains("content/people/cy.md:3:6: error: field 'name': null found, string expected"), check.err());
+    }
+
+    @Test
+    void appendsToADataFileAndKeepsWhatWasThere() throws Exception {
+        String before = Files.readString(root.resolve("content/quotes.yaml"));
+        TestSite.Run run = run("quotes", "cy-hello");
+        assertEquals(0, run.exitCode(), run.err());
+        String after = Files.readString(root.resolve("content/quotes.yaml"));
+        assertTrue(after.startsWith(before), "existing entries are untouched");
+        assertTrue(after.endsWith("""
+                - id: cy-hello
+                  # speaker (required, the id of an entry of people)
+                  speaker:
+                  # text (required, text)
+                  text:
+                  # date (required, a date, YYYY-MM-DD)
+                  date:
+                """), after);
+    }
+
+    @Test
+    void refusesAnExistingIdAnInvalidSlugAndAnUnknownCollection() throws Exception {
+        String before = Files.readString(root.resolve("content/quotes.yaml"));
+        TestSite.Run existing = run("quotes", "ann-hello");
+        assertEquals(2, existing.exitCode());
+        assertEquals("explainer new: quotes already has an entry 'ann-hello' at content/quotes.yaml:1:7", existing.err().strip());
+        TestSite.Run slug = run("people", "Cy Young");
+        assertEquals(2, slug.exitCode());
+        assertEquals("explainer new: id 'Cy Young' is not a lowercase URL slug; use 'cy-young'", slug.err().strip());
+        TestSite.Run unknown = run("peeple", "cy");
+        assertEquals("explainer new: no collection 'peeple'; did you mean 'people'?", unknown.err().strip());
+        assertEquals(before, Files.readString(root.resolve("content/quotes.yaml")), "nothing written on refusal");
+        assertTrue(Files.notExists(root.resolve("content/people/Cy Young.md")));
+    }
+
+    @Test
+    void aSiteCanOverrideTheScaffoldOfACollection() throws Exception {
+        TestSite.write(root, """
+                -- templates/scaffolds/people.ftl --
+                ---
+                name: ${id?cap_first}
+                party: reds
+                ---
+                <#list fields as f>${f.name}<#sep>, </#list>
+                """);
+        assertEquals(0, run("people", "cy").exitCode());
+        assertEquals("---\nname: Cy\nparty: reds\n---\nname, party, born\n", Files.readString(root.resolve("content/people/cy.md")));
+        assertEquals(0, TestSite.cli("check", "--source", root.toString()).exitCode(), "the scaffold templates are not page templates");
+    }
+}
