@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /** Reads and checks the site config. Unknown keys are errors, as a misspelt setting would otherwise be ignored. */
 public final class ConfigParser {
     private static final Set<String> SITE_KEYS = Set.of(
-            "title", "description", "base_url", "language", "date_format", "markdown", "menu", "params", "collections");
+            "title", "description", "base_url", "language", "date_format", "markdown", "menu", "params", "changelog",
+            "collections");
     private static final Set<String> COLLECTION_KEYS = Set.of(
             "folder", "file", "schema", "references", "url", "template", "sort", "matrix", "verbatim");
     private static final Pattern COLLECTION_NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -78,8 +79,9 @@ public final class ConfigParser {
         List<MenuItem> menu = menu(site, problems);
         Map<String, Object> params = site.mapping("params").map(p -> castMap(p.toPlain())).orElse(Map.of());
         List<CollectionConfig> collections = collections(site, problems);
+        Optional<String> changelog = site.string("changelog");
         SiteConfig config = new SiteConfig(file.path(), title, description, baseUrl, language, dateFormat,
-                rawHtml, menu, params, collections);
+                rawHtml, menu, params, changelog, collections);
         return new Result(Optional.of(config), problems);
     }
 

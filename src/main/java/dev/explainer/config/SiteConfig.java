@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param rawHtml     whether raw HTML in Markdown passes through (off unless the site opts in)
  * @param menu        the main navigation
  * @param params      free data for templates, as plain maps, lists and scalars
+ * @param changelog   the field in which entries keep their dated changes ({@code date}, {@code text}),
+ *                    gathered site-wide for an Updates page and a feed
  * @param collections the declared collections, in the order written
  */
 public record SiteConfig(
@@ -29,6 +31,7 @@ public record SiteConfig(
         boolean rawHtml,
         List<MenuItem> menu,
         Map<String, Object> params,
+        Optional<String> changelog,
         List<CollectionConfig> collections) {
 
     public SiteConfig {
@@ -42,6 +45,6 @@ public record SiteConfig(
 
     /** A copy published at another base URL (the command line's {@code --base-url}). */
     public SiteConfig withBaseUrl(URI url) {
-        return new SiteConfig(path, title, description, url, language, dateFormat, rawHtml, menu, params, collections);
+        return new SiteConfig(path, title, description, url, language, dateFormat, rawHtml, menu, params, changelog, collections);
     }
 }

@@ -103,7 +103,13 @@ public final class Linker {
                 .filter(c -> loaded.incomplete().contains(c.name()) && c.hasPages())
                 .map(c -> c.url().get())
                 .toList();
-        SitePaths targets = new SitePaths(pagePaths.values(), assets, unreadPatterns);
+        Set<String> draftPaths = new HashSet<>();
+        if (!excludedDrafts.isEmpty()) {
+            List<ValidEntry> drafts = entries.stream()
+                    .filter(e -> excludedDrafts.contains(Entry.key(e.collection(), e.id()))).toList();
+            routes(config, loaded, drafts, new Diagnostics()).values().forEach(route -> draftPaths.add(route.sitePath()));
+        }
+        SitePaths targets = new SitePaths(pagePaths.values(), assets, unreadPatterns, draftPaths);
         checkAnchorPages(config, pagePaths.values(), problems);
         checkMenu(config, targets, problems);
 
@@ -161,7 +167,7 @@ public final class Linker {
         fragmentLinks.sort(Comparator.comparing((RenderedMarkdown.FragmentLink f) -> f.position().path())
                 .thenComparingInt(f -> f.position().line()).thenComparingInt(f -> f.position().column()));
         Site site = new Site(config, collections, Map.copyOf(byKey), referrers, matrices, pages,
-                pagesByPath, assets, targets, List.copyOf(fragmentLinks));
+                pagesByPath, assets, targets, List.copyOf(fragmentLinks), changelog(config, collections));
         return new Result(site, problems.sorted());
     }
 
@@ -177,9 +183,10 @@ public final class Linker {
             Optional<YamlNode> urlNode = entry.raw().fields().get("url");
             if (collection.hasPages() && entry.data().get("url") instanceof String custom) {
                 Position at = urlNode.get().position();
-                if (!custom.startsWith("/") || !(custom.endsWith("/") || custom.endsWith(".html")) || !safePath(custom)) {
+                if (!custom.startsWith("/") || !(custom.endsWith("/") || custom.endsWith(".html") || custom.endsWith(".xml"))
+                        || !safePath(custom)) {
                     problems.error("url", at, "url '" + custom + "' must be a site path such as '/about/' or '/404.html': "
-                            + "starting with '/', ending with '/' or '.html', made of letters, digits, '.', '_', '~' and '-'");
+                            + "starting with '/', ending with '/', '.html' or '.xml', made of letters, digits, '.', '_', '~' and '-'");
                     continue;
                 }
                 sitePath = custom;
@@ -328,6 +335,35 @@ public final class Linker {
                 }
             }
         }
+    }
+
+    /** The dated changes of every entry, newest first; ties in collection order, then as written. */
+    private static List<Change> changelog(SiteConfig config, Map<String, List<Entry>> collections) {
+        if (config.changelog().isEmpty()) {
+            return List.of();
+        }
+        String field = config.changelog().get();
+        List<Change> changes = new ArrayList<>();
+        for (List<Entry> entries : collections.values()) {
+            for (Entry entry : entries) {
+                if (!(entry.data().get(field) instanceof List<?> list)) {
+                    continue;
+                }
+                for (Object item : list) {
+                    if (item instanceof Map<?, ?> change && change.get("text") instanceof String text) {
+                        Object date = change.get("date");
+                        LocalDate day = date instanceof LocalDate d ? d
+                                : date instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(s) : null;
+                        if (day != null) {
+                            changes.add(new Change(day, text, entry));
+                        }
+                    }
+                }
+            }
+        }
+        // A stable sort keeps collection order and the order written among changes of one day.
+        changes.sort(Comparator.comparing(Change::date).reversed());
+        return List.copyOf(changes);
     }
 
     /** Checks quotes against the passages of the sources they cite, where the collection asks for it. */

@@ -16,6 +16,11 @@ public record Page(String sitePath, String outputFile, String template, Entry en
         return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
     }
 
+    /** Whether the page is an HTML page (not a feed or other file made by a template). */
+    public boolean isHtml() {
+        return outputFile.endsWith(".html");
+    }
+
     /** The error page is shown by servers at any depth, so it cannot link relatively. */
     public boolean isErrorPage() {
         return sitePath.equals("/404.html");

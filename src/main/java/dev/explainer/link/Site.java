@@ -27,12 +27,14 @@ public final class Site implements LinkTargets {
     private final Map<String, String> assets;
     private final List<RenderedMarkdown.FragmentLink> fragmentLinks;
     private final SitePaths paths;
+    private final List<Change> changelog;
 
     Site(SiteConfig config, Map<String, List<Entry>> collections, Map<String, Entry> byKey,
          Map<String, Map<String, List<Entry>>> referrers, Map<String, Map<String, Map<String, Entry>>> matrices,
          List<Page> pages, Map<String, Page> pagesByPath, Map<String, String> assets, SitePaths paths,
-         List<RenderedMarkdown.FragmentLink> fragmentLinks) {
+         List<RenderedMarkdown.FragmentLink> fragmentLinks, List<Change> changelog) {
         this.paths = paths;
+        this.changelog = changelog;
         this.config = config;
         this.collections = collections;
         this.byKey = byKey;
@@ -106,6 +108,11 @@ public final class Site implements LinkTargets {
     /** Asset site paths ({@code /assets/style.css}) to their output files. */
     public Map<String, String> assets() {
         return assets;
+    }
+
+    /** Every entry's dated changes, newest first. */
+    public List<Change> changelog() {
+        return changelog;
     }
 
     /** Markdown links to fragments, checked against the rendered pages. */

@@ -17,12 +17,15 @@ final class SitePaths implements LinkTargets {
     private final Map<String, String> outputs = new HashMap<>();
     private final Set<String> pages = new HashSet<>();
     private final List<Pattern> unread;
+    private final Set<String> drafts;
 
     /**
      * @param unreadPatterns URL patterns ({@code /parties/{id}/}) of collections some of whose
      *                       entries could not be read
      */
-    SitePaths(Collection<String> pagePaths, Map<String, String> assets, Collection<String> unreadPatterns) {
+    SitePaths(Collection<String> pagePaths, Map<String, String> assets, Collection<String> unreadPatterns,
+              Set<String> draftPaths) {
+        this.drafts = Set.copyOf(draftPaths);
         this.unread = unreadPatterns.stream()
                 .map(pattern -> pattern.replaceFirst("#.*$", ""))
                 .map(pattern -> Pattern.compile(Pattern.quote(pattern).replace("{id}", "\\E[^/]+\\Q") + "(index\\.html)?"))
@@ -47,6 +50,12 @@ final class SitePaths implements LinkTargets {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public boolean isDraft(String sitePath) {
+        return drafts.contains(sitePath) || drafts.contains(sitePath + "/")
+                || (sitePath.endsWith("/index.html") && drafts.contains(sitePath.substring(0, sitePath.length() - "index.html".length())));
     }
 
     @Override

@@ -120,10 +120,10 @@ public final class ContentLoader {
             String name = path.substring(TEMPLATES.length() + 1);
             if (name.startsWith(ASSETS + "/")) {
                 assets.add(new Asset(sourceDir.resolve(path), name));
-            } else if (name.endsWith(".ftlh") || name.endsWith(".ftl")) {
+            } else if (name.endsWith(".ftlh") || name.endsWith(".ftlx") || name.endsWith(".ftl")) {
                 read(sourceDir, path, problems).ifPresent(file -> templateTexts.put(name, file));
             } else if (!ignorable(name)) {
-                problems.warning("stray-file", Position.startOf(path), "not a template (.ftlh) and not under templates/assets/: ignored");
+                problems.warning("stray-file", Position.startOf(path), "not a template (.ftlh, .ftlx, .ftl) and not under templates/assets/: ignored");
             }
         }
         LoadedSite site = new LoadedSite(config, entries, schemas, templateTexts, assets, incomplete);

@@ -21,6 +21,11 @@ public interface LinkTargets {
         return false;
     }
 
+    /** Whether the path belongs to a draft, which the published site leaves out. */
+    default boolean isDraft(String sitePath) {
+        return false;
+    }
+
     /** Every site path, for "did you mean" hints. */
     Collection<String> paths();
 

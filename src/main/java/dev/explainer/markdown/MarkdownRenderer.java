@@ -154,6 +154,11 @@ public final class MarkdownRenderer {
         if (target.isEmpty() && state.targets.mayBeUnread(decoded)) {
             return link.withUrl("#").withStatus(LinkStatus.INVALID);
         }
+        if (target.isEmpty() && state.targets.isDraft(decoded)) {
+            state.error(node, "draft-link", "link to '" + url + "': that page is a draft (draft: true), left out of the published site;"
+                    + " publish it, or remove the link");
+            return link.withUrl("#").withStatus(LinkStatus.INVALID);
+        }
         if (target.isEmpty()) {
             String hint = Suggestions.closest(decoded, state.targets.paths()).map(s -> "; did you mean '" + s + "'?").orElse("");
             state.error(node, "broken-link", "link to '" + url + "': no page or asset has the path " + decoded + hint);

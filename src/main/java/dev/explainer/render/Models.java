@@ -208,6 +208,42 @@ final class Models implements ObjectWrapper {
         }
     }
 
+    /**
+     * The site's change log as {date, text, entry} items, newest first. A page that lists it
+     * depends on every collection, but only if it reads it.
+     */
+    static final class ChangelogModel implements TemplateSequenceModel {
+        private final dev.explainer.link.Site site;
+        private final Models models;
+        private List<Map<String, Object>> items;
+
+        ChangelogModel(dev.explainer.link.Site site, Models models) {
+            this.site = site;
+            this.models = models;
+        }
+
+        private List<Map<String, Object>> items() {
+            if (items == null) {
+                site.collections().keySet().forEach(name -> models.page().inputs().collection(name));
+                items = new ArrayList<>();
+                for (dev.explainer.link.Change change : site.changelog()) {
+                    items.add(ordered("date", change.date(), "text", change.text(), "entry", change.entry()));
+                }
+            }
+            return items;
+        }
+
+        @Override
+        public TemplateModel get(int index) throws TemplateModelException {
+            return index >= 0 && index < items().size() ? models.wrap(items().get(index)) : null;
+        }
+
+        @Override
+        public int size() {
+            return items().size();
+        }
+    }
+
     /** A read-only map built for one model, in insertion order. */
     static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();

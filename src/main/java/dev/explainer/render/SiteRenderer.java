@@ -160,7 +160,7 @@ public final class SiteRenderer {
         }
         for (Rendered page : rendered) {
             Page p = page.page();
-            if (page.html() != null && !p.isErrorPage() && !p.sitePath().equals("/") && !linked.contains(p.outputFile())) {
+            if (page.html() != null && !p.isErrorPage() && p.isHtml() && !p.sitePath().equals("/") && !linked.contains(p.outputFile())) {
                 problems.warning("unlinked", p.entry().position(), "no other page links to " + p.sitePath()
                         + "; link to it, or readers will not find it");
             }
@@ -214,6 +214,7 @@ public final class SiteRenderer {
                 "entry", page.entry(),
                 "collections", new Models.CollectionsModel(site.collections(), models),
                 "matrices", new Models.CollectionsModel(site.matrices(), models),
+                "changelog", new Models.ChangelogModel(site, models),
                 "root", context.root(),
                 "href", (TemplateMethodModelEx) arguments -> new SimpleScalar(context.href(stringArgument(arguments, 0, "href"))),
                 "lookup", (TemplateMethodModelEx) arguments -> {
@@ -260,7 +261,7 @@ public final class SiteRenderer {
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         String base = site.config().baseUrl().toString();
         for (Page page : site.pages()) {
-            if (!page.isErrorPage()) {
+            if (!page.isErrorPage() && page.isHtml()) {
                 xml.append("  <url><loc>").append(escapeXml(base + page.sitePath().substring(1))).append("</loc></url>\n");
             }
         }
