@@ -210,7 +210,8 @@ public final class ContentLoader {
     private void warnUnclaimed(Path sourceDir, Path content, Set<String> claimed, Diagnostics problems) {
         for (String path : listFiles(sourceDir, content, problems)) {
             String name = path.substring(path.lastIndexOf('/') + 1);
-            if (!claimed.contains(path) && !ignorable(name)) {
+            // Schemas for editors' tooling (such as a data file's list schema) live beside the collections' own.
+            if (!claimed.contains(path) && !ignorable(name) && !name.endsWith(".schema.json")) {
                 problems.warning("stray-file", Position.startOf(path), "not part of any collection, schema or the site config: ignored");
             }
         }

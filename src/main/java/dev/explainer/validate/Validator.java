@@ -48,9 +48,13 @@ import java.util.regex.Pattern;
 public final class Validator {
     /** Lowercase letters and digits in words joined by single hyphens: safe in any URL and file system. */
     public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    /** Names the engine gives every entry in templates; a schema may not declare them as fields. */
+    /**
+     * Names the engine gives every entry in templates; a schema may not declare them as fields.
+     * ({@code id} and {@code draft} may be declared: they are the engine's, and editors' tooling
+     * should know them.)
+     */
     public static final Set<String> RESERVED = Set.of(
-            "id", "draft", "collection", "content", "referrers", "file", "href", "permalink", "path");
+            "collection", "content", "referrers", "file", "href", "permalink", "path");
     private static final Set<String> KNOWN_DRAFTS = Set.of(
             "https://json-schema.org/draft/2020-12/schema", "http://json-schema.org/draft-07/schema#",
             "http://json-schema.org/draft-07/schema", "https://json-schema.org/draft/2019-09/schema");
@@ -217,7 +221,14 @@ public final class Validator {
 
     private ValidEntry validateEntry(RawEntry entry, CollectionSchema schema, Diagnostics problems) {
         if (schema != null) {
-            JsonNode instance = toJson(entry.fields());
+            ObjectNode instance = (ObjectNode) toJson(entry.fields());
+            // A schema may declare the engine's own fields, so that editors' tooling knows them.
+            if (schema.fields().contains("id") && entry.body().isEmpty()) {
+                instance.put("id", entry.id());
+            }
+            if (schema.fields().contains("draft") && entry.draft()) {
+                instance.put("draft", true);
+            }
             List<ValidationMessage> messages = new ArrayList<>(schema.schema().validate(instance));
             messages.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
                     .thenComparing(ValidationMessage::getMessage));
