@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -45,7 +46,7 @@ class EditorSchemasTest {
         Path schema = dataFile.getParent().resolve(modeline.group(1));
         assertTrue(Files.isRegularFile(schema), schema.toString());
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(schema.toUri(), SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+                .getSchema(SchemaLocation.of(schema.toUri().toString()), SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
     }
 
     @Test
