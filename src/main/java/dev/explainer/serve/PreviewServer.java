@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,7 @@ public final class PreviewServer implements AutoCloseable {
     private boolean rebuildQueued;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of(), 0);
     private HttpServer http;
+    private URI baseUrl;
     private SourceWatcher watcher;
 
     public PreviewServer(Path sourceDir, boolean drafts, PrintWriter out, PrintWriter err) {
@@ -75,17 +77,24 @@ public final class PreviewServer implements AutoCloseable {
         this.err = err;
     }
 
-    /** Builds once, then serves on {@code address} and watches the sources. Returns the bound address. */
+    /**
+     * Binds to {@code address}, builds once (published at the preview's own address, so canonical
+     * links and the error page point at the preview), then serves and watches the sources.
+     * Returns the bound address.
+     */
     public InetSocketAddress start(InetSocketAddress address) throws IOException {
-        rebuild(Set.of(), System.nanoTime(), true);
         http = HttpServer.create(address, 64);
+        InetSocketAddress bound = http.getAddress();
+        String host = bound.getAddress().getHostAddress();
+        baseUrl = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort() + "/");
+        rebuild(Set.of(), System.nanoTime(), true);
         http.setExecutor(requests);
         http.createContext("/", this::handle);
         http.start();
         watcher = new SourceWatcher(sourceDir,
                 Set.of(sourceDir.resolve(ContentLoader.CONTENT), sourceDir.resolve(ContentLoader.TEMPLATES)),
                 batch -> schedule(batch.overflow() ? Set.of() : batch.paths(), batch.firstEventNanos()));
-        return http.getAddress();
+        return bound;
     }
 
     /** The problems of the last build, for tests. */
@@ -115,7 +124,7 @@ public final class PreviewServer implements AutoCloseable {
     private void rebuild(Set<String> changed, long sinceNanos, boolean first) {
         BuildResult result;
         try {
-            result = builder.run(new BuildOptions(sourceDir, Optional.empty(), Optional.empty(), drafts, false), changed);
+            result = builder.run(new BuildOptions(sourceDir, Optional.empty(), Optional.of(baseUrl), drafts, false), changed);
         } catch (RuntimeException e) {
             err.println("explainer: internal error while rebuilding: " + e);
             err.flush();

@@ -145,6 +145,16 @@ class PreviewServerTest {
     }
 
     @Test
+    void missingPagesGetTheSites404PageWithStatus404() throws Exception {
+        Files.writeString(root.resolve("content/pages/404.md"), "---\ntitle: Not here\nurl: /404.html\n---\nTry the [home page](/).\n");
+        assertEquals("event: reload", next("event: "));
+        HttpResponse<String> missing = get("/no/such/page/");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("<h1>Not here</h1>"), missing.body());
+        assertTrue(missing.body().contains("href=\"/index.html\""), "the preview publishes at its own address: " + missing.body());
+    }
+
+    @Test
     void listensOnLoopbackOnly() {
         assertTrue(address.getAddress().isLoopbackAddress(), address.toString());
     }
