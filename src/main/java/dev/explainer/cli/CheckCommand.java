@@ -58,14 +58,7 @@ final class CheckCommand implements Callable<Integer> {
     static String json(BuildResult result) throws JsonProcessingException {
         List<Map<String, Object>> diagnostics = new ArrayList<>();
         for (Diagnostic d : result.diagnostics()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("file", d.path());
-            item.put("line", d.line());
-            item.put("column", d.column());
-            item.put("severity", d.severity().label());
-            item.put("code", d.code());
-            item.put("message", d.message());
-            diagnostics.add(item);
+            diagnostics.add(d.fields());
         }
         long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
         Map<String, Object> document = new LinkedHashMap<>();

@@ -46,6 +46,18 @@ public record Diagnostic(String path, int line, int column, Severity severity, S
         return severity == Severity.ERROR;
     }
 
+    /** Its fields by name, in a fixed order, for machine-readable output (JSON). */
+    public java.util.Map<String, Object> fields() {
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("file", path);
+        fields.put("line", line);
+        fields.put("column", column);
+        fields.put("severity", severity.label());
+        fields.put("code", code);
+        fields.put("message", message);
+        return fields;
+    }
+
     /** The line printed to the user: {@code PATH:LINE:COLUMN: error: MESSAGE}. */
     public String format() {
         return path + ":" + line + ":" + column + ": " + severity.label() + ": " + message;

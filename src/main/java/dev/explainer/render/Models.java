@@ -215,27 +215,28 @@ final class Models implements ObjectWrapper {
     static final class ChangelogModel implements TemplateSequenceModel {
         private final dev.explainer.link.Site site;
         private final Models models;
-        private List<Map<String, Object>> items;
+        private ListModel items;
 
         ChangelogModel(dev.explainer.link.Site site, Models models) {
             this.site = site;
             this.models = models;
         }
 
-        private List<Map<String, Object>> items() {
+        private ListModel items() {
             if (items == null) {
                 site.collections().keySet().forEach(name -> models.page().inputs().collection(name));
-                items = new ArrayList<>();
+                List<Map<String, Object>> changes = new ArrayList<>();
                 for (dev.explainer.link.Change change : site.changelog()) {
-                    items.add(ordered("date", change.date(), "text", change.text(), "entry", change.entry()));
+                    changes.add(ordered("date", change.date(), "text", change.text(), "entry", change.entry()));
                 }
+                items = new ListModel(changes, models);
             }
             return items;
         }
 
         @Override
         public TemplateModel get(int index) throws TemplateModelException {
-            return index >= 0 && index < items().size() ? models.wrap(items().get(index)) : null;
+            return items().get(index);
         }
 
         @Override

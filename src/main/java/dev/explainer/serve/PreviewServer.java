@@ -182,14 +182,7 @@ public final class PreviewServer implements AutoCloseable {
     private String errorsEvent(Snapshot state) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Snapshot.Problem problem : state.problems()) {
-            Diagnostic d = problem.diagnostic();
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("file", d.path());
-            item.put("line", d.line());
-            item.put("column", d.column());
-            item.put("severity", d.severity().label());
-            item.put("code", d.code());
-            item.put("message", d.message());
+            Map<String, Object> item = problem.diagnostic().fields();
             item.put("source", problem.sourceLine());
             list.add(item);
         }
