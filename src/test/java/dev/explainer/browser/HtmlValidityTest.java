@@ -1,0 +1,72 @@
+package dev.explainer.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.explainer.build.BuildOptions;
+import dev.explainer.build.BuildResult;
+import dev.explainer.build.SiteBuilder;
+
+import nu.validator.client.EmbeddedValidator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every page of the real site passes the Nu Html Checker (the engine of validator.w3.org/nu) without errors. */
+class HtmlValidityTest {
+    @TempDir
+    Path temp;
+
+    /** The check itself works: a page with known errors is reported. */
+    @Test
+    void theCheckerReportsInvalidHtml() throws Exception {
+        Path bad = temp.resolve("bad.html");
+        Files.writeString(bad, "<!DOCTYPE html><html lang=\"en\"><head><title>x</title></head>"
+                + "<body><p id=\"a\">one</p><p id=\"a\">two</p><table><caption>c</caption><div></div></table></body></html>");
+        EmbeddedValidator validator = new EmbeddedValidator();
+        validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
+        JsonNode messages = new ObjectMapper().readTree(validator.validate(bad)).path("messages");
+        long errors = 0;
+        for (JsonNode message : messages) {
+            errors += message.path("type").asText().equals("error") ? 1 : 0;
+        }
+        assertTrue(errors >= 2, messages.toString());
+    }
+
+    @Test
+    void everyPageIsValidHtml() throws Exception {
+        Path site = temp.resolve("site");
+        BuildResult result = new SiteBuilder().run(BuildOptions.build(Path.of("").toAbsolutePath(), site));
+        assertTrue(!result.failed(), result.diagnostics().toString());
+        EmbeddedValidator validator = new EmbeddedValidator();
+        validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
+        validator.setNoLangDetect(false);
+        ObjectMapper json = new ObjectMapper();
+        List<String> errors = new ArrayList<>();
+        int pages = 0;
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path page : walk.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                pages++;
+                JsonNode messages = json.readTree(validator.validate(page)).path("messages");
+                for (JsonNode message : messages) {
+                    if (message.path("type").asText().equals("error")
+                            || message.path("subType").asText().equals("fatal")) {
+                        errors.add(site.relativize(page) + ":" + message.path("lastLine").asInt() + ":"
+                                + message.path("firstColumn").asInt() + ": " + message.path("message").asText());
+                    }
+                }
+            }
+        }
+        assertTrue(pages >= 40, "pages checked: " + pages);
+        assertEquals(List.of(), errors);
+    }
+}
