@@ -1,0 +1,215 @@
+package dev.explainer.browser;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+import dev.explainer.build.BuildOptions;
+import dev.explainer.build.BuildResult;
+import dev.explainer.build.SiteBuilder;
+import dev.explainer.serve.StaticSiteServer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real site in headless Chromium, served over HTTP on loopback: accessibility with axe-core,
+ * no sideways scrolling at phone to desktop widths, keyboard use, and screenshots for people.
+ */
+class RealSiteInBrowserTest {
+    static final Path PROJECT = Path.of("").toAbsolutePath();
+    static final Path SCREENSHOTS = PROJECT.resolve("target/screenshots");
+
+    @TempDir
+    static Path temp;
+    static Path site;
+    static List<String> pages = new ArrayList<>();
+    static StaticSiteServer server;
+    static ChromeDriver driver;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Browser.assumeInstalled();
+        site = temp.resolve("site");
+        BuildResult result = new SiteBuilder().run(BuildOptions.build(PROJECT, site));
+        assertTrue(!result.failed(), result.diagnostics().toString());
+        try (Stream<Path> walk = Files.walk(site)) {
+            walk.filter(p -> p.toString().endsWith(".html")).sorted()
+                    .forEach(p -> pages.add(site.relativize(p).toString().replace('\\', '/')));
+        }
+        server = new StaticSiteServer(site, "/");
+        driver = Browser.start(temp.resolve("profile"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Object js(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    private static void open(String page) {
+        driver.get(server.url() + page);
+    }
+
+    @Test
+    void noPageHasAnAccessibilityViolationAtWcag22LevelAA() {
+        List<String> violations = new ArrayList<>();
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        for (String page : pages) {
+            open(page);
+            Results results = new AxeBuilder()
+                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+                    .analyze(driver);
+            for (Rule rule : results.getViolations()) {
+                rule.getNodes().forEach(node -> violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") "
+                        + node.getTarget() + ": " + rule.getHelp()));
+            }
+        }
+        assertEquals(List.of(), violations);
+        assertTrue(pages.size() >= 40);
+    }
+
+    /** The check itself works: axe reports a page with known violations. */
+    @Test
+    void axeReportsViolationsOnABadPage() throws IOException {
+        Path bad = temp.resolve("bad.html");
+        Files.writeString(bad, "<!DOCTYPE html><html><head><title>x</title></head><body>"
+                + "<p style=\"color:#bbb;background:#fff\">faint</p><img src=\"x.png\"><a href=\"#\"></a></body></html>");
+        driver.get(bad.toUri().toString());
+        List<String> ids = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(driver)
+                .getViolations().stream().map(Rule::getId).sorted().toList();
+        assertTrue(ids.containsAll(List.of("color-contrast", "html-has-lang", "image-alt", "link-name")), ids.toString());
+    }
+
+    @Test
+    void noPageScrollsSidewaysFromPhoneToDesktop() {
+        List<String> overflowing = new ArrayList<>();
+        for (int width : new int[] {320, 375, 768, 1280}) {
+            driver.manage().window().setSize(new Dimension(width, 900));
+            for (String page : pages) {
+                open(page);
+                long overflow = (Long) js("return document.documentElement.scrollWidth - window.innerWidth;");
+                if (overflow > 0) {
+                    overflowing.add(page + " at " + width + " px: " + overflow + " px too wide");
+                }
+            }
+        }
+        assertEquals(List.of(), overflowing);
+    }
+
+    @Test
+    void textIsReadableWithoutZoomOnAPhone() {
+        driver.manage().window().setSize(new Dimension(375, 900));
+        open("positions/index.html");
+        double body = Double.parseDouble(((String) js("return getComputedStyle(document.body).fontSize;")).replace("px", ""));
+        assertTrue(body >= 16, "body text " + body + " px");
+        String matrixDisplay = (String) js("return getComputedStyle(document.querySelector('table.matrix tbody tr')).display;");
+        assertEquals("block", matrixDisplay, "the matrix stacks one party per block on a phone");
+        assertTrue((Boolean) js("const c = document.querySelector('table.matrix caption').getBoundingClientRect();"
+                + "return c.width > 0 && c.right <= window.innerWidth;"), "the caption stays visible");
+    }
+
+    @Test
+    void savesScreenshotsOfTheMainPagesForPeopleToLookAt() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        for (int width : new int[] {375, 1280}) {
+            for (String[] page : new String[][] {{"index.html", "home"}, {"positions/index.html", "positions"},
+                    {"quotes/index.html", "quotes"}}) {
+                driver.manage().window().setSize(new Dimension(width, 1400));
+                open(page[0]);
+                Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+                Path target = SCREENSHOTS.resolve(page[1] + "-" + width + ".png");
+                Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+                assertTrue(Files.size(target) > 10_000, target.toString());
+            }
+        }
+    }
+
+    @Test
+    void theKeyboardReachesEverythingInOrderWithVisibleFocusAndNoTrap() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        open("parties/russia/index.html");
+        @SuppressWarnings("unchecked")
+        List<WebElement> tabbable = (List<WebElement>) js("return [...document.querySelectorAll("
+                + "'a[href], button, input, select, textarea, [tabindex]:not([tabindex=\"-1\"])')]"
+                + ".filter(e => !e.disabled && e.getClientRects().length > 0);");
+        Actions keys = new Actions(driver);
+        for (int i = 0; i < tabbable.size(); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+            WebElement focused = driver.switchTo().activeElement();
+            assertEquals(tabbable.get(i), focused, "focus order at stop " + (i + 1) + ": " + focused.getText());
+            String outline = (String) js("const s = getComputedStyle(arguments[0]);"
+                    + "return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 ? 'visible' : s.outlineStyle + ' ' + s.outlineWidth;",
+                    focused);
+            assertEquals("visible", outline, "focus indicator on " + focused.getTagName() + " " + focused.getText());
+            if (i == 0) {
+                assertTrue(focused.getAttribute("class").contains("skip-link"), "the first stop is the skip link");
+                assertTrue((Boolean) js("return arguments[0].getBoundingClientRect().top >= 0;", focused),
+                        "the skip link shows when focused");
+            }
+        }
+        keys.sendKeys(Keys.TAB).perform();
+        WebElement after = driver.switchTo().activeElement();
+        assertTrue(!tabbable.contains(after) || after.equals(tabbable.get(0)), "focus leaves the page instead of being trapped");
+    }
+
+    @Test
+    void theSkipLinkMovesFocusToTheMainContent() {
+        open("quotes/index.html");
+        new Actions(driver).sendKeys(Keys.TAB).sendKeys(Keys.ENTER).perform();
+        assertEquals("main", driver.switchTo().activeElement().getAttribute("id"));
+    }
+
+    @Test
+    void theSiteWorksUnchangedUnderASubPathAndFromDisk() throws IOException {
+        try (StaticSiteServer prefixed = new StaticSiteServer(site, "/some/prefix/")) {
+            driver.get(prefixed.url());
+            assertStyledAndNavigable("/some/prefix/");
+        }
+        driver.get(site.resolve("index.html").toUri().toString());
+        assertStyledAndNavigable(site.toUri().getPath());
+    }
+
+    private static void assertStyledAndNavigable(String base) {
+        assertEquals("rgb(6, 50, 90)", js("return getComputedStyle(document.querySelector('.site-header')).backgroundColor;"),
+                "the stylesheet loads");
+        driver.findElement(By.linkText("Positions")).click();
+        assertEquals(base + "positions/index.html", URI.create(driver.getCurrentUrl()).getPath());
+        assertEquals("Positions", driver.findElement(By.tagName("h1")).getText());
+        assertEquals("rgb(6, 50, 90)", js("return getComputedStyle(document.querySelector('.site-header')).backgroundColor;"));
+        Optional<WebElement> party = driver.findElements(By.linkText("Russia")).stream().findFirst();
+        party.orElseThrow().click();
+        assertEquals(base + "parties/russia/index.html", URI.create(driver.getCurrentUrl()).getPath());
+    }
+}
