@@ -57,6 +57,7 @@ public final class SiteRenderer {
     private record Rendered(Page page, String html, PageInputs inputs, Set<String> linksTo, Diagnostic error) {
     }
 
+    private static final JsonFunction JSON = new JsonFunction();
     private static final java.util.regex.Pattern HREF = java.util.regex.Pattern.compile("\\shref=\"([^\"#?]*)");
 
     /**
@@ -216,6 +217,7 @@ public final class SiteRenderer {
                 "matrices", new Models.CollectionsModel(site.matrices(), models),
                 "changelog", new Models.ChangelogModel(site, models),
                 "root", context.root(),
+                "json", JSON,
                 "href", (TemplateMethodModelEx) arguments -> new SimpleScalar(context.href(stringArgument(arguments, 0, "href"))),
                 "lookup", (TemplateMethodModelEx) arguments -> {
                     String collection = stringArgument(arguments, 0, "lookup");

@@ -21,6 +21,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.net.URI;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -182,6 +184,57 @@ class RealSiteInBrowserTest {
         keys.sendKeys(Keys.TAB).perform();
         WebElement after = driver.switchTo().activeElement();
         assertTrue(!tabbable.contains(after) || after.equals(tabbable.get(0)), "focus leaves the page instead of being trapped");
+    }
+
+    private static List<String> visibleQuotes() {
+        @SuppressWarnings("unchecked")
+        List<String> ids = (List<String>) js("return [...document.querySelectorAll('article.quote')]"
+                + ".filter(a => a.getClientRects().length > 0).map(a => a.id);");
+        return ids;
+    }
+
+    @Test
+    void theQuoteIndexFiltersAndKeepsTheFilterInTheUrl() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        open("quotes/index.html");
+        assertEquals(12, visibleQuotes().size());
+        new Select(driver.findElement(By.id("filter-speaker"))).selectByValue("lavrov");
+        assertEquals(List.of("lavrov-jordan-coordination", "lavrov-invitation-wsj", "lavrov-iran-egypt-bloomberg",
+                "lavrov-syrian-people-afp"), visibleQuotes());
+        driver.findElement(By.id("filter-q")).sendKeys("Egypt");
+        assertEquals(List.of("lavrov-iran-egypt-bloomberg"), visibleQuotes());
+        assertEquals("Showing 1 of 12 quotes.", driver.findElement(By.id("quote-filter-status")).getText());
+        String shared = driver.getCurrentUrl();
+        assertTrue(shared.contains("speaker=lavrov") && shared.contains("q=Egypt"), shared);
+
+        driver.get(shared);
+        assertEquals(List.of("lavrov-iran-egypt-bloomberg"), visibleQuotes(), "a shared link opens the same view");
+        new Select(driver.findElement(By.id("filter-speaker"))).selectByValue("");
+        driver.findElement(By.id("filter-q")).clear();
+        new Select(driver.findElement(By.id("filter-outlet"))).selectByValue("bloomberg");
+        new Select(driver.findElement(By.id("filter-issue"))).selectByValue("iran");
+        assertEquals(List.of("kerry-multilateral-bloomberg", "lavrov-iran-egypt-bloomberg", "mogherini-all-actors-bloomberg"),
+                visibleQuotes());
+        new Select(driver.findElement(By.id("filter-party"))).selectByValue("none");
+        assertEquals(List.of("mogherini-all-actors-bloomberg"), visibleQuotes(), "Mogherini spoke for no party");
+        driver.findElement(By.cssSelector("#quote-filters button[type=reset]")).click();
+        assertEquals(12, visibleQuotes().size());
+        assertTrue(!driver.getCurrentUrl().contains("?"), driver.getCurrentUrl());
+    }
+
+    @Test
+    void everyQuoteHasACopyLinkControl() {
+        open("quotes/index.html");
+        Map<String, Object> grant = Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite"),
+                "origin", server.url().replaceAll("/$", ""));
+        driver.executeCdpCommand("Browser.grantPermissions", grant);
+        List<WebElement> buttons = driver.findElements(By.cssSelector("article.quote button.copy-link"));
+        assertEquals(12, buttons.size());
+        buttons.get(0).click();
+        String copied = (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('error: ' + e));");
+        assertEquals(server.url() + "quotes/kerry-constructive-ap/index.html", copied);
+        assertEquals("Link copied", buttons.get(0).getText());
     }
 
     @Test

@@ -131,7 +131,11 @@ class RealSiteTest {
             for (Element element : doc.select("[id]")) {
                 assertTrue(ids.add(element.id()), name + ": duplicate id " + element.id());
             }
-            assertTrue(doc.select("script").isEmpty(), name + ": works without JavaScript");
+            for (Element script : doc.select("script")) {
+                // Scripts only enhance: external ones are deferred (never block rendering), inline ones are data.
+                assertTrue(script.hasAttr("src") ? script.hasAttr("defer") : script.attr("type").equals("application/ld+json"),
+                        name + ": " + script.outerHtml());
+            }
         }
     }
 
@@ -199,6 +203,46 @@ class RealSiteTest {
         assertTrue(russia.select("article.quote .attribution a").first().text().contains("Sergei Lavrov"));
         Document jordan = pages.get("parties/jordan/index.html");
         assertTrue(jordan.text().contains("The reporting quotes no one speaking for Jordan."));
+    }
+
+    @Test
+    void everyQuoteCarriesQuotationDataAndAPreviewForSharing() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Map<String, Object> quote : loadList(PROJECT.resolve("content/quotes.yaml"))) {
+            Document page = pages.get("quotes/" + quote.get("id") + "/index.html");
+            com.fasterxml.jackson.databind.JsonNode data = json.readTree(page.selectFirst("script[type=application/ld+json]").data());
+            assertEquals("https://schema.org", data.get("@context").asText());
+            assertEquals("Quotation", data.get("@type").asText());
+            assertEquals(quote.get("text"), data.get("text").asText());
+            assertEquals("Person", data.at("/creator/@type").asText());
+            assertFalse(data.at("/creator/jobTitle").asText().isBlank());
+            assertFalse(data.at("/isBasedOn/name").asText().isBlank(), "the report it came from");
+            assertEquals(data.get("isBasedOn"), data.get("citation"));
+            assertEquals("Event", data.at("/recordedAt/@type").asText());
+            assertEquals("2015-10-23", data.at("/recordedAt/startDate").asText());
+            String description = page.selectFirst("meta[property=og:description]").attr("content");
+            assertTrue(description.contains((String) quote.get("text")), description);
+            assertTrue(description.contains("23 October 2015"), description);
+            assertEquals("summary", page.selectFirst("meta[name=twitter:card]").attr("content"));
+            assertEquals(page.selectFirst("meta[property=og:title]").attr("content"),
+                    page.selectFirst("meta[name=twitter:title]").attr("content"));
+            assertEquals("article", page.selectFirst("meta[property=og:type]").attr("content"));
+        }
+        com.fasterxml.jackson.databind.JsonNode index = json.readTree(
+                pages.get("quotes/index.html").selectFirst("script[type=application/ld+json]").data());
+        assertEquals(12, index.get("@graph").size());
+    }
+
+    @Test
+    void everyPageHasItsOwnTitleAndDescription() {
+        Map<String, String> titles = new TreeMap<>();
+        Map<String, String> descriptions = new TreeMap<>();
+        for (Map.Entry<String, Document> page : pages.entrySet()) {
+            String title = page.getValue().title();
+            String description = page.getValue().selectFirst("meta[name=description]").attr("content");
+            assertEquals(null, titles.put(title, page.getKey()), "title '" + title + "' also on " + titles.get(title));
+            assertEquals(null, descriptions.put(description, page.getKey()), "description also on " + descriptions.get(description));
+        }
     }
 
     @SuppressWarnings("unchecked")

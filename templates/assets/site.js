@@ -1,0 +1,88 @@
+// Small enhancements; every page works without them.
+// - A "Copy link" button beside each quote's permanent link.
+// - On the quote index, filters by speaker, party, issue and outlet and a search of the quote
+//   text; the filter state lives in the URL, so a filtered view can be shared.
+(function () {
+  "use strict";
+
+  var status = document.getElementById("quote-filter-status");
+
+  function announce(message) {
+    var region = status || document.getElementById("copy-status");
+    if (!region) {
+      region = document.createElement("p");
+      region.id = "copy-status";
+      region.className = "visually-hidden";
+      region.setAttribute("role", "status");
+      document.body.appendChild(region);
+    }
+    region.textContent = message;
+  }
+
+  document.querySelectorAll("a.permalink").forEach(function (link) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-link";
+    button.textContent = "Copy link";
+    button.addEventListener("click", function () {
+      var url = link.href;
+      var done = function () { announce("Link copied: " + url); button.textContent = "Link copied"; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(url).then(done, function () { window.prompt("Copy this link:", url); });
+      } else {
+        window.prompt("Copy this link:", url);
+      }
+    });
+    link.insertAdjacentElement("afterend", button);
+  });
+
+  var form = document.getElementById("quote-filters");
+  if (!form) {
+    return;
+  }
+  form.hidden = false;
+  var names = ["q", "speaker", "party", "issue", "outlet"];
+  var items = Array.prototype.slice.call(document.querySelectorAll("[data-speaker]"));
+  var articles = items.filter(function (item) { return item.tagName === "ARTICLE"; });
+
+  function matches(item, values) {
+    if (values.speaker && item.dataset.speaker !== values.speaker) { return false; }
+    if (values.party && item.dataset.party !== values.party) { return false; }
+    if (values.outlet && item.dataset.outlet !== values.outlet) { return false; }
+    if (values.issue && item.dataset.issues.split(" ").indexOf(values.issue) < 0) { return false; }
+    if (values.q) {
+      var words = values.q.toLowerCase().split(/\s+/).filter(Boolean);
+      var text = item.textContent.toLowerCase();
+      return words.every(function (word) { return text.indexOf(word) >= 0; });
+    }
+    return true;
+  }
+
+  function apply(updateUrl) {
+    var values = {};
+    names.forEach(function (name) { values[name] = form.elements[name].value.trim(); });
+    items.forEach(function (item) { item.hidden = !matches(item, values); });
+    document.querySelectorAll("section[aria-labelledby^='speaker-']").forEach(function (section) {
+      section.hidden = !section.querySelector("article.quote:not([hidden])");
+    });
+    var shown = articles.filter(function (article) { return !article.hidden; }).length;
+    status.textContent = shown === articles.length ? "Showing all " + shown + " quotes."
+      : "Showing " + shown + " of " + articles.length + " quotes.";
+    if (updateUrl) {
+      var params = new URLSearchParams();
+      names.forEach(function (name) { if (values[name]) { params.set(name, values[name]); } });
+      var query = params.toString();
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    }
+  }
+
+  var initial = new URLSearchParams(location.search);
+  names.forEach(function (name) {
+    if (initial.has(name)) { form.elements[name].value = initial.get(name); }
+  });
+  form.addEventListener("input", function () { apply(true); });
+  form.addEventListener("change", function () { apply(true); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
+  form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+  apply(false);
+})();
