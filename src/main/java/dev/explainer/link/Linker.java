@@ -79,7 +79,7 @@ public final class Linker {
 
         Map<String, String> assets = new TreeMap<>();
         for (Asset asset : loaded.assets()) {
-            assets.put("/" + asset.outputPath(), asset.outputPath());
+            assets.put("/" + asset.sitePath(), asset.outputPath());
         }
         Map<String, Route> routes = routes(config, loaded, published.values(), problems);
         Map<String, String> ownerOfOutput = new HashMap<>();

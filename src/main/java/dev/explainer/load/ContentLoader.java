@@ -119,7 +119,7 @@ public final class ContentLoader {
         for (String path : listFiles(sourceDir, templates, problems)) {
             String name = path.substring(TEMPLATES.length() + 1);
             if (name.startsWith(ASSETS + "/")) {
-                assets.add(new Asset(sourceDir.resolve(path), name));
+                assets.add(asset(sourceDir, path, name, problems));
             } else if (name.endsWith(".ftlh") || name.endsWith(".ftlx") || name.endsWith(".ftl")) {
                 read(sourceDir, path, problems).ifPresent(file -> templateTexts.put(name, file));
             } else if (!ignorable(name)) {
@@ -128,6 +128,26 @@ public final class ContentLoader {
         }
         LoadedSite site = new LoadedSite(config, entries, schemas, templateTexts, assets, incomplete);
         return new Result(Optional.of(site), problems.sorted());
+    }
+
+    /** Stylesheets and scripts get a content hash in their file name; other assets keep theirs. */
+    private static Asset asset(Path sourceDir, String path, String name, Diagnostics problems) {
+        Path source = sourceDir.resolve(path);
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1);
+        if (!(extension.equals("css") || extension.equals("js"))) {
+            return new Asset(source, name, name);
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(source));
+            String hash = java.util.HexFormat.of().formatHex(digest).substring(0, 10);
+            return new Asset(source, name, name.substring(0, dot) + "." + hash + "." + extension);
+        } catch (IOException e) {
+            problems.error("read", Position.startOf(path), "cannot read file: " + e.getMessage());
+            return new Asset(source, name, name);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 
     /** A file that holds entries of one collection, as Markdown or as a YAML list. */

@@ -31,16 +31,31 @@ class BuildTest {
         assertTrue(Files.isRegularFile(site.resolve("index.html")));
         assertTrue(Files.isRegularFile(site.resolve("people/ann/index.html")));
         assertTrue(Files.isRegularFile(site.resolve("parties/reds/index.html")));
-        assertTrue(Files.isRegularFile(site.resolve("assets/site.css")));
+        try (var assets = Files.list(site.resolve("assets"))) {
+            assertTrue(assets.anyMatch(f -> f.getFileName().toString().matches("site\\.[0-9a-f]{10}\\.css")),
+                    "stylesheets carry a content hash in their name");
+        }
 
         Document ann = TestSite.html(site.resolve("people/ann/index.html"));
-        assertEquals("../../assets/site.css", ann.selectFirst("link[rel=stylesheet]").attr("href"));
+        assertTrue(ann.selectFirst("link[rel=stylesheet]").attr("href").matches("\\.\\./\\.\\./assets/site\\.[0-9a-f]{10}\\.css"));
         assertEquals("../../parties/reds/index.html", ann.selectFirst(".party a").attr("href"));
         assertEquals("../../index.html", ann.selectFirst("nav a").attr("href"));
 
         Document home = TestSite.html(site.resolve("index.html"));
         assertEquals("people/ann/index.html", home.selectFirst("main a").attr("href"));
         assertEquals("parties/reds/index.html#members", home.select("main a").get(1).attr("href"));
+    }
+
+    @Test
+    void aChangedStylesheetGetsANewName() throws Exception {
+        TestSite.write(root, TestSite.BASE);
+        assertEquals(0, TestSite.build(root).exitCode());
+        String before = TestSite.html(root.resolve("site/index.html")).selectFirst("link[rel=stylesheet]").attr("href");
+        Files.writeString(root.resolve("templates/assets/site.css"), "body { color: navy; }\n");
+        assertEquals(0, TestSite.build(root).exitCode());
+        String after = TestSite.html(root.resolve("site/index.html")).selectFirst("link[rel=stylesheet]").attr("href");
+        assertTrue(!before.equals(after), before + " -> " + after);
+        assertEquals("body { color: navy; }\n", Files.readString(root.resolve("site").resolve(after)));
     }
 
     @Test

@@ -84,7 +84,8 @@ class PreviewServerTest {
         assertEquals(200, home.statusCode());
         assertEquals("text/html; charset=utf-8", home.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(home.body().contains("<script src=\"/__explainer/live.js\"></script></body>"), home.body());
-        assertEquals("text/css; charset=utf-8", get("/assets/site.css").headers().firstValue("Content-Type").orElseThrow());
+        String css = home.body().replaceFirst("(?s).*href=\"(assets/site\\.[0-9a-f]{10}\\.css)\".*", "/$1");
+        assertEquals("text/css; charset=utf-8", get(css).headers().firstValue("Content-Type").orElseThrow(), css);
         assertTrue(get(PreviewServer.SCRIPT).body().contains("EventSource"));
         assertEquals(301, HttpClient.newHttpClient().send(request("/people"), HttpResponse.BodyHandlers.discarding()).statusCode());
         assertEquals(404, get("/no/such/page/").statusCode());

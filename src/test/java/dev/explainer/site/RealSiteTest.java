@@ -233,6 +233,51 @@ class RealSiteTest {
         assertEquals(12, index.get("@graph").size());
     }
 
+    private static int gzipped(byte[] bytes) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        }
+        return out.size();
+    }
+
+    @Test
+    void everyPageFitsTheFirstRoundTripAndTheWeightBudget() throws IOException {
+        for (Map.Entry<String, Document> page : pages.entrySet()) {
+            Path file = built.resolve(page.getKey());
+            byte[] html = Files.readAllBytes(file);
+            int firstTrip = gzipped(html);
+            int total = html.length;
+            for (Element resource : page.getValue().select("link[rel=stylesheet], script[src]")) {
+                String ref = resource.hasAttr("src") ? resource.attr("src") : resource.attr("href");
+                Path asset = ref.startsWith("/") ? built.resolve(ref.substring(1)) : file.getParent().resolve(ref).normalize();
+                byte[] bytes = Files.readAllBytes(asset);
+                total += bytes.length;
+                if (resource.is("link")) {
+                    firstTrip += gzipped(bytes);
+                }
+            }
+            assertTrue(firstTrip <= 14 * 1024, page.getKey() + ": HTML and CSS compress to " + firstTrip + " bytes, over 14 KB");
+            assertTrue(total <= 100 * 1024, page.getKey() + ": " + total + " bytes in all, over 100 KB");
+        }
+    }
+
+    @Test
+    void noRequestLeavesTheSite() throws IOException {
+        for (Map.Entry<String, Document> page : pages.entrySet()) {
+            for (Element resource : page.getValue().select("link[href]:not([rel=canonical]), script[src], img, iframe, source, video, audio, embed, object")) {
+                String ref = resource.hasAttr("src") ? resource.attr("src") : resource.attr("href");
+                assertFalse(ref.matches("(?i)^([a-z]+:)?//.*"), page.getKey() + " loads " + ref);
+            }
+        }
+        try (Stream<Path> assets = Files.list(built.resolve("assets"))) {
+            for (Path asset : assets.filter(a -> a.toString().endsWith(".css")).toList()) {
+                String css = Files.readString(asset);
+                assertFalse(css.contains("@import") || css.matches("(?s).*url\\(\\s*['\"]?(https?:)?//.*"), asset + " loads from elsewhere");
+            }
+        }
+    }
+
     @Test
     void everyPageHasItsOwnTitleAndDescription() {
         Map<String, String> titles = new TreeMap<>();
