@@ -115,6 +115,45 @@ class RealSiteInBrowserTest {
     }
 
     @Test
+    void theDarkColourSchemeKeepsEveryPageReadable() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            open("index.html");
+            assertEquals("rgb(19, 21, 24)", js("return getComputedStyle(document.body).backgroundColor;"), "dark background");
+            List<String> violations = new ArrayList<>();
+            for (String page : pages) {
+                open(page);
+                new AxeBuilder().withOnlyRules(List.of("color-contrast")).analyze(driver).getViolations()
+                        .forEach(rule -> rule.getNodes().forEach(node -> violations.add(page + ": " + node.getTarget())));
+            }
+            assertEquals(List.of(), violations);
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+    }
+
+    @Test
+    void aPrintedPageShowsEachQuoteWholeWithItsSource() {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            open("quotes/kerry-inclusive-reuters/index.html");
+            assertEquals("none", js("return getComputedStyle(document.querySelector('.site-header')).display;"), "no navigation on paper");
+            WebElement quote = driver.findElement(By.cssSelector("article.quote"));
+            assertTrue(quote.isDisplayed());
+            assertEquals("avoid", js("return getComputedStyle(arguments[0]).breakInside;", quote), "a quote is not split across pages");
+            assertTrue(quote.getText().contains("We want to be inclusive and err on the side of inclusivity rather than exclusivity."));
+            assertTrue(quote.getText().contains("source: Reuters, 23 Oct"), quote.getText());
+            open("sources/index.html");
+            String after = (String) js("return getComputedStyle(document.querySelector('main a[href^=\"http\"]'), '::after').content;");
+            assertTrue(after.contains("https://"), "printed links show where they lead: " + after);
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    @Test
     void noPageScrollsSidewaysFromPhoneToDesktop() {
         List<String> overflowing = new ArrayList<>();
         for (int width : new int[] {320, 375, 768, 1280}) {

@@ -53,7 +53,7 @@ class EditorSchemasTest {
     void everyDataFileNamesASchemaThatAcceptsIt() throws Exception {
         try (Stream<Path> files = Files.list(CONTENT)) {
             List<Path> dataFiles = files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("site.yaml")).sorted().toList();
-            assertEquals(5, dataFiles.size(), dataFiles.toString());
+            assertTrue(dataFiles.size() >= 6, "every data file is checked: " + dataFiles);
             for (Path file : dataFiles) {
                 Set<ValidationMessage> problems = schemaFor(file).validate(data(file));
                 assertEquals(Set.of(), problems, file.toString());
