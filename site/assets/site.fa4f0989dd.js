@@ -40,7 +40,6 @@
   if (!form) {
     return;
   }
-  form.hidden = false;
   var names = ["q", "speaker", "party", "issue", "outlet"];
   var items = Array.prototype.slice.call(document.querySelectorAll("[data-speaker]"));
   var articles = items.filter(function (item) { return item.tagName === "ARTICLE"; });
