@@ -1,0 +1,159 @@
+package dev.explainer.deploy;
+
+import dev.explainer.build.BuildOptions;
+import dev.explainer.build.BuildResult;
+import dev.explainer.build.SiteBuilder;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The example nginx configuration (src/deploy/nginx/) serving a fresh build with Debian's nginx:
+ * pretty URLs, the 404 page, compression, cache lifetimes and security headers.
+ */
+class NginxConfigTest {
+    private static final Path NGINX = Path.of("/usr/sbin/nginx");
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+
+    @TempDir
+    static Path temp;
+    static Process nginx;
+    static String base;
+    static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static String stylesheet;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Files.isExecutable(NGINX)) {
+            String message = "NGINX TEST SKIPPED: /usr/sbin/nginx not found; install it with 'apt-get install nginx' (.ci/run does)";
+            System.err.println(message);
+            Assumptions.abort(message);
+        }
+        Path site = temp.resolve("site");
+        BuildResult result = new SiteBuilder().run(BuildOptions.build(PROJECT, site));
+        assertTrue(!result.failed(), result.diagnostics().toString());
+        try (Stream<Path> assets = Files.list(site.resolve("assets"))) {
+            stylesheet = assets.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("style.")).findFirst().orElseThrow();
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Path headers = temp.resolve("explainer-headers.conf");
+        Files.copy(PROJECT.resolve("src/deploy/nginx/explainer-headers.conf"), headers);
+        String server = Files.readString(PROJECT.resolve("src/deploy/nginx/explainer.conf"))
+                .replace("listen 8080;", "listen 127.0.0.1:" + port + ";")
+                .replace("root /srv/vienna-talks/site;", "root " + site + ";")
+                .replace("/etc/nginx/snippets/explainer-headers.conf", headers.toString());
+        Files.writeString(temp.resolve("explainer.conf"), server);
+        // Only the wrapper is the test's own; the server block is the shipped example.
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Files.writeString(temp.resolve("nginx.conf"), (root ? "user root;\n" : "") + """
+                worker_processes 1;
+                daemon off;
+                pid %1$s/nginx.pid;
+                error_log %1$s/error.log;
+                events { worker_connections 64; }
+                http {
+                    include /etc/nginx/mime.types;
+                    default_type application/octet-stream;
+                    access_log off;
+                    client_body_temp_path %1$s/body;
+                    proxy_temp_path %1$s/proxy;
+                    fastcgi_temp_path %1$s/fastcgi;
+                    uwsgi_temp_path %1$s/uwsgi;
+                    scgi_temp_path %1$s/scgi;
+                    include %1$s/explainer.conf;
+                }
+                """.formatted(temp));
+        nginx = new ProcessBuilder(NGINX.toString(), "-p", temp.toString(), "-c", temp.resolve("nginx.conf").toString())
+                .redirectErrorStream(true).redirectOutput(temp.resolve("nginx.out").toFile()).start();
+        base = "http://127.0.0.1:" + port;
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                break;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline || !nginx.isAlive()) {
+                    throw new AssertionError("nginx did not start: " + Files.readString(temp.resolve("nginx.out"))
+                            + (Files.exists(temp.resolve("error.log")) ? Files.readString(temp.resolve("error.log")) : ""));
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (nginx != null) {
+            nginx.destroy();
+        }
+    }
+
+    private static HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void servesPrettyUrls() throws Exception {
+        HttpResponse<String> page = get("/parties/russia/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<h1>Russia</h1>"));
+        assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow());
+        HttpResponse<String> bare = get("/parties/russia");
+        assertEquals(301, bare.statusCode());
+        assertEquals("/parties/russia/", bare.headers().firstValue("Location").orElseThrow());
+        assertEquals(200, get("/").statusCode());
+    }
+
+    @Test
+    void answersMissingPagesWithThe404Page() throws Exception {
+        HttpResponse<String> missing = get("/no/such/page/");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("Page not found"), missing.body());
+        assertTrue(missing.body().contains("href=\"/assets/" + stylesheet + "\""), "the 404 page links from the site root");
+    }
+
+    @Test
+    void compressesAndCachesAsIntended() throws Exception {
+        HttpResponse<String> html = get("/quotes/", "Accept-Encoding", "gzip");
+        assertEquals("gzip", html.headers().firstValue("Content-Encoding").orElse(""));
+        assertEquals("no-cache", html.headers().firstValue("Cache-Control").orElse(""));
+        HttpResponse<String> css = get("/assets/" + stylesheet, "Accept-Encoding", "gzip");
+        assertEquals(200, css.statusCode());
+        assertEquals("gzip", css.headers().firstValue("Content-Encoding").orElse(""));
+        assertEquals("public, max-age=31536000, immutable", css.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+    }
+
+    @Test
+    void sendsSecurityHeadersEverywhere() throws Exception {
+        for (String path : new String[] {"/", "/assets/" + stylesheet, "/missing/"}) {
+            HttpResponse<String> response = get(path);
+            assertTrue(response.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"), path);
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+        }
+    }
+}
