@@ -1,6 +1,5 @@
 package dev.explainer.browser;
 
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -12,24 +11,13 @@ import java.nio.file.Path;
 /**
  * Debian's Chromium and ChromeDriver, driven headless through Selenium with explicit paths, so
  * Selenium never tries to download a browser or a driver. Where they are missing, the browser
- * tests are skipped with a message on standard error and in the test report.
+ * tests are skipped with a message on standard error and in the test report ({@link RequiresChromium}).
  */
 final class Browser {
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     private Browser() {
-    }
-
-    /** Skips the calling test class, loudly, when the browser is not installed. */
-    static void assumeInstalled() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (!installed) {
-            String message = "BROWSER TESTS SKIPPED: " + CHROMIUM + " or " + DRIVER
-                    + " not found; install them with 'apt-get install chromium chromium-driver' (.ci/run does)";
-            System.err.println(message);
-            Assumptions.abort(message);
-        }
     }
 
     static ChromeDriver start(Path profile) {

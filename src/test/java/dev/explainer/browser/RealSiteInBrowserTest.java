@@ -12,6 +12,7 @@ import dev.explainer.serve.StaticSiteServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The real site in headless Chromium, served over HTTP on loopback: accessibility with axe-core,
  * no sideways scrolling at phone to desktop widths, keyboard use, and screenshots for people.
  */
+@ExtendWith(RequiresChromium.class)
 class RealSiteInBrowserTest {
     static final Path PROJECT = Path.of("").toAbsolutePath();
     static final Path SCREENSHOTS = PROJECT.resolve("target/screenshots");
@@ -54,7 +56,6 @@ class RealSiteInBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Browser.assumeInstalled();
         site = temp.resolve("site");
         BuildResult result = new SiteBuilder().run(BuildOptions.build(PROJECT, site));
         assertTrue(!result.failed(), result.diagnostics().toString());

@@ -5,9 +5,9 @@ import dev.explainer.build.BuildResult;
 import dev.explainer.build.SiteBuilder;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -29,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The example nginx configuration (src/deploy/nginx/) serving a fresh build with Debian's nginx:
  * pretty URLs, the 404 page, compression, cache lifetimes and security headers.
  */
+@ExtendWith(RequiresNginx.class)
 class NginxConfigTest {
-    private static final Path NGINX = Path.of("/usr/sbin/nginx");
+    private static final Path NGINX = RequiresNginx.NGINX;
     private static final Path PROJECT = Path.of("").toAbsolutePath();
 
     @TempDir
@@ -42,11 +43,6 @@ class NginxConfigTest {
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isExecutable(NGINX)) {
-            String message = "NGINX TEST SKIPPED: /usr/sbin/nginx not found; install it with 'apt-get install nginx' (.ci/run does)";
-            System.err.println(message);
-            Assumptions.abort(message);
-        }
         Path site = temp.resolve("site");
         BuildResult result = new SiteBuilder().run(BuildOptions.build(PROJECT, site));
         assertTrue(!result.failed(), result.diagnostics().toString());
