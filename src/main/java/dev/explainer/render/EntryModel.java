@@ -1,6 +1,7 @@
 package dev.explainer.render;
 
 import dev.explainer.link.Entry;
+import dev.explainer.markdown.MarkdownRenderer;
 
 import freemarker.template.SimpleCollection;
 import freemarker.template.TemplateCollectionModel;
@@ -42,7 +43,9 @@ final class EntryModel implements TemplateHashModelEx {
             case "file":
                 return models.wrap(entry.position().path());
             case "content":
-                return Models.markup(entry.html());
+                // Internal links in a body are relative to wherever it is shown.
+                String html = entry.html();
+                return Models.markup(html.indexOf(MarkdownRenderer.ROOT) < 0 ? html : html.replace(MarkdownRenderer.ROOT, page.root()));
             case "href":
                 if (entry.sitePath().isEmpty()) {
                     throw new TemplateModelException("entry '" + entry.key() + "' has no page or anchor to link to;"

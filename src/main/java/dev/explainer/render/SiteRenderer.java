@@ -8,7 +8,6 @@ import dev.explainer.link.Entry;
 import dev.explainer.link.Page;
 import dev.explainer.link.Site;
 import dev.explainer.load.Asset;
-import dev.explainer.markdown.MarkdownRenderer;
 
 import freemarker.template.SimpleScalar;
 import freemarker.template.Template;
@@ -125,7 +124,7 @@ public final class SiteRenderer {
             return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error("render", page.entry().position(),
                     "page could not be rendered: " + e.getMessage()));
         }
-        String html = out.toString().replace(MarkdownRenderer.ROOT, context.root());
+        String html = out.toString();
         return new Rendered(page, html, context.inputs(), linkedFiles(page, html), null);
     }
 

@@ -22,12 +22,21 @@ import java.util.Optional;
 public final class SourceFile {
     private final String path;
     private final String text;
-    private final int[] lineStarts;
+    /** Built on first use: most files are never asked for a position. */
+    private volatile int[] lineStarts;
 
     public SourceFile(String path, String text) {
         this.path = path;
         this.text = text;
-        this.lineStarts = indexLines(text);
+    }
+
+    private int[] lineStarts() {
+        int[] starts = lineStarts;
+        if (starts == null) {
+            starts = indexLines(text);
+            lineStarts = starts;
+        }
+        return starts;
     }
 
     public String path() {
@@ -41,6 +50,7 @@ public final class SourceFile {
     /** The 1-based line and column of a 0-based character offset in this file. */
     public Position positionOf(int offset) {
         int clamped = Math.max(0, Math.min(offset, text.length()));
+        int[] lineStarts = lineStarts();
         int index = Arrays.binarySearch(lineStarts, clamped);
         int line = index >= 0 ? index : -index - 2;
         int column = text.codePointCount(lineStarts[line], clamped) + 1;
@@ -49,6 +59,7 @@ public final class SourceFile {
 
     /** The text of a 1-based line, without its line break; empty past the end of the file. */
     public String line(int line) {
+        int[] lineStarts = lineStarts();
         if (line < 1 || line > lineStarts.length) {
             return "";
         }

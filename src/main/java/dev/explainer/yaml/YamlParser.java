@@ -3,10 +3,8 @@ package dev.explainer.yaml;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Position;
 
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -19,7 +17,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.StringReader;
@@ -51,8 +51,9 @@ public final class YamlParser {
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+\\.[0-9]*)([eE][-+]?[0-9]+)?");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
-    /** Only read after construction, so one instance serves every thread. */
+    /** Only read after construction, so one instance of each serves every thread. */
     private final Resolver resolver = new Resolver();
+    private final LoaderOptions options = loaderOptions();
 
     /** Parsed data, if any, and every problem found. */
     public record Result(Optional<YamlNode> root, List<Diagnostic> diagnostics) {
@@ -72,7 +73,7 @@ public final class YamlParser {
         List<Diagnostic> problems = new ArrayList<>();
         Node node;
         try {
-            node = newYaml().compose(new StringReader(yaml));
+            node = new Composer(newParser(yaml), resolver, options).getSingleNode();
         } catch (MarkedYAMLException e) {
             problems.add(Diagnostic.error("yaml-syntax", position(path, e.getProblemMark(), firstLine), syntaxMessage(e)));
             return new Result(Optional.empty(), problems);
@@ -87,7 +88,7 @@ public final class YamlParser {
         return new Result(Optional.ofNullable(root), problems);
     }
 
-    private static Yaml newYaml() {
+    private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(ALIAS_LIMIT);
@@ -97,8 +98,12 @@ public final class YamlParser {
         // Tags are reported by this class, with a clear message, while the rest of the file is
         // still read. Nothing is ever constructed from a tag: only nodes are composed.
         options.setTagInspector(tag -> true);
-        DumperOptions dumper = new DumperOptions();
-        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
+        return options;
+    }
+
+    /** SnakeYAML's parser alone: no constructor or representer is needed to compose nodes. */
+    private Parser newParser(String yaml) {
+        return new ParserImpl(new StreamReader(new StringReader(yaml)), options);
     }
 
     private static String syntaxMessage(MarkedYAMLException e) {
@@ -122,7 +127,9 @@ public final class YamlParser {
         if (text.contains("aliases")) {
             int seen = 0;
             try {
-                for (Event event : newYaml().parse(new StringReader(yaml))) {
+                Parser events = newParser(yaml);
+                while (events.peekEvent() != null && !events.checkEvent(Event.ID.StreamEnd)) {
+                    Event event = events.getEvent();
                     if (event instanceof AliasEvent && ++seen > ALIAS_LIMIT) {
                         return Diagnostic.error("yaml-alias", position(path, event.getStartMark(), firstLine),
                                 "too many YAML aliases (more than " + ALIAS_LIMIT
