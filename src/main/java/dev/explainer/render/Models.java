@@ -93,7 +93,7 @@ final class Models implements ObjectWrapper {
     }
 
     /** A map with string keys, wrapped value by value as templates read it. */
-    static final class MapModel implements TemplateHashModelEx2 {
+    static class MapModel implements TemplateHashModelEx2 {
         private final Map<?, ?> map;
         private final Models models;
 
@@ -163,13 +163,12 @@ final class Models implements ObjectWrapper {
      * A map of collection names (to their entries, or to a matrix of them) that records which
      * collections the page lists, so that adding or removing an entry re-renders those pages.
      */
-    static final class CollectionsModel implements TemplateHashModelEx2 {
-        private final MapModel map;
+    static final class CollectionsModel extends MapModel {
         private final Map<?, ?> raw;
         private final PageInputs inputs;
 
         CollectionsModel(Map<?, ?> collections, Models models) {
-            this.map = new MapModel(collections, models);
+            super(collections, models);
             this.raw = collections;
             this.inputs = models.page().inputs();
         }
@@ -177,34 +176,19 @@ final class Models implements ObjectWrapper {
         @Override
         public TemplateModel get(String name) throws TemplateModelException {
             inputs.collection(name);
-            return map.get(name);
-        }
-
-        @Override
-        public boolean isEmpty() {
-            return map.isEmpty();
-        }
-
-        @Override
-        public int size() {
-            return map.size();
-        }
-
-        @Override
-        public TemplateCollectionModel keys() {
-            return map.keys();
+            return super.get(name);
         }
 
         @Override
         public TemplateCollectionModel values() {
             raw.keySet().forEach(name -> inputs.collection(String.valueOf(name)));
-            return map.values();
+            return super.values();
         }
 
         @Override
         public KeyValuePairIterator keyValuePairIterator() {
             raw.keySet().forEach(name -> inputs.collection(String.valueOf(name)));
-            return map.keyValuePairIterator();
+            return super.keyValuePairIterator();
         }
     }
 
