@@ -5,7 +5,6 @@ import dev.explainer.diagnostic.Position;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -57,18 +56,6 @@ public final class SourceFile {
         return new Position(path, line + 1, column);
     }
 
-    /** The text of a 1-based line, without its line break; empty past the end of the file. */
-    public String line(int line) {
-        int[] lineStarts = lineStarts();
-        if (line < 1 || line > lineStarts.length) {
-            return "";
-        }
-        int start = lineStarts[line - 1];
-        int end = line < lineStarts.length ? lineStarts[line] : text.length();
-        String raw = text.substring(start, end);
-        return raw.replaceFirst("\r?\n$", "");
-    }
-
     private static int[] indexLines(String text) {
         int count = 1;
         for (int i = 0; i < text.length(); i++) {
@@ -114,19 +101,6 @@ public final class SourceFile {
             text = text.substring(1);
         }
         return new Decoded(Optional.of(new SourceFile(path, text)), Optional.empty());
-    }
-
-    /** Checks strict UTF-8 without keeping the text, for assets that are copied as bytes. */
-    public static boolean isUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     /** Either the decoded file or the error that stopped decoding. */

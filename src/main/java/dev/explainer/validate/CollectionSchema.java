@@ -9,8 +9,7 @@ import java.util.Set;
  * A collection's compiled JSON Schema and the facts about its top-level fields that the engine
  * uses: which fields exist, and which hold dates or plain strings.
  */
-record CollectionSchema(JsonSchema schema, Set<String> fields, Set<String> dateFields, Set<String> stringFields,
-                        boolean closed) {
+record CollectionSchema(JsonSchema schema, Set<String> fields, Set<String> dateFields, Set<String> stringFields) {
 
     static CollectionSchema of(JsonSchema schema, JsonNode root) {
         JsonNode properties = root.path("properties");
@@ -29,8 +28,6 @@ record CollectionSchema(JsonSchema schema, Set<String> fields, Set<String> dateF
                 }
             }
         });
-        JsonNode additional = root.path("additionalProperties");
-        boolean closed = additional.isBoolean() && !additional.asBoolean();
-        return new CollectionSchema(schema, fields, dates, strings, closed);
+        return new CollectionSchema(schema, fields, dates, strings);
     }
 }

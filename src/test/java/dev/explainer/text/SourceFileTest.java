@@ -15,7 +15,6 @@ class SourceFileTest {
         assertEquals("a.md:2:2", file.positionOf(5).toString());
         assertEquals("a.md:3:1", file.positionOf(8).toString());
         assertEquals("a.md:4:4", file.positionOf(12).toString());
-        assertEquals("two", file.line(2));
     }
 
     @Test
