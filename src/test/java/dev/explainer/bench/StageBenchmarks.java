@@ -1,0 +1,94 @@
+package dev.explainer.bench;
+
+import dev.explainer.build.BuildOptions;
+import dev.explainer.build.SiteBuilder;
+import dev.explainer.link.Linker;
+import dev.explainer.link.Site;
+import dev.explainer.load.ContentLoader;
+import dev.explainer.load.LoadedSite;
+import dev.explainer.load.RawEntry;
+import dev.explainer.markdown.MarkdownRenderer;
+import dev.explainer.markdown.RenderedMarkdown;
+import dev.explainer.output.SiteWriter;
+import dev.explainer.render.OutputFile;
+import dev.explainer.render.SiteRenderer;
+import dev.explainer.render.TemplateEngine;
+import dev.explainer.validate.Validator;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Microbenchmarks of the stages that dominate a build, on the real site (content/ and
+ * templates/ of this repository): Markdown rendering of every body, page rendering of every
+ * page, and writing the output. Run with {@code mvn -P bench verify}; they are not tests.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class StageBenchmarks {
+    private LoadedSite loaded;
+    private Site site;
+    private TemplateEngine templates;
+    private List<OutputFile> files;
+    private MarkdownRenderer markdown;
+    private Path out;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        Path project = Path.of("").toAbsolutePath();
+        loaded = new ContentLoader().load(project).site().orElseThrow();
+        Validator.Result validated = new Validator().validate(loaded);
+        markdown = new MarkdownRenderer(false);
+        site = new Linker(markdown).link(loaded, validated.entries(), false).site();
+        templates = new TemplateEngine(loaded.config(), loaded.templates());
+        files = new SiteRenderer().render(site, templates, Set.of(), loaded.assets()).files();
+        out = Files.createTempDirectory("explainer-bench").resolve("site");
+    }
+
+    /** Every Markdown body of the site, rendered with its links checked. */
+    @Benchmark
+    public int markdownBodies() {
+        int length = 0;
+        for (RawEntry entry : loaded.entries()) {
+            if (entry.body().isPresent()) {
+                RenderedMarkdown rendered = markdown.render(entry.body().get(), Optional.of("/x/"), site);
+                length += rendered.html().length();
+            }
+        }
+        return length;
+    }
+
+    /** Every page through its template, as a clean build renders them. */
+    @Benchmark
+    public int renderPages() {
+        return new SiteRenderer().render(site, templates, Set.of(), loaded.assets()).files().size();
+    }
+
+    /** Writing the whole output through a staging folder and swapping it in. */
+    @Benchmark
+    public Path writeOutput() throws IOException {
+        new SiteWriter().write(out, files);
+        return out;
+    }
+
+    /** A whole clean build in a warm JVM: load, validate, link, render, no write. */
+    @Benchmark
+    public int wholeBuildWithoutWriting() {
+        return new SiteBuilder().run(BuildOptions.check(Path.of("").toAbsolutePath())).pages();
+    }
+}
