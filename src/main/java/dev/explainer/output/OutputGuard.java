@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Refuses output folders that a build must never replace: the source folder, anything that
- * contains it, and anything that is, contains or lies inside {@code content/} or {@code templates/}.
+ * contains it, anything that is, contains or lies inside {@code content/} or {@code templates/},
+ * and a folder with files in it that is not an earlier build.
  */
 public final class OutputGuard {
     private OutputGuard() {
@@ -36,7 +37,21 @@ public final class OutputGuard {
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out)) {
             return Optional.of("the output path " + out + " is a file, not a folder");
         }
+        // A build replaces the whole folder: only do that to an empty folder or an earlier build.
+        if (Files.isDirectory(out) && !isEmpty(out)
+                && !Files.exists(out.resolve("index.html")) && !Files.exists(out.resolve("sitemap.xml"))) {
+            return Optional.of("the output folder " + out + " is not empty and holds no site built before (no index.html or"
+                    + " sitemap.xml); a build replaces the whole folder, so empty it first or choose another");
+        }
         return Optional.empty();
+    }
+
+    private static boolean isEmpty(Path folder) {
+        try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The absolute path with links resolved as far as the path exists, so aliases cannot slip through. */

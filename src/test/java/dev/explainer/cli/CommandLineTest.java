@@ -61,10 +61,24 @@ class CommandLineTest {
     }
 
     @Test
+    void refusesToReplaceAFolderThatIsNotAnEarlierBuild() throws Exception {
+        TestSite.write(root, TestSite.BASE);
+        Path documents = root.resolve("documents");
+        Files.createDirectories(documents);
+        Files.writeString(documents.resolve("notes.txt"), "precious");
+        TestSite.Run run = TestSite.build(root, "--out", documents.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("is not empty and holds no site built before"), run.err());
+        assertEquals("precious", Files.readString(documents.resolve("notes.txt")));
+        assertEquals(0, TestSite.build(root, "--out", root.resolve("empty-or-new").toString()).exitCode());
+    }
+
+    @Test
     void replacesOnlyTheOutputFolderAndLeavesItsNeighbours() throws Exception {
         TestSite.write(root, TestSite.BASE);
         Path out = root.resolve("public");
         Files.createDirectories(out);
+        Files.writeString(out.resolve("index.html"), "an earlier build");
         Files.writeString(out.resolve("stale.html"), "old");
         Files.writeString(root.resolve("neighbour.txt"), "keep me");
         assertEquals(0, TestSite.build(root, "--out", out.toString()).exitCode());
