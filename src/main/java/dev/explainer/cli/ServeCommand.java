@@ -45,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bind '" + bind + "' is not an address of this machine");
         }
-        PreviewServer server = new PreviewServer(common.sourceDir(), common.drafts,
+        PreviewServer server = new PreviewServer(common.sourceDir(), common.drafts, common.strict,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
         InetSocketAddress bound;
         try {

@@ -56,6 +56,7 @@ public final class PreviewServer implements AutoCloseable {
 
     private final Path sourceDir;
     private final boolean drafts;
+    private final boolean strict;
     private final PrintWriter out;
     private final PrintWriter err;
     private final SiteBuilder builder = new SiteBuilder();
@@ -71,8 +72,14 @@ public final class PreviewServer implements AutoCloseable {
     private SourceWatcher watcher;
 
     public PreviewServer(Path sourceDir, boolean drafts, PrintWriter out, PrintWriter err) {
+        this(sourceDir, drafts, false, out, err);
+    }
+
+    /** @param strict treat warnings as errors, as {@code build --strict} does */
+    public PreviewServer(Path sourceDir, boolean drafts, boolean strict, PrintWriter out, PrintWriter err) {
         this.sourceDir = sourceDir;
         this.drafts = drafts;
+        this.strict = strict;
         this.out = out;
         this.err = err;
     }
@@ -124,7 +131,7 @@ public final class PreviewServer implements AutoCloseable {
     private void rebuild(Set<String> changed, long sinceNanos, boolean first) {
         BuildResult result;
         try {
-            result = builder.run(new BuildOptions(sourceDir, Optional.empty(), Optional.of(baseUrl), drafts, false), changed);
+            result = builder.run(new BuildOptions(sourceDir, Optional.empty(), Optional.of(baseUrl), drafts, strict), changed);
         } catch (RuntimeException e) {
             err.println("explainer: internal error while rebuilding: " + e);
             err.flush();
