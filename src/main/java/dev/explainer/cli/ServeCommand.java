@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bind '" + bind + "' is not an address of this machine");
         }
         PreviewServer server = new PreviewServer(common.sourceDir(), common.drafts, common.strict,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+                spec.commandLine().getOut(), spec.commandLine().getErr()).verbose(common.verbose);
         InetSocketAddress bound;
         try {
             bound = server.start(new InetSocketAddress(address, port));

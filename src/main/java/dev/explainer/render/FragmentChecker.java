@@ -20,15 +20,19 @@ import java.util.regex.Pattern;
 final class FragmentChecker {
     private static final Pattern ID = Pattern.compile("\\sid\\s*=\\s*\"([^\"]*)\"");
 
-    List<Diagnostic> check(List<RenderedMarkdown.FragmentLink> links, Map<String, String> htmlByPath) {
+    /** @param htmlOf the HTML of the page at a site path, or null if it failed to render */
+    List<Diagnostic> check(List<RenderedMarkdown.FragmentLink> links, java.util.function.Function<String, String> htmlOf) {
         List<Diagnostic> problems = new ArrayList<>();
         Map<String, Set<String>> idsByPath = new HashMap<>();
         for (RenderedMarkdown.FragmentLink link : links) {
-            String html = htmlByPath.get(link.sitePath());
-            if (html == null) {
+            if (!idsByPath.containsKey(link.sitePath())) {
+                String html = htmlOf.apply(link.sitePath());
+                idsByPath.put(link.sitePath(), html == null ? null : ids(html));
+            }
+            Set<String> ids = idsByPath.get(link.sitePath());
+            if (ids == null) {
                 continue; // the page failed to render, and that is reported
             }
-            Set<String> ids = idsByPath.computeIfAbsent(link.sitePath(), path -> ids(html));
             if (!ids.contains(link.fragment())) {
                 String hint = Suggestions.closest(link.fragment(), ids).map(s -> "; did you mean '#" + s + "'?").orElse("");
                 problems.add(Diagnostic.error("broken-link", link.position(), "link to '#" + link.fragment() + "' on " + link.sitePath()

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The render stage: every page through its template, independently and in parallel, plus the
@@ -52,8 +51,14 @@ public final class SiteRenderer {
     public record Result(List<OutputFile> files, int pages, List<String> rendered, List<Diagnostic> diagnostics) {
     }
 
-    /** One page's outcome: its HTML, what it read and which files it links to, or the error that stopped it. */
-    private record Rendered(Page page, String html, PageInputs inputs, Set<String> linksTo, Diagnostic error) {
+    /**
+     * One page's outcome: its output file, what it read and which files it links to, or the error
+     * that stopped it. Only the bytes are kept, not the text as well: a site holds every page.
+     */
+    private record Rendered(Page page, OutputFile.Generated file, PageInputs inputs, Set<String> linksTo, Diagnostic error) {
+        String html() {
+            return file == null ? null : new String(file.bytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static final JsonFunction JSON = new JsonFunction();
@@ -79,22 +84,19 @@ public final class SiteRenderer {
                 .map(r -> r.page().sitePath()).toList();
         reportErrors(rendered, problems);
         warnUnlinked(rendered, problems);
-        Map<String, String> htmlByPath = new TreeMap<>();
         Map<String, Rendered> byPath = new java.util.HashMap<>();
         for (Rendered page : rendered) {
             byPath.put(page.page().sitePath(), page);
-            if (page.html() != null) {
-                htmlByPath.put(page.page().sitePath(), page.html());
-            }
         }
-        problems.addAll(new FragmentChecker().check(site.fragmentLinks(), htmlByPath));
+        problems.addAll(new FragmentChecker().check(site.fragmentLinks(),
+                path -> Optional.ofNullable(byPath.get(path)).map(Rendered::html).orElse(null)));
         previousSite = site;
         previousEngine = engine;
         previousPages = byPath;
         List<OutputFile> files = new ArrayList<>();
         for (Rendered page : rendered) {
-            if (page.html() != null) {
-                files.add(new OutputFile.Generated(page.page().outputFile(), page.html().getBytes(StandardCharsets.UTF_8)));
+            if (page.file() != null) {
+                files.add(page.file());
             }
         }
         files.add(new OutputFile.Generated("sitemap.xml", sitemap(site).getBytes(StandardCharsets.UTF_8)));
@@ -125,7 +127,8 @@ public final class SiteRenderer {
                     "page could not be rendered: " + e.getMessage()));
         }
         String html = out.toString();
-        return new Rendered(page, html, context.inputs(), linkedFiles(page, html), null);
+        OutputFile.Generated file = new OutputFile.Generated(page.outputFile(), html.getBytes(StandardCharsets.UTF_8));
+        return new Rendered(page, file, context.inputs(), linkedFiles(page, html), null);
     }
 
     /** The output files a page links to with relative links, for finding pages nothing links to. */
@@ -160,7 +163,7 @@ public final class SiteRenderer {
         }
         for (Rendered page : rendered) {
             Page p = page.page();
-            if (page.html() != null && !p.isErrorPage() && p.isHtml() && !p.sitePath().equals("/") && !linked.contains(p.outputFile())) {
+            if (page.file() != null && !p.isErrorPage() && p.isHtml() && !p.sitePath().equals("/") && !linked.contains(p.outputFile())) {
                 problems.warning("unlinked", p.entry().position(), "no other page links to " + p.sitePath()
                         + "; link to it, or readers will not find it");
             }

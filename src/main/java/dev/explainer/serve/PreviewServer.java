@@ -57,6 +57,7 @@ public final class PreviewServer implements AutoCloseable {
     private final Path sourceDir;
     private final boolean drafts;
     private final boolean strict;
+    private boolean verbose;
     private final PrintWriter out;
     private final PrintWriter err;
     private final SiteBuilder builder = new SiteBuilder();
@@ -82,6 +83,12 @@ public final class PreviewServer implements AutoCloseable {
         this.strict = strict;
         this.out = out;
         this.err = err;
+    }
+
+    /** Also print how long each stage of every rebuild took. */
+    public PreviewServer verbose(boolean on) {
+        this.verbose = on;
+        return this;
     }
 
     /**
@@ -160,6 +167,12 @@ public final class PreviewServer implements AutoCloseable {
             out.println((first ? "Built " : "Rebuilt ") + result.rendered().size() + " of " + result.pages()
                     + " pages in " + result.elapsed().toMillis() + " ms"
                     + (first ? "" : " (" + sinceSave + " ms after the save" + changedFiles(changed) + ")"));
+            if (verbose) {
+                StringBuilder stages = new StringBuilder("  stages:");
+                result.stages().forEach(stage -> stages.append(' ').append(stage.stage()).append(' ')
+                        .append(stage.elapsed().toMillis()).append(" ms;"));
+                out.println(stages);
+            }
             out.flush();
         }
         broadcast(snapshot.hasErrors() ? errorsEvent(snapshot) : (first ? "event: ok\ndata: {}\n\n" : "event: reload\ndata: {}\n\n"));
