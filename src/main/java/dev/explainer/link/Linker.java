@@ -125,7 +125,7 @@ public final class Linker {
             if (entry.raw().body().isPresent()) {
                 RawEntry.Body body = entry.raw().body().get();
                 Optional<String> page = route == null ? Optional.empty()
-                        : Optional.of(route.sitePath().replaceFirst("#.*$", ""));
+                        : Optional.of(pagePart(route.sitePath()));
                 RenderedBody earlier = reusable.get(key);
                 RenderedMarkdown rendered = earlier != null && earlier.body() == body && earlier.page().equals(page)
                         ? earlier.rendered() : markdown.render(body, page, targets);
@@ -205,6 +205,12 @@ public final class Linker {
             routes.put(Entry.key(entry.collection(), entry.id()), new Route(sitePath, template));
         }
         return routes;
+    }
+
+    /** The page a site path is on: {@code /positions/} for {@code /positions/#russia-assad}. */
+    private static String pagePart(String sitePath) {
+        int hash = sitePath.indexOf('#');
+        return hash < 0 ? sitePath : sitePath.substring(0, hash);
     }
 
     private static boolean safePath(String path) {

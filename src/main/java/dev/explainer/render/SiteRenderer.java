@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The render stage: every page through its template, independently and in parallel, plus the
@@ -62,7 +64,7 @@ public final class SiteRenderer {
     }
 
     private static final JsonFunction JSON = new JsonFunction();
-    private static final java.util.regex.Pattern HREF = java.util.regex.Pattern.compile("\\shref=\"([^\"#?]*)");
+    private static final Pattern HREF = Pattern.compile("\\shref=\"([^\"#?]*)");
 
     /**
      * Renders the site with {@code engine}. {@code changedTemplates} names the templates that
@@ -134,7 +136,7 @@ public final class SiteRenderer {
     /** The output files a page links to with relative links, for finding pages nothing links to. */
     private static Set<String> linkedFiles(Page page, String html) {
         Set<String> files = new java.util.HashSet<>();
-        java.util.regex.Matcher href = HREF.matcher(html);
+        Matcher href = HREF.matcher(html);
         java.net.URI base = java.net.URI.create("/" + page.outputFile());
         while (href.find()) {
             String target = href.group(1);
