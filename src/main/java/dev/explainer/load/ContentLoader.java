@@ -89,7 +89,8 @@ public final class ContentLoader {
         Set<String> claimed = new HashSet<>();
         claimed.add(SITE_CONFIG);
 
-        List<EntrySource> sources = entrySources(sourceDir, config, claimed, problems);
+        List<String> contentFiles = listFiles(sourceDir, content, problems); // walked once, used twice
+        List<EntrySource> sources = entrySources(sourceDir, config, contentFiles, claimed, problems);
         Set<String> incomplete = ConcurrentHashMap.newKeySet();
         List<RawEntry> entries = sources.parallelStream()
                 .flatMap(source -> parseEntries(sourceDir, source, changed, problems, incomplete).stream())
@@ -112,7 +113,7 @@ public final class ContentLoader {
             }
             read(sourceDir, schemaPath, problems).ifPresent(file -> schemas.put(collection.schema(), file));
         }
-        warnUnclaimed(sourceDir, content, claimed, problems);
+        warnUnclaimed(contentFiles, claimed, problems);
 
         Map<String, SourceFile> templateTexts = new TreeMap<>();
         List<Asset> assets = new ArrayList<>();
@@ -154,7 +155,8 @@ public final class ContentLoader {
     private record EntrySource(CollectionConfig collection, String path, boolean markdown) {
     }
 
-    private List<EntrySource> entrySources(Path sourceDir, SiteConfig config, Set<String> claimed, Diagnostics problems) {
+    private List<EntrySource> entrySources(Path sourceDir, SiteConfig config, List<String> contentFiles, Set<String> claimed,
+                                           Diagnostics problems) {
         List<EntrySource> sources = new ArrayList<>();
         for (CollectionConfig collection : config.collections()) {
             if (collection.file().isPresent()) {
@@ -173,7 +175,10 @@ public final class ContentLoader {
                             + folder + "/ not found; create it or fix 'folder'");
                     continue;
                 }
-                for (String path : listFiles(sourceDir, sourceDir.resolve(folder), problems)) {
+                for (String path : contentFiles) {
+                    if (!path.startsWith(folder + "/")) {
+                        continue;
+                    }
                     claimed.add(path);
                     String name = path.substring(folder.length() + 1);
                     if (ignorable(name)) {
@@ -227,8 +232,8 @@ public final class ContentLoader {
         return cached.entries();
     }
 
-    private void warnUnclaimed(Path sourceDir, Path content, Set<String> claimed, Diagnostics problems) {
-        for (String path : listFiles(sourceDir, content, problems)) {
+    private void warnUnclaimed(List<String> contentFiles, Set<String> claimed, Diagnostics problems) {
+        for (String path : contentFiles) {
             String name = path.substring(path.lastIndexOf('/') + 1);
             // Schemas for editors' tooling (such as a data file's list schema) live beside the collections' own.
             if (!claimed.contains(path) && !ignorable(name) && !name.endsWith(".schema.json")) {
