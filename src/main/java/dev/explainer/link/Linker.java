@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -279,10 +278,12 @@ public final class Linker {
     private static Map<String, Map<String, List<Entry>>> resolveReferences(
             SiteConfig config, Map<String, ValidEntry> published, Map<String, Entry> byKey, Set<String> excludedDrafts,
             Set<String> incomplete, Map<String, Integer> order, Diagnostics problems) {
-        Map<String, Map<String, Set<Entry>>> found = new HashMap<>();
+        // Referrers are kept by key: hashing whole entries (their data and HTML) costs more.
+        Map<String, Map<String, Map<String, Entry>>> found = new HashMap<>();
         for (ValidEntry entry : published.values()) {
             CollectionConfig collection = config.collection(entry.collection()).orElseThrow();
-            Entry source = byKey.get(Entry.key(entry.collection(), entry.id()));
+            String sourceKey = Entry.key(entry.collection(), entry.id());
+            Entry source = byKey.get(sourceKey);
             for (CollectionConfig.Reference reference : collection.references().values()) {
                 Optional<YamlNode> node = entry.raw().fields().get(reference.field());
                 if (node.isEmpty() || (node.get() instanceof YamlNode.Scalar s && s.value() == null)) {
@@ -306,15 +307,16 @@ public final class Linker {
                         continue;
                     }
                     found.computeIfAbsent(targetKey, k -> new TreeMap<>())
-                            .computeIfAbsent(entry.collection(), k -> new LinkedHashSet<>()).add(source);
+                            .computeIfAbsent(entry.collection(), k -> new LinkedHashMap<>()).putIfAbsent(sourceKey, source);
                 }
             }
         }
         Map<String, Map<String, List<Entry>>> referrers = new HashMap<>();
         found.forEach((target, byCollection) -> {
             Map<String, List<Entry>> lists = new LinkedHashMap<>();
-            byCollection.forEach((name, sources) -> lists.put(name, sources.stream()
-                    .sorted(Comparator.comparing(e -> order.getOrDefault(e.key(), 0)))
+            byCollection.forEach((name, sources) -> lists.put(name, sources.entrySet().stream()
+                    .sorted(Comparator.comparingInt(source -> order.getOrDefault(source.getKey(), 0)))
+                    .map(Map.Entry::getValue)
                     .toList()));
             referrers.put(target, java.util.Collections.unmodifiableMap(lists));
         });
