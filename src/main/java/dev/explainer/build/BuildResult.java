@@ -18,6 +18,16 @@ public record BuildResult(List<Diagnostic> diagnostics, List<OutputFile> files, 
     public record StageTime(String stage, Duration elapsed) {
     }
 
+    /** The stage times on one line: {@code load 160 ms; validate 70 ms; ...}. */
+    public String describeStages() {
+        StringBuilder line = new StringBuilder();
+        for (StageTime stage : stages) {
+            line.append(line.length() == 0 ? "" : " ").append(stage.stage()).append(' ')
+                    .append(stage.elapsed().toMillis()).append(" ms;");
+        }
+        return line.toString();
+    }
+
     public boolean failed() {
         return diagnostics.stream().anyMatch(Diagnostic::isError);
     }

@@ -24,16 +24,18 @@ final class CommonOptions {
     boolean verbose;
 
     Path sourceDir() {
-        return source.toString().isEmpty() ? Path.of("").toAbsolutePath() : source;
+        return sourceDir(source);
+    }
+
+    /** The source folder an option names, the current folder when it names none. */
+    static Path sourceDir(Path option) {
+        return option.toString().isEmpty() ? Path.of("").toAbsolutePath() : option;
     }
 
     /** Prints diagnostics to stderr, one per line, then a count; returns the exit code. */
     int report(BuildResult result, PrintWriter err) {
         if (verbose) {
-            StringBuilder line = new StringBuilder("stages:");
-            result.stages().forEach(stage -> line.append(' ').append(stage.stage()).append(' ')
-                    .append(stage.elapsed().toMillis()).append(" ms;"));
-            err.println(line);
+            err.println("stages: " + result.describeStages());
         }
         for (Diagnostic diagnostic : result.diagnostics()) {
             err.println(diagnostic.format());

@@ -31,7 +31,7 @@ final class NewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path sourceDir = source.toString().isEmpty() ? Path.of("").toAbsolutePath() : source;
+        Path sourceDir = CommonOptions.sourceDir(source);
         ContentLoader.Result loaded = new ContentLoader().load(sourceDir);
         if (loaded.site().isEmpty()) {
             loaded.diagnostics().forEach(d -> spec.commandLine().getErr().println(d.format()));

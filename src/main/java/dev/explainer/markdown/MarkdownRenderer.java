@@ -20,6 +20,7 @@ import com.vladsch.flexmark.util.data.NullableDataKey;
 
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.load.RawEntry;
+import dev.explainer.text.PathSegments;
 import dev.explainer.yaml.Suggestions;
 
 import java.net.URLDecoder;
@@ -191,17 +192,7 @@ public final class MarkdownRenderer {
 
     static String resolveRelative(String pagePath, String relative) {
         String base = pagePath.endsWith("/") ? pagePath : pagePath.substring(0, pagePath.lastIndexOf('/') + 1);
-        List<String> parts = new ArrayList<>();
-        for (String part : (base + relative).split("/", -1)) {
-            if (part.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-            } else if (!part.equals(".")) {
-                parts.add(part);
-            }
-        }
-        String joined = String.join("/", parts);
+        String joined = PathSegments.removeDotSegments(base + relative);
         return joined.startsWith("/") ? joined : "/" + joined;
     }
 

@@ -4,6 +4,7 @@ import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.load.ContentLoader;
+import dev.explainer.text.PathSegments;
 import dev.explainer.text.SourceFile;
 
 import freemarker.cache.StringTemplateLoader;
@@ -117,21 +118,9 @@ public final class TemplateEngine {
         String folder = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
         while (matcher.find()) {
             String target = matcher.group(2);
-            used.add(target.startsWith("/") ? target.substring(1) : normalise(folder + target));
+            used.add(target.startsWith("/") ? target.substring(1) : PathSegments.removeDotSegments(folder + target));
         }
         return used;
-    }
-
-    private static String normalise(String path) {
-        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
-        for (String part : path.split("/")) {
-            if (part.equals("..")) {
-                parts.pollLast();
-            } else if (!part.equals(".") && !part.isEmpty()) {
-                parts.addLast(part);
-            }
-        }
-        return String.join("/", parts);
     }
 
     /** The sources this engine was built from, to tell which changed. */

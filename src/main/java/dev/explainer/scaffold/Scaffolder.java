@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,7 +67,7 @@ public final class Scaffolder {
                     .orElse("; the site declares " + String.join(", ", names)));
         }
         if (!Validator.SLUG.matcher(id).matches()) {
-            String slug = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+            String slug = Validator.slugify(id);
             return new Outcome.Refused("id '" + id + "' is not a lowercase URL slug"
                     + (slug.isEmpty() ? " (letters, digits and single hyphens)" : "; use '" + slug + "'"));
         }

@@ -168,10 +168,7 @@ public final class PreviewServer implements AutoCloseable {
                     + " pages in " + result.elapsed().toMillis() + " ms"
                     + (first ? "" : " (" + sinceSave + " ms after the save" + changedFiles(changed) + ")"));
             if (verbose) {
-                StringBuilder stages = new StringBuilder("  stages:");
-                result.stages().forEach(stage -> stages.append(' ').append(stage.stage()).append(' ')
-                        .append(stage.elapsed().toMillis()).append(" ms;"));
-                out.println(stages);
+                out.println("  stages: " + result.describeStages());
             }
             out.flush();
         }

@@ -214,7 +214,7 @@ public final class Validator {
     }
 
     /** The slug an editor probably meant: "Al Jubeir" becomes "al-jubeir". */
-    static String slugify(String text) {
+    public static String slugify(String text) {
         String ascii = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     }
