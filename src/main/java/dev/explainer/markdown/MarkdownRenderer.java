@@ -2,7 +2,7 @@ package dev.explainer.markdown;
 
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
@@ -17,6 +17,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.data.NullableDataKey;
+import com.vladsch.flexmark.util.misc.Extension;
 
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.load.RawEntry;
@@ -54,7 +55,12 @@ public final class MarkdownRenderer {
     private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.\\-]*):");
     private static final NullableDataKey<State> STATE = new NullableDataKey<>("EXPLAINER_LINK_STATE");
 
-    private final Parser parser;
+    /**
+     * Parsers by the extensions a body can use: tables need a '|' and footnotes a "[^", and
+     * flexmark's table pre-processor costs even paragraphs without one; index 1 adds tables,
+     * 2 footnotes, 3 both.
+     */
+    private final Parser[] parsers = new Parser[4];
     private final HtmlRenderer renderer;
     private final boolean rawHtml;
 
@@ -62,7 +68,7 @@ public final class MarkdownRenderer {
         this.rawHtml = rawHtml;
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
-                TypographicExtension.create(), AutolinkExtension.create()));
+                TypographicExtension.create(), new QuickAutolinkExtension()));
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
         options.set(HtmlRenderer.ESCAPE_HTML, !rawHtml);
@@ -72,7 +78,16 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)");
         options.set(TablesExtension.CLASS_NAME, "");
         options.set(TablesExtension.WITH_CAPTION, true);
-        this.parser = Parser.builder(options).build();
+        for (int variant = 0; variant < parsers.length; variant++) {
+            List<Extension> extensions = new ArrayList<>(List.of(TypographicExtension.create(), new QuickAutolinkExtension()));
+            if ((variant & 1) != 0) {
+                extensions.add(TablesExtension.create());
+            }
+            if ((variant & 2) != 0) {
+                extensions.add(FootnoteExtension.create());
+            }
+            parsers[variant] = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, extensions)).build();
+        }
         this.renderer = HtmlRenderer.builder(options)
                 .linkResolverFactory(new IndependentLinkResolverFactory() {
                     @Override
@@ -92,7 +107,9 @@ public final class MarkdownRenderer {
      * @param targets  the pages and assets links may reach
      */
     public RenderedMarkdown render(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets) {
-        Document document = parser.parse(body.markdown());
+        String markdown = body.markdown();
+        int variant = (markdown.indexOf('|') >= 0 ? 1 : 0) | (markdown.contains("[^") ? 2 : 0);
+        Document document = parsers[variant].parse(markdown);
         State state = new State(body, pagePath, targets);
         document.set(STATE, state);
         if (!rawHtml) {
@@ -117,6 +134,9 @@ public final class MarkdownRenderer {
         State state = STATE.get(context.getDocument());
         if (state == null) {
             return link;
+        }
+        if (node instanceof MailLink) {
+            return link; // an e-mail address that autolinking found; flexmark adds the "mailto:"
         }
         String url = link.getUrl();
         String probe = normaliseForScheme(url);

@@ -72,6 +72,44 @@ class MarkdownRendererTest {
                         || !rendered.html().contains("href"), "refused links are reported: " + rendered.html());
     }
 
+    /**
+     * The quick test in front of flexmark's autolinks, and leaving the table and footnote
+     * extensions out of bodies that cannot use them, must not change a byte: the same bodies go
+     * through stock flexmark with every extension for comparison.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Write to press@example.org or see https://example.org/a--b?x=1.",
+            "Visit WWW.Example.org, or www.example.org/path... \"quoted\" -- done",
+            "O'Brien@example.org wrote 'hello'@example.org and \"x\"www.example.org",
+            "An entity: https&#58;//example.org, an escape: a\\@b.org.",
+            "Plain prose -- with \"quotes\", 'single' ones... and no link at all.",
+            "| a | b |\n|---|---|\n| 1 | www.example.org |\n\nText[^1].\n\n[^1]: A note at a@b.org.",
+            "No table: a | b, and no note [^ x].",
+            "mailto:a@example.org and tel:+431234 and http://example.org/file",
+    })
+    void skippingWorkThatFindsNothingChangesNothing(String markdown) {
+        com.vladsch.flexmark.util.data.MutableDataSet options = new com.vladsch.flexmark.util.data.MutableDataSet();
+        options.set(com.vladsch.flexmark.parser.Parser.EXTENSIONS, List.of(
+                com.vladsch.flexmark.ext.tables.TablesExtension.create(),
+                com.vladsch.flexmark.ext.footnotes.FootnoteExtension.create(),
+                com.vladsch.flexmark.ext.typographic.TypographicExtension.create(),
+                com.vladsch.flexmark.ext.autolink.AutolinkExtension.create()));
+        options.set(com.vladsch.flexmark.html.HtmlRenderer.GENERATE_HEADER_ID, true);
+        options.set(com.vladsch.flexmark.html.HtmlRenderer.RENDER_HEADER_ID, true);
+        options.set(com.vladsch.flexmark.html.HtmlRenderer.ESCAPE_HTML, true);
+        options.set(com.vladsch.flexmark.html.HtmlRenderer.SOFT_BREAK, "\n");
+        options.set(com.vladsch.flexmark.html.HtmlRenderer.SUPPRESSED_LINKS, "(?!)");
+        options.set(com.vladsch.flexmark.ext.tables.TablesExtension.CLASS_NAME, "");
+        options.set(com.vladsch.flexmark.ext.tables.TablesExtension.WITH_CAPTION, true);
+        String stock = com.vladsch.flexmark.html.HtmlRenderer.builder(options).build()
+                .render(com.vladsch.flexmark.parser.Parser.builder(options).build().parse(markdown));
+        RenderedMarkdown ours = render(markdown);
+        // the one intended difference: bare web addresses link with https, not http
+        assertEquals(stock.replace("href=\"http://www.", "href=\"https://www."), ours.html());
+        assertEquals(List.of(), ours.diagnostics(), "e-mail addresses and web addresses are not broken links");
+    }
+
     @Test
     void internalLinksBecomeRelativeToThePageThatShowsThem() {
         RenderedMarkdown rendered = render("[R](/parties/russia/#talks) [H](/) [rel](russia) [img](/assets/map.png)");
