@@ -6,6 +6,7 @@ import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.diagnostic.Severity;
 import dev.explainer.link.Linker;
+import dev.explainer.load.ChangedFiles;
 import dev.explainer.load.ContentLoader;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.markdown.MarkdownRenderer;
@@ -35,29 +36,46 @@ import java.util.Set;
  *
  * <p>A builder keeps its stage engines, and what they produced, from one run to the next: run
  * again (as the live preview does after an edit), it reads only the files that changed,
- * validates and renders Markdown only for the entries that changed, and renders only the pages
- * whose inputs changed. A builder is used by one thread at a time.
+ * validates and renders Markdown only for the entries that changed, and (if made
+ * {@link #forRebuilds()}) renders only the pages whose inputs changed. A builder is used by one
+ * thread at a time.
  */
 public final class SiteBuilder {
     private final ContentLoader loader = new ContentLoader();
     private final Validator validator = new Validator();
-    private final SiteRenderer renderer = new SiteRenderer();
+    private final SiteRenderer renderer;
     private Linker linker;
     private boolean linkerRawHtml;
     private TemplateEngine templates;
     private SiteConfig templatesConfig;
 
+    /** A builder for one-off builds: a second run works, but renders every page again. */
+    public SiteBuilder() {
+        this.renderer = new SiteRenderer(false);
+    }
+
+    private SiteBuilder(SiteRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    /**
+     * A builder that keeps what each page read and rendered, so that a later run renders only
+     * the pages an edit touches: for the live preview. Costs memory and a little time per page.
+     */
+    public static SiteBuilder forRebuilds() {
+        return new SiteBuilder(new SiteRenderer(true));
+    }
+
     public BuildResult run(BuildOptions options) {
-        return run(options, Set.of());
+        return run(options, ChangedFiles.unknown());
     }
 
     /**
      * Runs the pipeline.
      *
-     * @param changed paths relative to the source folder known to have changed since the last
-     *                run (from a file watcher); other files are re-read if their size or time changed
+     * @param changed what a file watcher knows about the files that changed since the last run
      */
-    public BuildResult run(BuildOptions options, Set<String> changed) {
+    public BuildResult run(BuildOptions options, ChangedFiles changed) {
         long start = System.nanoTime();
         Stopwatch clock = new Stopwatch();
         Diagnostics problems = new Diagnostics();

@@ -40,7 +40,12 @@ public record SiteConfig(
     }
 
     public Optional<CollectionConfig> collection(String name) {
-        return collections.stream().filter(c -> c.name().equals(name)).findFirst();
+        for (CollectionConfig collection : collections) { // a handful: a loop beats a map, and a stream
+            if (collection.name().equals(name)) {
+                return Optional.of(collection);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A copy published at another base URL (the command line's {@code --base-url}). */

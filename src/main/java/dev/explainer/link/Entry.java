@@ -1,6 +1,7 @@
 package dev.explainer.link;
 
 import dev.explainer.diagnostic.Position;
+import dev.explainer.load.RawEntry;
 
 import java.util.Map;
 import java.util.Optional;
@@ -17,17 +18,19 @@ import java.util.Optional;
  *                   with {@link dev.explainer.markdown.MarkdownRenderer#ROOT}
  * @param sitePath   where it is shown: its own page ({@code /parties/russia/}) or an anchor on
  *                   another page ({@code /positions/#russia-assad}); empty if nowhere
+ * @param key        identifies the entry across collections: {@link #key(String, String)}, kept
+ *                   because whole-site passes look entries up by it many times per build
  */
 public record Entry(String collection, String id, Position position, Map<String, Object> data, String html,
-                    Optional<String> sitePath) {
+                    Optional<String> sitePath, String key) {
 
-    /** Identifies an entry across collections. */
-    public String key() {
-        return key(collection, id);
+    public Entry(String collection, String id, Position position, Map<String, Object> data, String html,
+                 Optional<String> sitePath) {
+        this(collection, id, position, data, html, sitePath, key(collection, id));
     }
 
     public static String key(String collection, String id) {
-        return collection + "/" + id;
+        return RawEntry.key(collection, id);
     }
 
     /** The name shown for the entry: its {@code title}, else its {@code name}, else its id. */

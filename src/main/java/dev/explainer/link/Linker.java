@@ -46,7 +46,14 @@ public final class Linker {
      * may reach) is the same. The loader hands back the same body object for an unchanged file.
      */
     private Map<String, RenderedBody> renderedBodies = new HashMap<>();
-    private Collection<String> renderedWithPaths = List.of();
+    private SitePaths renderedWithPaths;
+    /**
+     * The previous run's entries by key and its collections in order: an unchanged entry is
+     * handed on as the same object (so later stages can tell it is unchanged at a glance), and a
+     * collection whose previous order still holds is not sorted again.
+     */
+    private Map<String, Entry> previousEntries = Map.of();
+    private Map<String, List<Entry>> previousCollections = Map.of();
 
     private record RenderedBody(RawEntry.Body body, Optional<String> page, RenderedMarkdown rendered) {
     }
@@ -58,9 +65,24 @@ public final class Linker {
     public record Result(Site site, List<dev.explainer.diagnostic.Diagnostic> diagnostics) {
     }
 
-    /** Where an entry is shown and, if it has a page, which template renders it. */
-    private record Route(String sitePath, Optional<String> template) {
+    /** Where an entry is shown and, if it has a page, which template renders it and into which file. */
+    private record Route(String sitePath, Optional<String> template, String outputFile) {
+        Route(String sitePath, Optional<String> template) {
+            this(sitePath, template, Page.outputFileOf(sitePath));
+        }
     }
+
+    /**
+     * Routes and pages of the previous run, reused for entries that are the same objects (the
+     * validator hands those back for unchanged files), while the config and the template names
+     * are the same. Reuse keeps strings and pages identical from run to run, so comparing two
+     * runs' paths and pages, as the incremental stages do, costs little.
+     */
+    private Map<ValidEntry, Route> knownRoutes = new java.util.IdentityHashMap<>();
+    private SiteConfig knownRoutesConfig;
+    private Set<String> knownRoutesTemplates = Set.of();
+    private Map<String, Page> previousPages = Map.of();
+    private List<Page> previousPageList = List.of();
 
     public Result link(LoadedSite loaded, List<ValidEntry> entries, boolean includeDrafts) {
         Diagnostics problems = new Diagnostics();
@@ -68,7 +90,7 @@ public final class Linker {
         Set<String> excludedDrafts = new HashSet<>();
         Map<String, ValidEntry> published = new LinkedHashMap<>();
         for (ValidEntry entry : entries) {
-            String key = Entry.key(entry.collection(), entry.id());
+            String key = entry.key();
             if (entry.raw().draft() && !includeDrafts) {
                 excludedDrafts.add(key);
             } else {
@@ -80,23 +102,22 @@ public final class Linker {
         for (Asset asset : loaded.assets()) {
             assets.put("/" + asset.sitePath(), asset.outputPath());
         }
-        Map<String, Route> routes = routes(config, loaded, published.values(), problems);
+        Map<String, Route> routes = routes(config, loaded, published.values(), problems, true);
         Map<String, String> ownerOfOutput = new HashMap<>();
         assets.values().forEach(file -> ownerOfOutput.put(file, "templates/" + file));
         Map<String, String> pagePaths = new HashMap<>();
         for (ValidEntry entry : published.values()) {
-            Route route = routes.get(Entry.key(entry.collection(), entry.id()));
+            Route route = routes.get(entry.key());
             if (route == null || route.template().isEmpty()) {
                 continue;
             }
-            String output = Page.outputFileOf(route.sitePath());
-            String owner = ownerOfOutput.putIfAbsent(output, entry.raw().path());
+            String owner = ownerOfOutput.putIfAbsent(route.outputFile(), entry.raw().path());
             if (owner != null) {
                 problems.error("url-collision", entry.raw().idPosition(), "URL " + route.sitePath() + " is also the URL of " + owner
                         + "; give one of them another id or 'url'");
                 continue;
             }
-            pagePaths.put(Entry.key(entry.collection(), entry.id()), route.sitePath());
+            pagePaths.put(entry.key(), route.sitePath());
         }
         List<String> unreadPatterns = config.collections().stream()
                 .filter(c -> loaded.incomplete().contains(c.name()) && c.hasPages())
@@ -105,8 +126,8 @@ public final class Linker {
         Set<String> draftPaths = new HashSet<>();
         if (!excludedDrafts.isEmpty()) {
             List<ValidEntry> drafts = entries.stream()
-                    .filter(e -> excludedDrafts.contains(Entry.key(e.collection(), e.id()))).toList();
-            routes(config, loaded, drafts, new Diagnostics()).values().forEach(route -> draftPaths.add(route.sitePath()));
+                    .filter(e -> excludedDrafts.contains(e.key())).toList();
+            routes(config, loaded, drafts, new Diagnostics(), false).values().forEach(route -> draftPaths.add(route.sitePath()));
         }
         SitePaths targets = new SitePaths(pagePaths.values(), assets, unreadPatterns, draftPaths);
         checkAnchorPages(config, pagePaths.values(), problems);
@@ -114,11 +135,11 @@ public final class Linker {
 
         List<RenderedMarkdown.FragmentLink> fragmentLinks = new ArrayList<>();
         Map<String, Entry> byKey = new HashMap<>();
-        Collection<String> paths = targets.paths();
-        Map<String, RenderedBody> reusable = paths.equals(renderedWithPaths) ? renderedBodies : Map.of();
+        Map<String, RenderedBody> reusable = targets.sameAs(renderedWithPaths) ? renderedBodies : Map.of();
+        Map<String, Entry> earlierEntries = previousEntries;
         Map<String, RenderedBody> bodies = new java.util.concurrent.ConcurrentHashMap<>();
         List<Entry> built = published.values().parallelStream().map(entry -> {
-            String key = Entry.key(entry.collection(), entry.id());
+            String key = entry.key();
             Route route = routes.get(key);
             String html = "";
             if (entry.raw().body().isPresent()) {
@@ -135,34 +156,44 @@ public final class Linker {
                 }
                 html = rendered.html();
             }
-            return new Entry(entry.collection(), entry.id(), entry.raw().idPosition(), entry.data(), html,
-                    Optional.ofNullable(route).map(Route::sitePath));
+            Optional<String> sitePath = Optional.ofNullable(route).map(Route::sitePath);
+            Entry earlier = earlierEntries.get(key);
+            if (earlier != null && earlier.data() == entry.data() && earlier.html() == html && earlier.sitePath().equals(sitePath)
+                    && earlier.position().equals(entry.raw().idPosition())) {
+                return earlier;
+            }
+            return new Entry(entry.collection(), entry.id(), entry.raw().idPosition(), entry.data(), html, sitePath, key);
         }).toList();
         renderedBodies = bodies;
-        renderedWithPaths = paths;
+        renderedWithPaths = targets;
         built.forEach(entry -> byKey.put(entry.key(), entry));
+        previousEntries = byKey;
 
-        Map<String, List<Entry>> collections = sortedCollections(config, built);
-        Map<String, Integer> order = new HashMap<>();
-        collections.values().forEach(list -> {
-            for (int i = 0; i < list.size(); i++) {
-                order.put(list.get(i).key(), i);
-            }
-        });
+        Map<String, List<Entry>> collections = sortedCollections(config, built, byKey, previousCollections);
+        previousCollections = collections;
         Map<String, Map<String, List<Entry>>> referrers =
-                resolveReferences(config, published, byKey, excludedDrafts, loaded.incomplete(), order, problems);
+                resolveReferences(config, published, collections, byKey, excludedDrafts, loaded.incomplete(), problems);
         Map<String, Map<String, Map<String, Entry>>> matrices =
                 matrices(config, collections, loaded.incomplete(), problems);
         warnUnreferenced(config, collections, referrers, problems);
         checkVerbatim(config, published, byKey, problems);
 
-        Map<String, Page> pagesByPath = new TreeMap<>();
+        Map<String, Page> pagesByPath = new HashMap<>();
+        boolean samePages = pagePaths.size() == previousPages.size();
         for (Map.Entry<String, String> path : pagePaths.entrySet()) {
-            Page page = new Page(path.getValue(), Page.outputFileOf(path.getValue()),
-                    routes.get(path.getKey()).template().get(), byKey.get(path.getKey()));
+            Route route = routes.get(path.getKey());
+            Entry entry = byKey.get(path.getKey());
+            Page earlier = previousPages.get(path.getValue());
+            Page page = earlier != null && earlier.entry() == entry && earlier.outputFile() == route.outputFile()
+                    && earlier.template().equals(route.template().get())
+                    ? earlier : new Page(path.getValue(), route.outputFile(), route.template().get(), entry);
+            samePages &= page == earlier;
             pagesByPath.put(page.sitePath(), page);
         }
-        List<Page> pages = List.copyOf(pagesByPath.values());
+        List<Page> pages = samePages ? previousPageList
+                : pagesByPath.values().stream().sorted(Comparator.comparing(Page::sitePath)).toList();
+        previousPages = pagesByPath;
+        previousPageList = pages;
         fragmentLinks.sort(Comparator.comparing((RenderedMarkdown.FragmentLink f) -> f.position().path())
                 .thenComparingInt(f -> f.position().line()).thenComparingInt(f -> f.position().column()));
         Site site = new Site(config, collections, Map.copyOf(byKey), referrers, matrices, pages,
@@ -171,17 +202,30 @@ public final class Linker {
     }
 
     private Map<String, Route> routes(SiteConfig config, LoadedSite loaded, Collection<ValidEntry> entries,
-                                      Diagnostics problems) {
+                                      Diagnostics problems, boolean remember) {
         Map<String, Route> routes = new HashMap<>();
+        Map<ValidEntry, Route> known = config.equals(knownRoutesConfig) && loaded.templates().keySet().equals(knownRoutesTemplates)
+                ? knownRoutes : Map.of();
+        Map<ValidEntry, Route> now = new java.util.IdentityHashMap<>();
+        if (remember) {
+            knownRoutes = now;
+            knownRoutesConfig = config;
+            knownRoutesTemplates = Set.copyOf(loaded.templates().keySet());
+        }
         for (ValidEntry entry : entries) {
+            Route earlier = known.get(entry);
+            if (earlier != null) {
+                routes.put(entry.key(), earlier);
+                now.put(entry, earlier);
+                continue;
+            }
             CollectionConfig collection = config.collection(entry.collection()).orElseThrow();
             if (collection.url().isEmpty()) {
                 continue;
             }
             String sitePath = collection.url().get().replace("{id}", entry.id());
-            Optional<YamlNode> urlNode = entry.raw().fields().get("url");
             if (collection.hasPages() && entry.data().get("url") instanceof String custom) {
-                Position at = urlNode.get().position();
+                Position at = entry.raw().fields().get("url").get().position();
                 if (!custom.startsWith("/") || !(custom.endsWith("/") || custom.endsWith(".html") || custom.endsWith(".xml"))
                         || !safePath(custom)) {
                     problems.error("url", at, "url '" + custom + "' must be a site path such as '/about/' or '/404.html': "
@@ -201,7 +245,9 @@ public final class Linker {
                 problems.error("template-missing", at, "template '" + template.get() + "' not found in " + ContentLoader.TEMPLATES + "/" + hint);
                 continue;
             }
-            routes.put(Entry.key(entry.collection(), entry.id()), new Route(sitePath, template));
+            Route route = new Route(sitePath, template);
+            routes.put(entry.key(), route);
+            now.put(entry, route);
         }
         return routes;
     }
@@ -243,20 +289,56 @@ public final class Linker {
         }
     }
 
-    private static Map<String, List<Entry>> sortedCollections(SiteConfig config, List<Entry> entries) {
+    /**
+     * Each collection in its declared order. The order ends with the id, so it is total: if the
+     * previous run's order, with today's entries, is still in order, it is the order, and
+     * checking that costs one comparison per entry instead of a sort.
+     */
+    private static Map<String, List<Entry>> sortedCollections(SiteConfig config, List<Entry> entries, Map<String, Entry> byKey,
+                                                              Map<String, List<Entry>> previous) {
         Map<String, List<Entry>> grouped = entries.stream().collect(Collectors.groupingBy(Entry::collection));
         Map<String, List<Entry>> sorted = new LinkedHashMap<>();
         for (CollectionConfig collection : config.collections()) {
-            List<Entry> list = new ArrayList<>(grouped.getOrDefault(collection.name(), List.of()));
-            Comparator<Entry> order = (a, b) -> 0;
-            for (CollectionConfig.SortKey key : collection.sort()) {
-                Comparator<Entry> byField = (a, b) -> compareValues(a.data().get(key.field()), b.data().get(key.field()));
-                order = order.thenComparing(key.descending() ? byField.reversed() : byField);
+            List<Entry> members = grouped.getOrDefault(collection.name(), List.of());
+            Comparator<Entry> order = order(collection);
+            List<Entry> kept = stillInOrder(previous.get(collection.name()), members.size(), byKey, order);
+            if (kept != null) {
+                sorted.put(collection.name(), kept);
+                continue;
             }
-            list.sort(order.thenComparing(Entry::id));
+            List<Entry> list = new ArrayList<>(members);
+            list.sort(order);
             sorted.put(collection.name(), List.copyOf(list));
         }
         return java.util.Collections.unmodifiableMap(sorted);
+    }
+
+    private static Comparator<Entry> order(CollectionConfig collection) {
+        Comparator<Entry> order = (a, b) -> 0;
+        for (CollectionConfig.SortKey key : collection.sort()) {
+            Comparator<Entry> byField = (a, b) -> compareValues(a.data().get(key.field()), b.data().get(key.field()));
+            order = order.thenComparing(key.descending() ? byField.reversed() : byField);
+        }
+        return order.thenComparing(Entry::id);
+    }
+
+    /** The previous order with the current entries, if it has the same members and is still in order; else null. */
+    private static List<Entry> stillInOrder(List<Entry> previous, int size, Map<String, Entry> byKey, Comparator<Entry> order) {
+        if (previous == null || previous.size() != size) {
+            return null;
+        }
+        List<Entry> now = new ArrayList<>(size);
+        for (Entry before : previous) {
+            Entry entry = byKey.get(before.key());
+            if (entry == null || !entry.collection().equals(before.collection())) {
+                return null;
+            }
+            if (!now.isEmpty() && order.compare(now.get(now.size() - 1), entry) >= 0) {
+                return null;
+            }
+            now.add(entry);
+        }
+        return List.copyOf(now);
     }
 
     /** A total order over field values: empty values last, then by type, then by value. */
@@ -276,51 +358,60 @@ public final class Linker {
     }
 
     private static Map<String, Map<String, List<Entry>>> resolveReferences(
-            SiteConfig config, Map<String, ValidEntry> published, Map<String, Entry> byKey, Set<String> excludedDrafts,
-            Set<String> incomplete, Map<String, Integer> order, Diagnostics problems) {
-        // Referrers are kept by key: hashing whole entries (their data and HTML) costs more.
+            SiteConfig config, Map<String, ValidEntry> published, Map<String, List<Entry>> collections, Map<String, Entry> byKey,
+            Set<String> excludedDrafts, Set<String> incomplete, Diagnostics problems) {
+        // Sources are visited in collection order, so each list of referrers comes out in that
+        // order; they are kept by key, as hashing whole entries (their data and HTML) costs more.
         Map<String, Map<String, Map<String, Entry>>> found = new HashMap<>();
-        for (ValidEntry entry : published.values()) {
-            CollectionConfig collection = config.collection(entry.collection()).orElseThrow();
-            String sourceKey = Entry.key(entry.collection(), entry.id());
-            Entry source = byKey.get(sourceKey);
-            for (CollectionConfig.Reference reference : collection.references().values()) {
-                Optional<YamlNode> node = entry.raw().fields().get(reference.field());
-                if (node.isEmpty() || (node.get() instanceof YamlNode.Scalar s && s.value() == null)) {
-                    continue;
-                }
-                List<YamlNode> values = node.get() instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(node.get());
-                for (YamlNode value : values) {
-                    if (!(value instanceof YamlNode.Scalar scalar) || !(scalar.value() instanceof String id)) {
-                        problems.error("reference", value.position(), "'" + reference.field() + "' must hold the id of an entry of '"
-                                + reference.target() + "' (or a list of them), not " + value.describe());
-                        continue;
-                    }
-                    String targetKey = Entry.key(reference.target(), id);
-                    Entry target = byKey.get(targetKey);
-                    if (target == null && incomplete.contains(reference.target())) {
-                        continue; // the entry may be in the part of the collection that could not be read
-                    }
-                    if (target == null) {
-                        problems.error("unknown-reference", value.position(), unknownReference(reference, id, excludedDrafts.contains(targetKey),
-                                published.values()));
-                        continue;
-                    }
-                    found.computeIfAbsent(targetKey, k -> new TreeMap<>())
-                            .computeIfAbsent(entry.collection(), k -> new LinkedHashMap<>()).putIfAbsent(sourceKey, source);
-                }
+        for (CollectionConfig collection : config.collections()) {
+            if (collection.references().isEmpty()) {
+                continue;
+            }
+            for (Entry source : collections.getOrDefault(collection.name(), List.of())) {
+                resolveReferencesOf(published.get(source.key()), source, collection, published, byKey, excludedDrafts, incomplete,
+                        found, problems);
             }
         }
         Map<String, Map<String, List<Entry>>> referrers = new HashMap<>();
         found.forEach((target, byCollection) -> {
             Map<String, List<Entry>> lists = new LinkedHashMap<>();
-            byCollection.forEach((name, sources) -> lists.put(name, sources.entrySet().stream()
-                    .sorted(Comparator.comparingInt(source -> order.getOrDefault(source.getKey(), 0)))
-                    .map(Map.Entry::getValue)
-                    .toList()));
+            byCollection.forEach((name, sources) -> lists.put(name, List.copyOf(sources.values())));
             referrers.put(target, java.util.Collections.unmodifiableMap(lists));
         });
         return referrers;
+    }
+
+    private static void resolveReferencesOf(ValidEntry entry, Entry source, CollectionConfig collection,
+                                            Map<String, ValidEntry> published, Map<String, Entry> byKey, Set<String> excludedDrafts,
+                                            Set<String> incomplete, Map<String, Map<String, Map<String, Entry>>> found,
+                                            Diagnostics problems) {
+        String sourceKey = source.key();
+        for (CollectionConfig.Reference reference : collection.references().values()) {
+            Optional<YamlNode> node = entry.raw().fields().get(reference.field());
+            if (node.isEmpty() || (node.get() instanceof YamlNode.Scalar s && s.value() == null)) {
+                continue;
+            }
+            List<YamlNode> values = node.get() instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(node.get());
+            for (YamlNode value : values) {
+                if (!(value instanceof YamlNode.Scalar scalar) || !(scalar.value() instanceof String id)) {
+                    problems.error("reference", value.position(), "'" + reference.field() + "' must hold the id of an entry of '"
+                            + reference.target() + "' (or a list of them), not " + value.describe());
+                    continue;
+                }
+                String targetKey = Entry.key(reference.target(), id);
+                Entry target = byKey.get(targetKey);
+                if (target == null && incomplete.contains(reference.target())) {
+                    continue; // the entry may be in the part of the collection that could not be read
+                }
+                if (target == null) {
+                    problems.error("unknown-reference", value.position(), unknownReference(reference, id, excludedDrafts.contains(targetKey),
+                            published.values()));
+                    continue;
+                }
+                found.computeIfAbsent(targetKey, k -> new TreeMap<>())
+                        .computeIfAbsent(entry.collection(), k -> new LinkedHashMap<>()).putIfAbsent(sourceKey, source);
+            }
+        }
     }
 
     /**

@@ -120,6 +120,11 @@ public final class Site implements LinkTargets {
         return fragmentLinks;
     }
 
+    /** Whether every page and asset path, and so every link, is the same in both sites. */
+    public boolean samePaths(Site other) {
+        return paths.sameAs(other.paths);
+    }
+
     @Override
     public Optional<Target> find(String sitePath) {
         return paths.find(sitePath);

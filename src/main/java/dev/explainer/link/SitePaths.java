@@ -17,7 +17,9 @@ final class SitePaths implements LinkTargets {
     private final Map<String, String> outputs = new HashMap<>();
     private final Set<String> pages = new HashSet<>();
     private final List<Pattern> unread;
+    private final List<String> unreadPatterns;
     private final Set<String> drafts;
+    private List<String> sortedPaths;
 
     /**
      * @param unreadPatterns URL patterns ({@code /parties/{id}/}) of collections some of whose
@@ -26,6 +28,7 @@ final class SitePaths implements LinkTargets {
     SitePaths(Collection<String> pagePaths, Map<String, String> assets, Collection<String> unreadPatterns,
               Set<String> draftPaths) {
         this.drafts = Set.copyOf(draftPaths);
+        this.unreadPatterns = List.copyOf(unreadPatterns);
         this.unread = unreadPatterns.stream()
                 .map(pattern -> pattern.replaceFirst("#.*$", ""))
                 .map(pattern -> Pattern.compile(Pattern.quote(pattern).replace("{id}", "\\E[^/]+\\Q") + "(index\\.html)?"))
@@ -64,8 +67,18 @@ final class SitePaths implements LinkTargets {
                 || pattern.matcher(sitePath + "/").matches());
     }
 
+    /** Whether every link resolves the same way against both. */
+    boolean sameAs(SitePaths other) {
+        return other != null && outputs.equals(other.outputs) && pages.equals(other.pages) && drafts.equals(other.drafts)
+                && unreadPatterns.equals(other.unreadPatterns);
+    }
+
+    /** Sorted, and computed once: builds compare them to see whether links may resolve differently. */
     @Override
-    public Collection<String> paths() {
-        return new TreeSet<>(outputs.keySet());
+    public synchronized Collection<String> paths() {
+        if (sortedPaths == null) {
+            sortedPaths = List.copyOf(new TreeSet<>(outputs.keySet()));
+        }
+        return sortedPaths;
     }
 }

@@ -15,12 +15,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -46,6 +48,15 @@ public final class ContentLoader {
     private record ParsedFile(long size, FileTime modified, List<RawEntry> entries, List<Diagnostic> diagnostics) {
     }
 
+    /**
+     * The previous run's source folder, its file listings (sorted, by folder) and what it read
+     * from templates/, for runs told exactly which files changed.
+     */
+    private Path listedSource;
+    private final Map<Path, List<String>> listings = new HashMap<>();
+    private final Map<String, Optional<SourceFile>> readFiles = new HashMap<>();
+    private final Map<String, Asset> readAssets = new HashMap<>();
+
     public ContentLoader() {
         YamlParser yaml = new YamlParser();
         this.entryParser = new EntryParser(yaml);
@@ -57,16 +68,33 @@ public final class ContentLoader {
     }
 
     public Result load(Path sourceDir) {
-        return load(sourceDir, Set.of());
+        return load(sourceDir, ChangedFiles.unknown());
     }
 
     /**
      * Loads the site, reusing what earlier runs parsed from files that did not change.
      *
-     * @param changed paths (relative to the source folder) known to have changed, which are read
-     *                again whatever their size and time say
+     * @param changed what is known about the files that changed since this loader's last run
      */
-    public Result load(Path sourceDir, Set<String> changed) {
+    public Result load(Path sourceDir, ChangedFiles changed) {
+        if (!sourceDir.equals(listedSource)) {
+            listings.clear();
+            readFiles.clear();
+            readAssets.clear();
+            listedSource = sourceDir;
+        }
+        if (!changed.exhaustive()) {
+            readFiles.clear();
+            readAssets.clear();
+        }
+        Result result = loadSite(sourceDir, changed);
+        if (result.site().isEmpty()) {
+            listings.clear(); // keep nothing from a run that stopped early
+        }
+        return result;
+    }
+
+    private Result loadSite(Path sourceDir, ChangedFiles changed) {
         Diagnostics problems = new Diagnostics();
         Path content = sourceDir.resolve(CONTENT);
         Path templates = sourceDir.resolve(TEMPLATES);
@@ -76,7 +104,7 @@ public final class ContentLoader {
                             + ": the source folder must hold content/ and templates/ (use --source DIR)");
             return new Result(Optional.empty(), problems.sorted());
         }
-        Optional<SourceFile> configFile = read(sourceDir, SITE_CONFIG, problems);
+        Optional<SourceFile> configFile = readKept(sourceDir, SITE_CONFIG, changed, problems);
         if (configFile.isEmpty()) {
             return new Result(Optional.empty(), problems.sorted());
         }
@@ -89,7 +117,7 @@ public final class ContentLoader {
         Set<String> claimed = new HashSet<>();
         claimed.add(SITE_CONFIG);
 
-        List<String> contentFiles = listFiles(sourceDir, content, problems); // walked once, used twice
+        List<String> contentFiles = listFiles(sourceDir, content, changed, problems); // walked once, used twice
         List<EntrySource> sources = entrySources(sourceDir, config, contentFiles, claimed, problems);
         Set<String> incomplete = ConcurrentHashMap.newKeySet();
         List<RawEntry> entries = sources.parallelStream()
@@ -111,18 +139,21 @@ public final class ContentLoader {
                         + "': schema file " + schemaPath + " not found");
                 continue;
             }
-            read(sourceDir, schemaPath, problems).ifPresent(file -> schemas.put(collection.schema(), file));
+            readKept(sourceDir, schemaPath, changed, problems).ifPresent(file -> schemas.put(collection.schema(), file));
         }
         warnUnclaimed(contentFiles, claimed, problems);
 
         Map<String, SourceFile> templateTexts = new TreeMap<>();
         List<Asset> assets = new ArrayList<>();
-        for (String path : listFiles(sourceDir, templates, problems)) {
+        for (String path : listFiles(sourceDir, templates, changed, problems)) {
             String name = path.substring(TEMPLATES.length() + 1);
             if (name.startsWith(ASSETS + "/")) {
-                assets.add(asset(sourceDir, path, name, problems));
+                Asset kept = changed.exhaustive() && !changed.contains(path) ? readAssets.get(path) : null;
+                Asset asset = kept != null ? kept : asset(sourceDir, path, name, problems);
+                readAssets.put(path, asset);
+                assets.add(asset);
             } else if (name.endsWith(".ftlh") || name.endsWith(".ftlx") || name.endsWith(".ftl")) {
-                read(sourceDir, path, problems).ifPresent(file -> templateTexts.put(name, file));
+                readKept(sourceDir, path, changed, problems).ifPresent(file -> templateTexts.put(name, file));
             } else if (!ignorable(name)) {
                 problems.warning("stray-file", Position.startOf(path), "not a template (.ftlh, .ftlx, .ftl) and not under templates/assets/: ignored");
             }
@@ -196,9 +227,13 @@ public final class ContentLoader {
         return sources;
     }
 
-    private List<RawEntry> parseEntries(Path sourceDir, EntrySource source, Set<String> changed, Diagnostics problems,
+    private List<RawEntry> parseEntries(Path sourceDir, EntrySource source, ChangedFiles changed, Diagnostics problems,
                                         Set<String> incomplete) {
         String collection = source.collection().name();
+        ParsedFile kept = parsedFiles.get(source.path());
+        if (kept != null && changed.exhaustive() && !changed.contains(source.path())) {
+            return entriesOf(kept, collection, problems, incomplete);
+        }
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(sourceDir.resolve(source.path()), BasicFileAttributes.class);
@@ -225,11 +260,15 @@ public final class ContentLoader {
             cached = new ParsedFile(attributes.size(), attributes.lastModifiedTime(), entries, List.copyOf(fileProblems));
             parsedFiles.put(source.path(), cached);
         }
-        problems.addAll(cached.diagnostics());
-        if (cached.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+        return entriesOf(cached, collection, problems, incomplete);
+    }
+
+    private static List<RawEntry> entriesOf(ParsedFile parsed, String collection, Diagnostics problems, Set<String> incomplete) {
+        problems.addAll(parsed.diagnostics());
+        if (parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
             incomplete.add(collection);
         }
-        return cached.entries();
+        return parsed.entries();
     }
 
     private void warnUnclaimed(List<String> contentFiles, Set<String> claimed, Diagnostics problems) {
@@ -249,17 +288,60 @@ public final class ContentLoader {
                 || base.startsWith("#");
     }
 
-    private static List<String> listFiles(Path sourceDir, Path folder, Diagnostics problems) {
+    /**
+     * The files below {@code folder}, sorted. Told exactly what changed, it updates the previous
+     * listing with those paths instead of walking the folder again.
+     */
+    private List<String> listFiles(Path sourceDir, Path folder, ChangedFiles changed, Diagnostics problems) {
+        List<String> previous = listings.get(folder);
+        if (previous != null && changed.exhaustive()) {
+            String prefix = relative(sourceDir, folder) + "/";
+            java.util.SortedSet<String> files = new TreeSet<>(previous);
+            for (String path : changed.paths()) {
+                if (!path.startsWith(prefix)) {
+                    continue;
+                }
+                files.subSet(path + "/", path + "0").clear(); // a removed folder ('0' follows '/')
+                if (Files.isRegularFile(sourceDir.resolve(path)) && !path.contains("/.")) {
+                    files.add(path);
+                } else {
+                    files.remove(path);
+                }
+            }
+            List<String> listing = List.copyOf(files);
+            listings.put(folder, listing);
+            return listing;
+        }
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
+            List<String> listing = walk.filter(Files::isRegularFile)
                     .map(path -> relative(sourceDir, path))
                     .filter(path -> !path.contains("/.")) // files in hidden folders
                     .sorted()
                     .toList();
+            listings.put(folder, listing);
+            return listing;
         } catch (IOException e) {
+            listings.remove(folder);
             problems.error("read", Position.startOf(relative(sourceDir, folder)), "cannot list folder: " + e.getMessage());
             return List.of();
         }
+    }
+
+    /** Reads a file, or keeps what the previous run read if it is known not to have changed. */
+    private Optional<SourceFile> readKept(Path sourceDir, String path, ChangedFiles changed, Diagnostics problems) {
+        Optional<SourceFile> kept = changed.exhaustive() && !changed.contains(path) ? readFiles.get(path) : null;
+        if (kept != null) {
+            return kept;
+        }
+        Diagnostics reading = new Diagnostics();
+        Optional<SourceFile> file = read(sourceDir, path, reading);
+        problems.addAll(reading.sorted());
+        if (!reading.hasErrors()) {
+            readFiles.put(path, file);
+        } else {
+            readFiles.remove(path);
+        }
+        return file;
     }
 
     static String relative(Path sourceDir, Path path) {

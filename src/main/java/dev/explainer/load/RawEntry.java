@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param fields     its data, with positions; without {@code id} and {@code draft}
  * @param draft      whether it is marked {@code draft: true}
  * @param body       the Markdown after the front matter, for entries that are Markdown files
+ * @param key        identifies the entry across collections ({@link #key(String, String)}); made
+ *                   once, so that the live preview's many lookups by key reuse its hash
  */
 public record RawEntry(
         String collection,
@@ -22,7 +24,17 @@ public record RawEntry(
         Position idPosition,
         YamlNode.Mapping fields,
         boolean draft,
-        Optional<Body> body) {
+        Optional<Body> body,
+        String key) {
+
+    public RawEntry(String collection, String id, Position idPosition, YamlNode.Mapping fields, boolean draft, Optional<Body> body) {
+        this(collection, id, idPosition, fields, draft, body, key(collection, id));
+    }
+
+    /** The key of the entry {@code id} of {@code collection}: {@code people/ann}. */
+    public static String key(String collection, String id) {
+        return collection + "/" + id;
+    }
 
     public String path() {
         return idPosition.path();

@@ -20,6 +20,8 @@ import java.util.List;
  * {@code referrers} (the entries that refer to this one, by collection).
  */
 final class EntryModel implements TemplateHashModelEx {
+    /** What a page that asks for the names of an entry's fields records as read. */
+    static final String KEYS = "\u0000keys";
     private static final List<String> ENGINE_KEYS =
             List.of("id", "collection", "file", "content", "href", "path", "permalink", "referrers");
 
@@ -34,7 +36,7 @@ final class EntryModel implements TemplateHashModelEx {
     @Override
     public TemplateModel get(String key) throws TemplateModelException {
         PageContext page = models.page();
-        page.inputs().entry(entry.key());
+        page.inputs().field(entry.key(), key);
         switch (key) {
             case "id":
                 return models.wrap(entry.id());
@@ -66,6 +68,7 @@ final class EntryModel implements TemplateHashModelEx {
 
     @Override
     public int size() {
+        models.page().inputs().field(entry.key(), KEYS);
         return ENGINE_KEYS.size() + entry.data().size();
     }
 
@@ -76,6 +79,7 @@ final class EntryModel implements TemplateHashModelEx {
 
     @Override
     public TemplateCollectionModel keys() {
+        models.page().inputs().field(entry.key(), KEYS);
         List<String> keys = new ArrayList<>(ENGINE_KEYS);
         keys.addAll(entry.data().keySet());
         return new SimpleCollection(keys, models);
@@ -83,6 +87,7 @@ final class EntryModel implements TemplateHashModelEx {
 
     @Override
     public TemplateCollectionModel values() throws TemplateModelException {
+        models.page().inputs().field(entry.key(), KEYS);
         List<TemplateModel> values = new ArrayList<>();
         for (String key : ENGINE_KEYS) {
             values.add(key.equals("href") && entry.sitePath().isEmpty() ? null : get(key));

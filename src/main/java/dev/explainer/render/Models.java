@@ -208,7 +208,7 @@ final class Models implements ObjectWrapper {
 
         private ListModel items() {
             if (items == null) {
-                site.collections().keySet().forEach(name -> models.page().inputs().collection(name));
+                models.page().inputs().collection(SiteChanges.CHANGELOG);
                 List<Map<String, Object>> changes = new ArrayList<>();
                 for (dev.explainer.link.Change change : site.changelog()) {
                     changes.add(ordered("date", change.date(), "text", change.text(), "entry", change.entry()));

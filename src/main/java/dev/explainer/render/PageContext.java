@@ -15,8 +15,8 @@ import java.net.URI;
  */
 record PageContext(Site site, Page page, String root, PageInputs inputs) {
 
-    static PageContext of(Site site, Page page) {
-        return new PageContext(site, page, rootOf(site.config().baseUrl(), page), new PageInputs());
+    static PageContext of(Site site, Page page, PageInputs inputs) {
+        return new PageContext(site, page, rootOf(site.config().baseUrl(), page), inputs);
     }
 
     /** {@code ../../} for {@code parties/russia/index.html}; the base URL's path for the error page. */

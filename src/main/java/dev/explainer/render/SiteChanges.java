@@ -1,8 +1,10 @@
 package dev.explainer.render;
 
+import dev.explainer.link.Change;
 import dev.explainer.link.Entry;
 import dev.explainer.link.Site;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +12,17 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What differs between two linked sites, in the terms pages record as their inputs: entries
- * added, removed or changed; collections whose membership or order changed; entries whose
- * referrers changed.
+ * What differs between two linked sites, in the terms pages record as their inputs: the fields
+ * of each entry that changed (every field, {@link PageInputs#ALL_FIELDS}, for an entry added or
+ * removed); collections whose membership or order changed, or whose matrix moved an entry;
+ * entries whose referrers changed; and the change log, as {@link #CHANGELOG}.
  */
-record SiteChanges(Set<String> entries, Set<String> collections, Set<String> referrers) {
+record SiteChanges(Map<String, Set<String>> fields, Set<String> collections, Set<String> referrers) {
+    /** The name under which pages that list the site's change log record it. */
+    static final String CHANGELOG = "\u0000changelog";
 
     static SiteChanges between(Site before, Site after) {
-        Set<String> entries = new HashSet<>();
+        Map<String, Set<String>> fields = new HashMap<>();
         Set<String> collections = new HashSet<>();
         Set<String> referrers = new HashSet<>();
         Set<String> names = new HashSet<>(before.collections().keySet());
@@ -25,46 +30,122 @@ record SiteChanges(Set<String> entries, Set<String> collections, Set<String> ref
         for (String name : names) {
             List<Entry> old = before.collections().getOrDefault(name, List.of());
             List<Entry> now = after.collections().getOrDefault(name, List.of());
-            if (!keys(old).equals(keys(now))) {
+            if (!sameKeys(old, now)) {
                 collections.add(name);
             }
-            Map<String, Entry> oldByKey = byKey(old);
+            Map<String, Entry> oldByKey = new HashMap<>(old.size() * 2);
+            old.forEach(entry -> oldByKey.put(entry.key(), entry));
             for (Entry entry : now) {
                 Entry previous = oldByKey.remove(entry.key());
-                if (!entry.equals(previous)) {
-                    entries.add(entry.key());
-                    collections.add(name);
+                if (previous == null) {
+                    fields.put(entry.key(), Set.of(PageInputs.ALL_FIELDS));
+                } else if (previous != entry) {
+                    Set<String> changed = changedFields(previous, entry);
+                    if (!changed.isEmpty()) {
+                        fields.put(entry.key(), changed);
+                    }
                 }
                 if (previous == null || !sameReferrers(before.referrers(previous), after.referrers(entry))) {
                     referrers.add(entry.key());
                 }
             }
-            entries.addAll(oldByKey.keySet());
+            oldByKey.keySet().forEach(key -> fields.put(key, Set.of(PageInputs.ALL_FIELDS)));
             referrers.addAll(oldByKey.keySet());
         }
-        return new SiteChanges(entries, collections, referrers);
+        Set<String> matrices = new HashSet<>(before.matrices().keySet());
+        matrices.addAll(after.matrices().keySet());
+        for (String name : matrices) {
+            if (!sameCells(before.matrices().get(name), after.matrices().get(name))) {
+                collections.add(name);
+            }
+        }
+        if (!sameChangelog(before.changelog(), after.changelog())) {
+            collections.add(CHANGELOG);
+        }
+        return new SiteChanges(fields, collections, referrers);
     }
 
-    boolean isEmpty() {
-        return entries.isEmpty() && collections.isEmpty() && referrers.isEmpty();
+    /** The names templates read that differ between two versions of an entry (see EntryModel). */
+    private static Set<String> changedFields(Entry before, Entry after) {
+        Set<String> changed = new HashSet<>();
+        Set<String> keys = new HashSet<>(before.data().keySet());
+        keys.addAll(after.data().keySet());
+        for (String key : keys) {
+            if (!Objects.equals(before.data().get(key), after.data().get(key))) {
+                changed.add(key);
+            }
+        }
+        if (!before.data().keySet().equals(after.data().keySet())) {
+            changed.add(EntryModel.KEYS);
+        }
+        if (!before.html().equals(after.html())) {
+            changed.add("content");
+        }
+        if (!before.sitePath().equals(after.sitePath())) {
+            changed.addAll(List.of("href", "path", "permalink"));
+        }
+        if (!before.position().path().equals(after.position().path())) {
+            changed.add("file");
+        }
+        return changed;
     }
 
-    private static List<String> keys(List<Entry> entries) {
-        return entries.stream().map(Entry::key).toList();
-    }
-
-    private static Map<String, Entry> byKey(List<Entry> entries) {
-        Map<String, Entry> map = new java.util.HashMap<>();
-        entries.forEach(entry -> map.put(entry.key(), entry));
-        return map;
+    private static boolean sameKeys(List<Entry> a, List<Entry> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).key().equals(b.get(i).key())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameReferrers(Map<String, List<Entry>> a, Map<String, List<Entry>> b) {
+        if (a == b) {
+            return true;
+        }
         if (!a.keySet().equals(b.keySet())) {
             return false;
         }
         for (Map.Entry<String, List<Entry>> list : a.entrySet()) {
-            if (!Objects.equals(keys(list.getValue()), keys(b.get(list.getKey())))) {
+            if (!sameKeys(list.getValue(), b.get(list.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameCells(Map<String, Map<String, Entry>> a, Map<String, Map<String, Entry>> b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, Map<String, Entry>> row : a.entrySet()) {
+            Map<String, Entry> other = b.get(row.getKey());
+            if (!row.getValue().keySet().equals(other.keySet())) {
+                return false;
+            }
+            for (Map.Entry<String, Entry> cell : row.getValue().entrySet()) {
+                if (!cell.getValue().key().equals(other.get(cell.getKey()).key())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameChangelog(List<Change> a, List<Change> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Change x = a.get(i);
+            Change y = b.get(i);
+            if (!x.date().equals(y.date()) || !x.text().equals(y.text()) || !x.entry().key().equals(y.entry().key())) {
                 return false;
             }
         }

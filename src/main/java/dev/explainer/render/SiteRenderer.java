@@ -41,6 +41,10 @@ public final class SiteRenderer {
     private Site previousSite;
     private TemplateEngine previousEngine;
     private Map<String, Rendered> previousPages = Map.of();
+    /** Whether to record what pages read and keep them for the next run. */
+    private final boolean incremental;
+    /** How many links from other pages reach each output file, as of the last run. */
+    private final Map<String, Integer> linksInto = new java.util.HashMap<>();
     /** Each rendering thread's output buffer, reused from page to page. */
     private final ThreadLocal<Utf8Output> output = ThreadLocal.withInitial(Utf8Output::new);
 
@@ -64,6 +68,16 @@ public final class SiteRenderer {
     }
 
     private static final JsonFunction JSON = new JsonFunction();
+
+    /** A renderer for one build: it renders every page and keeps nothing for another run. */
+    public SiteRenderer() {
+        this(false);
+    }
+
+    /** @param incremental record what each page reads and keep the pages, to render again only what changes touch */
+    public SiteRenderer(boolean incremental) {
+        this.incremental = incremental;
+    }
     private static final byte[] HREF = "href=\"".getBytes(StandardCharsets.US_ASCII);
 
     /**
@@ -73,7 +87,7 @@ public final class SiteRenderer {
     public Result render(Site site, TemplateEngine engine, Set<String> changedTemplates, Collection<Asset> assets) {
         Diagnostics problems = new Diagnostics();
         Set<String> dirtyTemplates = engine == previousEngine ? Set.of() : engine.pagesUsing(changedTemplates);
-        boolean everything = previousSite == null || !previousSite.paths().equals(site.paths())
+        boolean everything = previousSite == null || !site.samePaths(previousSite)
                 || !previousSite.config().equals(site.config());
         SiteChanges changes = everything ? null : SiteChanges.between(previousSite, site);
         List<Rendered> rendered = site.pages().parallelStream().map(page -> {
@@ -85,16 +99,19 @@ public final class SiteRenderer {
         List<String> renderedPaths = rendered.stream().filter(r -> previousPages.get(r.page().sitePath()) != r)
                 .map(r -> r.page().sitePath()).toList();
         reportErrors(rendered, problems);
-        warnUnlinked(rendered, problems);
         Map<String, Rendered> byPath = new java.util.HashMap<>();
         for (Rendered page : rendered) {
             byPath.put(page.page().sitePath(), page);
         }
+        countLinks(rendered, byPath, everything);
+        warnUnlinked(rendered, problems);
         problems.addAll(new FragmentChecker().check(site.fragmentLinks(),
                 path -> Optional.ofNullable(byPath.get(path)).map(Rendered::html).orElse(null)));
-        previousSite = site;
-        previousEngine = engine;
-        previousPages = byPath;
+        if (incremental) {
+            previousSite = site;
+            previousEngine = engine;
+            previousPages = byPath;
+        }
         List<OutputFile> files = new ArrayList<>();
         for (Rendered page : rendered) {
             if (page.file() != null) {
@@ -112,7 +129,7 @@ public final class SiteRenderer {
     private Rendered renderPage(Site site, TemplateEngine engine, Page page) {
         List<Diagnostic> problems = new ArrayList<>();
         Optional<Template> template = engine.template(page.template(), problems);
-        PageContext context = PageContext.of(site, page);
+        PageContext context = PageContext.of(site, page, incremental ? new PageInputs() : PageInputs.NONE);
         if (template.isEmpty()) {
             return new Rendered(page, null, context.inputs(), Set.of(), problems.isEmpty() ? null : problems.get(0));
         }
@@ -181,19 +198,45 @@ public final class SiteRenderer {
         return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == 0x0B;
     }
 
-    /** Warns of pages no other page links to: readers can reach them only by their address. */
-    private static void warnUnlinked(List<Rendered> rendered, Diagnostics problems) {
-        Set<String> linked = new java.util.HashSet<>();
-        for (Rendered page : rendered) {
-            for (String target : page.linksTo()) {
-                if (!target.equals(page.page().outputFile())) {
-                    linked.add(target);
-                }
-            }
+    /**
+     * Counts the links into each output file, from other pages. Rendering again, only the pages
+     * rendered this time (and those gone) change the counts.
+     */
+    private void countLinks(List<Rendered> rendered, Map<String, Rendered> byPath, boolean everything) {
+        if (everything || !incremental) {
+            linksInto.clear();
+            rendered.forEach(page -> count(page, 1));
+            return;
         }
         for (Rendered page : rendered) {
+            Rendered before = previousPages.get(page.page().sitePath());
+            if (before != page) {
+                if (before != null) {
+                    count(before, -1);
+                }
+                count(page, 1);
+            }
+        }
+        previousPages.forEach((path, before) -> {
+            if (!byPath.containsKey(path)) {
+                count(before, -1);
+            }
+        });
+    }
+
+    private void count(Rendered page, int delta) {
+        for (String target : page.linksTo()) {
+            if (!target.equals(page.page().outputFile())) {
+                linksInto.merge(target, delta, (a, b) -> a + b == 0 ? null : a + b);
+            }
+        }
+    }
+
+    /** Warns of pages no other page links to: readers can reach them only by their address. */
+    private void warnUnlinked(List<Rendered> rendered, Diagnostics problems) {
+        for (Rendered page : rendered) {
             Page p = page.page();
-            if (page.file() != null && !p.isErrorPage() && p.isHtml() && !p.sitePath().equals("/") && !linked.contains(p.outputFile())) {
+            if (page.file() != null && !p.isErrorPage() && p.isHtml() && !p.sitePath().equals("/") && !linksInto.containsKey(p.outputFile())) {
                 problems.warning("unlinked", p.entry().position(), "no other page links to " + p.sitePath()
                         + "; link to it, or readers will not find it");
             }
@@ -275,7 +318,10 @@ public final class SiteRenderer {
         int slash = 0;
         while ((slash = path.indexOf('/', slash)) >= 0 && slash < path.length() - 1) {
             String prefix = path.substring(0, slash + 1);
-            context.site().page(prefix).ifPresent(ancestor -> context.inputs().entry(ancestor.entry().key()));
+            context.site().page(prefix).ifPresent(ancestor -> {
+                context.inputs().field(ancestor.entry().key(), "title"); // what displayName() reads
+                context.inputs().field(ancestor.entry().key(), "name");
+            });
             context.site().page(prefix).ifPresent(ancestor -> crumbs.add(Models.ordered(
                     "title", menuTitle(context.site().config(), ancestor.sitePath()).orElse(ancestor.entry().displayName()),
                     "path", ancestor.sitePath(),
@@ -307,6 +353,9 @@ public final class SiteRenderer {
     }
 
     private static String escapeXml(String text) {
+        if (text.indexOf('&') < 0 && text.indexOf('<') < 0 && text.indexOf('>') < 0 && text.indexOf('"') < 0) {
+            return text;
+        }
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -9,6 +9,7 @@ import dev.explainer.build.BuildResult;
 import dev.explainer.build.SiteBuilder;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Diagnostics;
+import dev.explainer.load.ChangedFiles;
 import dev.explainer.load.ContentLoader;
 import dev.explainer.render.OutputFile;
 
@@ -60,13 +61,15 @@ public final class PreviewServer implements AutoCloseable {
     private boolean verbose;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final SiteBuilder builder = new SiteBuilder();
+    private final SiteBuilder builder = SiteBuilder.forRebuilds();
     private final ObjectMapper json = new ObjectMapper();
     private final List<LinkedBlockingQueue<String>> clients = new CopyOnWriteArrayList<>();
     private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(daemon("explainer-rebuild"));
     private final ExecutorService requests = Executors.newCachedThreadPool(daemon("explainer-http"));
     private final Set<String> pending = new HashSet<>();
     private boolean rebuildQueued;
+    /** Whether the watcher lost events since the last rebuild: then every file is looked at. */
+    private boolean pendingOverflow;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of(), 0);
     private HttpServer http;
     private URI baseUrl;
@@ -101,13 +104,13 @@ public final class PreviewServer implements AutoCloseable {
         InetSocketAddress bound = http.getAddress();
         String host = bound.getAddress().getHostAddress();
         baseUrl = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort() + "/");
-        rebuild(Set.of(), System.nanoTime(), true);
+        rebuild(ChangedFiles.unknown(), System.nanoTime(), true);
         http.setExecutor(requests);
         http.createContext("/", this::handle);
         http.start();
         watcher = new SourceWatcher(sourceDir,
                 Set.of(sourceDir.resolve(ContentLoader.CONTENT), sourceDir.resolve(ContentLoader.TEMPLATES)),
-                batch -> schedule(batch.overflow() ? Set.of() : batch.paths(), batch.firstEventNanos()));
+                batch -> schedule(batch.paths(), batch.overflow(), batch.firstEventNanos()));
         return bound;
     }
 
@@ -116,26 +119,28 @@ public final class PreviewServer implements AutoCloseable {
         return snapshot.problems().stream().map(Snapshot.Problem::diagnostic).toList();
     }
 
-    private void schedule(Set<String> changed, long sinceNanos) {
+    private void schedule(Set<String> changed, boolean overflow, long sinceNanos) {
         synchronized (pending) {
             pending.addAll(changed);
+            pendingOverflow |= overflow;
             if (rebuildQueued) {
                 return; // the queued rebuild will take these paths too
             }
             rebuildQueued = true;
         }
         rebuilds.execute(() -> {
-            Set<String> paths;
+            ChangedFiles changes;
             synchronized (pending) {
-                paths = Set.copyOf(pending);
+                changes = pendingOverflow ? ChangedFiles.atLeast(pending) : ChangedFiles.exactly(pending);
                 pending.clear();
+                pendingOverflow = false;
                 rebuildQueued = false;
             }
-            rebuild(paths, sinceNanos, false);
+            rebuild(changes, sinceNanos, false);
         });
     }
 
-    private void rebuild(Set<String> changed, long sinceNanos, boolean first) {
+    private void rebuild(ChangedFiles changed, long sinceNanos, boolean first) {
         BuildResult result;
         try {
             result = builder.run(new BuildOptions(sourceDir, Optional.empty(), Optional.of(baseUrl), drafts, strict), changed);
@@ -149,12 +154,12 @@ public final class PreviewServer implements AutoCloseable {
         Snapshot before = snapshot;
         Map<String, OutputFile> files = before.files();
         if (!result.failed()) {
-            files = new LinkedHashMap<>();
+            files = new java.util.HashMap<>(result.files().size() * 2);
             for (OutputFile file : result.files()) {
                 files.put(file.path(), file);
             }
         }
-        snapshot = new Snapshot(Map.copyOf(files), problems, before.version() + 1);
+        snapshot = new Snapshot(java.util.Collections.unmodifiableMap(files), problems, before.version() + 1);
         for (Diagnostic diagnostic : result.diagnostics()) {
             err.println(diagnostic.format());
         }
@@ -166,7 +171,7 @@ public final class PreviewServer implements AutoCloseable {
             long sinceSave = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sinceNanos);
             out.println((first ? "Built " : "Rebuilt ") + result.rendered().size() + " of " + result.pages()
                     + " pages in " + result.elapsed().toMillis() + " ms"
-                    + (first ? "" : " (" + sinceSave + " ms after the save" + changedFiles(changed) + ")"));
+                    + (first ? "" : " (" + sinceSave + " ms after the save" + changedFiles(changed.paths()) + ")"));
             if (verbose) {
                 out.println("  stages: " + result.describeStages());
             }

@@ -20,4 +20,8 @@ public record ValidEntry(RawEntry raw, Map<String, Object> data) {
     public String id() {
         return raw.id();
     }
+
+    public String key() {
+        return raw.key();
+    }
 }

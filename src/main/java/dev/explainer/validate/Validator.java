@@ -205,7 +205,7 @@ public final class Validator {
                 problems.error("id-slug", entry.idPosition(), "id '" + entry.id() + "' is not a lowercase URL slug"
                         + (suggestion.isEmpty() ? " (letters, digits and single hyphens)" : "; use '" + suggestion + "'"));
             }
-            RawEntry earlier = seen.putIfAbsent(entry.collection() + "\u0000" + entry.id(), entry);
+            RawEntry earlier = seen.putIfAbsent(entry.key(), entry);
             if (earlier != null) {
                 problems.error("duplicate-id", entry.idPosition(), "duplicate id '" + entry.id() + "' in collection '"
                         + entry.collection() + "' (also at " + earlier.idPosition() + "); ids must be unique");

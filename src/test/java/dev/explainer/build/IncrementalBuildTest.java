@@ -1,5 +1,6 @@
 package dev.explainer.build;
 
+import dev.explainer.load.ChangedFiles;
 import dev.explainer.render.OutputFile;
 import dev.explainer.testing.TestSite;
 
@@ -25,13 +26,13 @@ class IncrementalBuildTest {
     @BeforeEach
     void firstBuild() {
         TestSite.write(root, TestSite.BASE);
-        builder = new SiteBuilder();
+        builder = SiteBuilder.forRebuilds();
         BuildResult first = build();
         assertEquals(6, first.rendered().size(), "the first run renders every page");
     }
 
     private BuildResult build(String... changed) {
-        BuildResult result = builder.run(BuildOptions.check(root), Set.of(changed));
+        BuildResult result = builder.run(BuildOptions.check(root), ChangedFiles.exactly(Set.of(changed)));
         assertEquals(List.of(), result.diagnostics().stream().filter(d -> d.isError()).toList());
         return result;
     }
@@ -63,6 +64,20 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void pagesThatShowOtherFieldsOfAnEntryAreNotRenderedAgain() throws Exception {
+        Path bob = root.resolve("content/people/bob.md");
+        Files.writeString(bob, Files.readString(bob).replace("Bob is blue.", "Bob is very blue."));
+        BuildResult body = build("content/people/bob.md");
+        assertEquals(List.of("/people/bob/"), sorted(body.rendered()), "only Bob's page shows his body");
+        assertTrue(page(body, "people/bob/index.html").contains("Bob is very blue."));
+
+        Files.writeString(bob, Files.readString(bob).replace("name: Bob", "name: Robert"));
+        BuildResult name = build("content/people/bob.md");
+        assertTrue(name.rendered().containsAll(List.of("/people/", "/people/bob/", "/parties/blues/")), name.rendered().toString());
+        assertTrue(page(name, "parties/blues/index.html").contains("Robert"));
+    }
+
+    @Test
     void aChangedReferenceRendersThePagesOfTheOldAndNewTargets() throws Exception {
         Path bob = root.resolve("content/people/bob.md");
         Files.writeString(bob, Files.readString(bob).replace("party: blues", "party: reds"));
@@ -90,6 +105,45 @@ class IncrementalBuildTest {
         assertEquals(7, after.pages());
         assertTrue(page(after, "parties/blues/index.html").contains("Cy"));
         assertTrue(page(after, "people/index.html").contains("Cy"));
+    }
+
+    @Test
+    void toldExactlyWhatChangedItSeesAddedRemovedAndChangedFilesWithoutLookingAtOthers() throws Exception {
+        Files.writeString(root.resolve("content/people/cy.md"), "---\nname: Cy\nparty: blues\n---\nCy.\n");
+        Files.delete(root.resolve("content/people/bob.md"));
+        Files.writeString(root.resolve("content/quotes.yaml"), Files.readString(root.resolve("content/quotes.yaml"))
+                .replaceAll("(?s)- id: bob-bye.*", ""));
+        Path party = root.resolve("templates/party.ftlh");
+        Files.writeString(party, Files.readString(party).replace("<h1>", "<h1 class=\"party\">"));
+        BuildResult after = build("content/people/cy.md", "content/people/bob.md", "content/quotes.yaml", "templates/party.ftlh");
+        assertTrue(page(after, "people/index.html").contains("Cy"));
+        assertTrue(after.files().stream().noneMatch(f -> f.path().startsWith("people/bob/")));
+        assertTrue(page(after, "parties/reds/index.html").contains("<h1 class=\"party\">"));
+
+        // The contract with a watcher that lost no events: files it did not name are not looked at.
+        Path ann = root.resolve("content/people/ann.md");
+        Files.writeString(ann, Files.readString(ann).replace("name: Ann", "name: Anne"));
+        assertTrue(!page(build(), "people/index.html").contains("Anne"));
+        assertTrue(page(builder.run(BuildOptions.check(root), ChangedFiles.unknown()), "people/index.html").contains("Anne"));
+    }
+
+    @Test
+    void thePagesNothingLinksToAreFoundAgainAfterEachEdit() throws Exception {
+        Files.writeString(root.resolve("content/pages/about.md"), "---\ntitle: About\n---\nAbout us.\n");
+        String warning = "no other page links to /about/; link to it, or readers will not find it";
+        assertEquals(List.of(warning), unlinked(build("content/pages/about.md")));
+        Path home = root.resolve("content/pages/index.md");
+        String before = Files.readString(home);
+        Files.writeString(home, before + "\nSee [about us](/about/).\n");
+        assertEquals(List.of(), unlinked(build("content/pages/index.md")), "the new link counts");
+        Files.writeString(home, before);
+        assertEquals(List.of(warning), unlinked(build("content/pages/index.md")), "the removed link no longer counts");
+        Files.delete(root.resolve("content/pages/about.md"));
+        assertEquals(List.of(), unlinked(build("content/pages/about.md")));
+    }
+
+    private static List<String> unlinked(BuildResult result) {
+        return result.diagnostics().stream().filter(d -> d.code().equals("unlinked")).map(d -> d.message()).toList();
     }
 
     @Test
