@@ -3,6 +3,7 @@ package dev.explainer.link;
 import dev.explainer.config.CollectionConfig;
 import dev.explainer.config.MenuItem;
 import dev.explainer.config.SiteConfig;
+import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.load.Asset;
@@ -62,7 +63,7 @@ public final class Linker {
         this.markdown = markdown;
     }
 
-    public record Result(Site site, List<dev.explainer.diagnostic.Diagnostic> diagnostics) {
+    public record Result(Site site, List<Diagnostic> diagnostics) {
     }
 
     /** Where an entry is shown and, if it has a page, which template renders it and into which file. */
@@ -84,8 +85,33 @@ public final class Linker {
     private Map<String, Page> previousPages = Map.of();
     private List<Page> previousPageList = List.of();
 
+    /**
+     * What the previous run linked, for a run in which only Markdown bodies changed (the live
+     * preview's common case): then every route, reference, order and page stays, and only those
+     * bodies are rendered and their entries replaced ({@link #relinkBodies}).
+     *
+     * @param structural the previous run's problems other than those of bodies and quotes
+     * @param bodyProblems the problems found in bodies, which are in the bodies' own files
+     */
+    private record LastRun(List<ValidEntry> entries, boolean includeDrafts, SiteConfig config, Set<String> templates,
+                           List<Asset> assets, Set<String> incomplete, Site site, List<Diagnostic> structural,
+                           List<Diagnostic> bodyProblems) {
+    }
+
+    /** Beyond this many changed bodies, a full run is as quick. */
+    private static final int MOST_BODIES_RELINKED = 64;
+
+    private LastRun last;
+
     public Result link(LoadedSite loaded, List<ValidEntry> entries, boolean includeDrafts) {
+        Optional<Result> quick = relinkBodies(loaded, entries, includeDrafts);
+        if (quick.isPresent()) {
+            return quick.get();
+        }
+        last = null;
         Diagnostics problems = new Diagnostics();
+        Diagnostics bodyProblems = new Diagnostics();
+        Diagnostics quoteProblems = new Diagnostics();
         SiteConfig config = loaded.config();
         Set<String> excludedDrafts = new HashSet<>();
         Map<String, ValidEntry> published = new LinkedHashMap<>();
@@ -150,7 +176,7 @@ public final class Linker {
                 RenderedMarkdown rendered = earlier != null && earlier.body() == body && earlier.page().equals(page)
                         ? earlier.rendered() : markdown.render(body, page, targets);
                 bodies.put(key, new RenderedBody(body, page, rendered));
-                problems.addAll(rendered.diagnostics());
+                bodyProblems.addAll(rendered.diagnostics());
                 synchronized (fragmentLinks) {
                     fragmentLinks.addAll(rendered.fragmentLinks());
                 }
@@ -176,7 +202,7 @@ public final class Linker {
         Map<String, Map<String, Map<String, Entry>>> matrices =
                 matrices(config, collections, loaded.incomplete(), problems);
         warnUnreferenced(config, collections, referrers, problems);
-        checkVerbatim(config, published, byKey, problems);
+        checkVerbatim(config, published, byKey, quoteProblems);
 
         Map<String, Page> pagesByPath = new HashMap<>();
         boolean samePages = pagePaths.size() == previousPages.size();
@@ -198,7 +224,109 @@ public final class Linker {
                 .thenComparingInt(f -> f.position().line()).thenComparingInt(f -> f.position().column()));
         Site site = new Site(config, collections, Map.copyOf(byKey), referrers, matrices, pages,
                 pagesByPath, assets, targets, List.copyOf(fragmentLinks), changelog(config, collections));
-        return new Result(site, problems.sorted());
+        last = new LastRun(entries, includeDrafts, config, Set.copyOf(loaded.templates().keySet()), loaded.assets(),
+                Set.copyOf(loaded.incomplete()), site, problems.sorted(), bodyProblems.sorted());
+        return new Result(site, all(problems.sorted(), bodyProblems.sorted(), quoteProblems.sorted()));
+    }
+
+    @SafeVarargs
+    private static List<Diagnostic> all(List<Diagnostic>... lists) {
+        Diagnostics all = new Diagnostics();
+        for (List<Diagnostic> list : lists) {
+            all.addAll(list);
+        }
+        return all.sorted();
+    }
+
+    /**
+     * The quick run, if only bodies changed since the last run: the same config, templates,
+     * assets and entries in the same order, each the same object as before or with equal data,
+     * id position and draft flag (so the same routes, references and order), and no structural
+     * problem reported in a changed entry's file (its position might have moved). Renders the
+     * changed bodies and replaces their entries wherever the site holds them.
+     */
+    private Optional<Result> relinkBodies(LoadedSite loaded, List<ValidEntry> entries, boolean includeDrafts) {
+        LastRun before = last;
+        if (before == null || before.includeDrafts() != includeDrafts || entries.size() != before.entries().size()
+                || !loaded.config().equals(before.config()) || !loaded.templates().keySet().equals(before.templates())
+                || !loaded.assets().equals(before.assets()) || !loaded.incomplete().equals(before.incomplete())) {
+            return Optional.empty();
+        }
+        List<ValidEntry> changed = new ArrayList<>();
+        Map<ValidEntry, ValidEntry> earlierOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ValidEntry now = entries.get(i);
+            ValidEntry was = before.entries().get(i);
+            if (now == was) {
+                continue;
+            }
+            if (!now.key().equals(was.key()) || now.raw().draft() != was.raw().draft()
+                    || !now.raw().idPosition().equals(was.raw().idPosition()) || !now.data().equals(was.data())
+                    || now.raw().body().isPresent() != was.raw().body().isPresent()
+                    || changed.size() == MOST_BODIES_RELINKED) {
+                return Optional.empty();
+            }
+            changed.add(now);
+            earlierOf.put(now, was);
+        }
+        Set<String> changedFiles = new HashSet<>();
+        changed.forEach(entry -> changedFiles.add(entry.raw().path()));
+        if (before.structural().stream().anyMatch(d -> changedFiles.contains(d.path()))) {
+            return Optional.empty();
+        }
+
+        Site site = before.site();
+        Map<String, Entry> replaced = new HashMap<>();
+        List<Diagnostic> bodyProblems = new ArrayList<>();
+        before.bodyProblems().stream().filter(d -> !changedFiles.contains(d.path())).forEach(bodyProblems::add);
+        List<RenderedMarkdown.FragmentLink> fragmentLinks = new ArrayList<>();
+        site.fragmentLinks().stream().filter(f -> !changedFiles.contains(f.position().path())).forEach(fragmentLinks::add);
+        for (ValidEntry entry : changed) {
+            Entry old = site.entry(entry.collection(), entry.id()).orElse(null);
+            if (old == null) {
+                continue; // a draft left out of the site
+            }
+            String html = "";
+            if (entry.raw().body().isPresent()) {
+                RawEntry.Body body = entry.raw().body().get();
+                Optional<String> page = old.sitePath().map(Linker::pagePart);
+                RenderedMarkdown rendered = markdown.render(body, page, site.sitePaths());
+                renderedBodies.put(entry.key(), new RenderedBody(body, page, rendered));
+                bodyProblems.addAll(rendered.diagnostics());
+                fragmentLinks.addAll(rendered.fragmentLinks());
+                html = rendered.html();
+            }
+            replaced.put(entry.key(), new Entry(entry.collection(), entry.id(), entry.raw().idPosition(), entry.data(), html,
+                    old.sitePath(), entry.key()));
+            Route route = knownRoutes.remove(earlierOf.get(entry));
+            if (route != null) {
+                knownRoutes.put(entry, route);
+            }
+        }
+        fragmentLinks.sort(Comparator.comparing((RenderedMarkdown.FragmentLink f) -> f.position().path())
+                .thenComparingInt(f -> f.position().line()).thenComparingInt(f -> f.position().column()));
+        Site relinked = site.withEntries(replaced, List.copyOf(fragmentLinks));
+
+        Map<String, Entry> byKey = relinked.byKey();
+        previousEntries = byKey;
+        previousCollections = relinked.collections();
+        previousPages = relinked.pagesByPath();
+        previousPageList = relinked.pages();
+
+        Diagnostics quoteProblems = new Diagnostics();
+        if (loaded.config().collections().stream().anyMatch(c -> c.verbatim().isPresent())) {
+            Map<String, ValidEntry> published = new LinkedHashMap<>();
+            for (ValidEntry entry : entries) {
+                if (!entry.raw().draft() || includeDrafts) {
+                    published.putIfAbsent(entry.key(), entry);
+                }
+            }
+            checkVerbatim(loaded.config(), published, byKey, quoteProblems);
+        }
+        List<Diagnostic> sortedBodyProblems = all(bodyProblems);
+        last = new LastRun(entries, includeDrafts, before.config(), before.templates(), before.assets(), before.incomplete(),
+                relinked, before.structural(), sortedBodyProblems);
+        return Optional.of(new Result(relinked, all(before.structural(), sortedBodyProblems, quoteProblems.sorted())));
     }
 
     private Map<String, Route> routes(SiteConfig config, LoadedSite loaded, Collection<ValidEntry> entries,

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,9 @@ public final class ContentLoader {
     private final Map<String, ParsedFile> parsedFiles = new ConcurrentHashMap<>();
 
     private record ParsedFile(long size, FileTime modified, List<RawEntry> entries, List<Diagnostic> diagnostics) {
+        boolean hasErrors() {
+            return diagnostics.stream().anyMatch(Diagnostic::isError);
+        }
     }
 
     /**
@@ -87,11 +91,81 @@ public final class ContentLoader {
             readFiles.clear();
             readAssets.clear();
         }
+        Optional<Result> quick = reloadEntryFiles(sourceDir, changed);
+        if (quick.isPresent()) {
+            return quick.get();
+        }
+        last = null;
         Result result = loadSite(sourceDir, changed);
         if (result.site().isEmpty()) {
             listings.clear(); // keep nothing from a run that stopped early
         }
         return result;
+    }
+
+    /**
+     * The previous full run, for runs in which only files that hold entries changed (the live
+     * preview's common case): its sources in order, what each gave, and every other problem.
+     */
+    private record LastLoad(LoadedSite site, List<EntrySource> sources, Map<String, Integer> sourceIndex,
+                            List<ParsedFile> parsed, List<Diagnostic> otherProblems) {
+    }
+
+    private LastLoad last;
+
+    /**
+     * The quick run, if a watcher says exactly which files changed and each is a known entry
+     * file that still exists: only those are parsed again, and everything else stays as it was.
+     */
+    private Optional<Result> reloadEntryFiles(Path sourceDir, ChangedFiles changed) {
+        LastLoad before = last;
+        if (before == null || !changed.exhaustive()) {
+            return Optional.empty();
+        }
+        List<ParsedFile> parsed = null;
+        for (String path : changed.paths()) {
+            Integer index = before.sourceIndex().get(path);
+            if (index == null || !Files.isRegularFile(sourceDir.resolve(path))) {
+                return Optional.empty();
+            }
+            parsed = parsed == null ? new ArrayList<>(before.parsed()) : parsed;
+            ParsedFile file = parseFile(sourceDir, before.sources().get(index), changed);
+            if (file.size() < 0) {
+                return Optional.empty(); // could not be read: the full run reports it
+            }
+            parsed.set(index, file);
+        }
+        if (parsed == null) {
+            return Optional.of(new Result(Optional.of(before.site()), all(before.otherProblems(), before.sources(), before.parsed())));
+        }
+        LoadedSite site = loadedSite(before.site(), before.sources(), parsed);
+        last = new LastLoad(site, before.sources(), before.sourceIndex(), parsed, before.otherProblems());
+        return Optional.of(new Result(Optional.of(site), all(before.otherProblems(), before.sources(), parsed)));
+    }
+
+    /** The site with the entries of {@code parsed}, and the collections some of whose files failed. */
+    private static LoadedSite loadedSite(LoadedSite base, List<EntrySource> sources, List<ParsedFile> parsed) {
+        List<RawEntry> entries = new ArrayList<>();
+        Set<String> incomplete = new HashSet<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            entries.addAll(parsed.get(i).entries());
+            if (parsed.get(i).hasErrors()) {
+                incomplete.add(sources.get(i).collection().name());
+            }
+        }
+        return new LoadedSite(base.config(), Collections.unmodifiableList(entries), base.schemas(), base.templates(), base.assets(),
+                incomplete);
+    }
+
+    private static List<Diagnostic> all(List<Diagnostic> other, List<EntrySource> sources, List<ParsedFile> parsed) {
+        Diagnostics problems = new Diagnostics();
+        problems.addAll(other);
+        for (ParsedFile file : parsed) {
+            if (!file.diagnostics().isEmpty()) {
+                problems.addAll(file.diagnostics());
+            }
+        }
+        return problems.sorted();
     }
 
     private Result loadSite(Path sourceDir, ChangedFiles changed) {
@@ -119,13 +193,12 @@ public final class ContentLoader {
 
         List<String> contentFiles = listFiles(sourceDir, content, changed, problems); // walked once, used twice
         List<EntrySource> sources = entrySources(sourceDir, config, contentFiles, claimed, problems);
-        Set<String> incomplete = ConcurrentHashMap.newKeySet();
-        List<RawEntry> entries = sources.parallelStream()
-                .flatMap(source -> parseEntries(sourceDir, source, changed, problems, incomplete).stream())
-                .toList();
-        Set<String> current = new HashSet<>();
-        sources.forEach(source -> current.add(source.path()));
-        parsedFiles.keySet().retainAll(current);
+        List<ParsedFile> parsedSources = sources.parallelStream().map(source -> parseFile(sourceDir, source, changed)).toList();
+        Map<String, Integer> sourceIndex = new HashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            sourceIndex.put(sources.get(i).path(), i);
+        }
+        parsedFiles.keySet().retainAll(sourceIndex.keySet());
 
         Map<String, SourceFile> schemas = new TreeMap<>();
         for (CollectionConfig collection : config.collections()) {
@@ -158,8 +231,10 @@ public final class ContentLoader {
                 problems.warning("stray-file", Position.startOf(path), "not a template (.ftlh, .ftlx, .ftl) and not under templates/assets/: ignored");
             }
         }
-        LoadedSite site = new LoadedSite(config, entries, schemas, templateTexts, assets, incomplete);
-        return new Result(Optional.of(site), problems.sorted());
+        LoadedSite site = loadedSite(new LoadedSite(config, List.of(), schemas, templateTexts, assets, Set.of()), sources, parsedSources);
+        List<Diagnostic> otherProblems = problems.sorted();
+        last = new LastLoad(site, sources, sourceIndex, parsedSources, otherProblems);
+        return new Result(Optional.of(site), all(otherProblems, sources, parsedSources));
     }
 
     /** Stylesheets and scripts get a content hash in their file name; other assets keep theirs. */
@@ -227,24 +302,22 @@ public final class ContentLoader {
         return sources;
     }
 
-    private List<RawEntry> parseEntries(Path sourceDir, EntrySource source, ChangedFiles changed, Diagnostics problems,
-                                        Set<String> incomplete) {
+    /** What one entry file holds, parsed again only if it changed; size -1 if it could not be read. */
+    private ParsedFile parseFile(Path sourceDir, EntrySource source, ChangedFiles changed) {
         String collection = source.collection().name();
         ParsedFile kept = parsedFiles.get(source.path());
         if (kept != null && changed.exhaustive() && !changed.contains(source.path())) {
-            return entriesOf(kept, collection, problems, incomplete);
+            return kept;
         }
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(sourceDir.resolve(source.path()), BasicFileAttributes.class);
         } catch (IOException e) {
-            problems.error("read", Position.startOf(source.path()), "cannot read file: " + e.getMessage());
-            incomplete.add(collection);
-            return List.of();
+            return new ParsedFile(-1, null, List.of(),
+                    List.of(Diagnostic.error("read", Position.startOf(source.path()), "cannot read file: " + e.getMessage())));
         }
-        ParsedFile cached = parsedFiles.get(source.path());
-        if (cached == null || changed.contains(source.path()) || cached.size() != attributes.size()
-                || !cached.modified().equals(attributes.lastModifiedTime())) {
+        if (kept == null || changed.contains(source.path()) || kept.size() != attributes.size()
+                || !kept.modified().equals(attributes.lastModifiedTime())) {
             List<Diagnostic> fileProblems = new ArrayList<>();
             Diagnostics reading = new Diagnostics();
             Optional<SourceFile> file = read(sourceDir, source.path(), reading);
@@ -257,18 +330,10 @@ public final class ContentLoader {
                 fileProblems.addAll(parsed.diagnostics());
                 entries = parsed.entries();
             }
-            cached = new ParsedFile(attributes.size(), attributes.lastModifiedTime(), entries, List.copyOf(fileProblems));
-            parsedFiles.put(source.path(), cached);
+            kept = new ParsedFile(attributes.size(), attributes.lastModifiedTime(), entries, List.copyOf(fileProblems));
+            parsedFiles.put(source.path(), kept);
         }
-        return entriesOf(cached, collection, problems, incomplete);
-    }
-
-    private static List<RawEntry> entriesOf(ParsedFile parsed, String collection, Diagnostics problems, Set<String> incomplete) {
-        problems.addAll(parsed.diagnostics());
-        if (parsed.diagnostics().stream().anyMatch(Diagnostic::isError)) {
-            incomplete.add(collection);
-        }
-        return parsed.entries();
+        return kept;
     }
 
     private void warnUnclaimed(List<String> contentFiles, Set<String> claimed, Diagnostics problems) {

@@ -51,6 +51,18 @@ class PageInputs {
         referrers.add(key);
     }
 
+    Set<String> entryKeys() {
+        return fields.keySet();
+    }
+
+    Set<String> collections() {
+        return collections;
+    }
+
+    Set<String> referrers() {
+        return referrers;
+    }
+
     /** Whether any of the changes touches what this page read. */
     boolean touchedBy(SiteChanges changes) {
         for (Map.Entry<String, Set<String>> changed : changes.fields().entrySet()) {

@@ -30,27 +30,36 @@ record SiteChanges(Map<String, Set<String>> fields, Set<String> collections, Set
         for (String name : names) {
             List<Entry> old = before.collections().getOrDefault(name, List.of());
             List<Entry> now = after.collections().getOrDefault(name, List.of());
-            if (!sameKeys(old, now)) {
-                collections.add(name);
+            if (old == now) {
+                continue;
             }
+            if (sameKeys(old, now)) {
+                for (int i = 0; i < now.size(); i++) { // the same entries in the same order: compare in place
+                    compare(old.get(i), now.get(i), fields);
+                }
+                continue;
+            }
+            collections.add(name);
             Map<String, Entry> oldByKey = new HashMap<>(old.size() * 2);
             old.forEach(entry -> oldByKey.put(entry.key(), entry));
             for (Entry entry : now) {
                 Entry previous = oldByKey.remove(entry.key());
                 if (previous == null) {
                     fields.put(entry.key(), Set.of(PageInputs.ALL_FIELDS));
-                } else if (previous != entry) {
-                    Set<String> changed = changedFields(previous, entry);
-                    if (!changed.isEmpty()) {
-                        fields.put(entry.key(), changed);
-                    }
-                }
-                if (previous == null || !sameReferrers(before.referrers(previous), after.referrers(entry))) {
-                    referrers.add(entry.key());
+                } else {
+                    compare(previous, entry, fields);
                 }
             }
             oldByKey.keySet().forEach(key -> fields.put(key, Set.of(PageInputs.ALL_FIELDS)));
-            referrers.addAll(oldByKey.keySet());
+        }
+        // Only entries that something refers to have referrers: compare those, not every entry.
+        Set<String> targets = new HashSet<>(before.referrersByKey().keySet());
+        targets.addAll(after.referrersByKey().keySet());
+        for (String target : targets) {
+            if (!sameReferrers(before.referrersByKey().getOrDefault(target, Map.of()),
+                    after.referrersByKey().getOrDefault(target, Map.of()))) {
+                referrers.add(target);
+            }
         }
         Set<String> matrices = new HashSet<>(before.matrices().keySet());
         matrices.addAll(after.matrices().keySet());
@@ -63,6 +72,15 @@ record SiteChanges(Map<String, Set<String>> fields, Set<String> collections, Set
             collections.add(CHANGELOG);
         }
         return new SiteChanges(fields, collections, referrers);
+    }
+
+    private static void compare(Entry previous, Entry entry, Map<String, Set<String>> fields) {
+        if (previous != entry) {
+            Set<String> changed = changedFields(previous, entry);
+            if (!changed.isEmpty()) {
+                fields.put(entry.key(), changed);
+            }
+        }
     }
 
     /** The names templates read that differ between two versions of an entry (see EntryModel). */
@@ -95,7 +113,7 @@ record SiteChanges(Map<String, Set<String>> fields, Set<String> collections, Set
             return false;
         }
         for (int i = 0; i < a.size(); i++) {
-            if (!a.get(i).key().equals(b.get(i).key())) {
+            if (a.get(i) != b.get(i) && !a.get(i).key().equals(b.get(i).key())) {
                 return false;
             }
         }

@@ -41,6 +41,12 @@ public final class SiteRenderer {
     private Site previousSite;
     private TemplateEngine previousEngine;
     private Map<String, Rendered> previousPages = Map.of();
+    /** The previous run's pages in site order, each page's place in it, and the pages that failed. */
+    private List<Rendered> previousRendered = List.of();
+    private final Map<String, Integer> previousIndex = new java.util.HashMap<>();
+    private final Set<String> failed = new java.util.HashSet<>();
+    private final PageReaders readers = new PageReaders();
+    private OutputFile.Generated sitemap;
     /** Whether to record what pages read and keep them for the next run. */
     private final boolean incremental;
     /** How many links from other pages reach each output file, as of the last run. */
@@ -86,44 +92,106 @@ public final class SiteRenderer {
      */
     public Result render(Site site, TemplateEngine engine, Set<String> changedTemplates, Collection<Asset> assets) {
         Diagnostics problems = new Diagnostics();
-        Set<String> dirtyTemplates = engine == previousEngine ? Set.of() : engine.pagesUsing(changedTemplates);
-        boolean everything = previousSite == null || !site.samePaths(previousSite)
+        List<Page> pages = site.pages();
+        boolean everything = !incremental || previousSite == null || !site.samePaths(previousSite)
                 || !previousSite.config().equals(site.config());
-        SiteChanges changes = everything ? null : SiteChanges.between(previousSite, site);
-        List<Rendered> rendered = site.pages().parallelStream().map(page -> {
-            Rendered before = previousPages.get(page.sitePath());
-            boolean reuse = !everything && before != null && before.error() == null && before.page().equals(page)
-                    && !dirtyTemplates.contains(page.template()) && !before.inputs().touchedBy(changes);
-            return reuse ? before : renderPage(site, engine, page);
-        }).toList();
-        List<String> renderedPaths = rendered.stream().filter(r -> previousPages.get(r.page().sitePath()) != r)
-                .map(r -> r.page().sitePath()).toList();
+        List<Rendered> rendered;
+        List<String> renderedPaths;
+        Map<String, Rendered> byPath;
+        if (everything) {
+            rendered = pages.parallelStream().map(page -> renderPage(site, engine, page)).toList();
+            renderedPaths = pages.stream().map(Page::sitePath).toList();
+            byPath = new java.util.HashMap<>(pages.size() * 2);
+            for (Rendered page : rendered) {
+                byPath.put(page.page().sitePath(), page);
+            }
+            countAllLinks(rendered);
+            if (incremental) {
+                readers.clear();
+                rendered.forEach(page -> readers.add(page.page().sitePath(), page.inputs()));
+            }
+        } else {
+            // The same paths as last time: render what changed, keep the rest in place.
+            Set<String> dirty = dirtyPages(site, engine, changedTemplates);
+            Map<String, Rendered> fresh = new java.util.concurrent.ConcurrentHashMap<>();
+            dirty.parallelStream().forEach(path -> fresh.put(path, renderPage(site, engine, site.page(path).orElseThrow())));
+            byPath = previousPages;
+            List<Rendered> list = new ArrayList<>(previousRendered);
+            for (Rendered page : fresh.values()) {
+                String path = page.page().sitePath();
+                Rendered before = byPath.put(path, page);
+                list.set(previousIndex.get(path), page);
+                count(before, -1);
+                count(page, 1);
+                readers.remove(path, before.inputs());
+                readers.add(path, page.inputs());
+            }
+            rendered = list;
+            renderedPaths = fresh.keySet().stream().sorted().toList();
+        }
+        failed.clear();
         reportErrors(rendered, problems);
-        Map<String, Rendered> byPath = new java.util.HashMap<>();
-        for (Rendered page : rendered) {
-            byPath.put(page.page().sitePath(), page);
-        }
-        countLinks(rendered, byPath, everything);
         warnUnlinked(rendered, problems);
+        Map<String, Rendered> pagesByPath = byPath;
         problems.addAll(new FragmentChecker().check(site.fragmentLinks(),
-                path -> Optional.ofNullable(byPath.get(path)).map(Rendered::html).orElse(null)));
-        if (incremental) {
-            previousSite = site;
-            previousEngine = engine;
-            previousPages = byPath;
-        }
-        List<OutputFile> files = new ArrayList<>();
+                path -> Optional.ofNullable(pagesByPath.get(path)).map(Rendered::html).orElse(null)));
+        List<OutputFile> files = new ArrayList<>(rendered.size() + 2 + assets.size());
         for (Rendered page : rendered) {
             if (page.file() != null) {
                 files.add(page.file());
             }
         }
-        files.add(new OutputFile.Generated("sitemap.xml", sitemap(site).getBytes(StandardCharsets.UTF_8)));
+        if (everything || sitemap == null) {
+            sitemap = new OutputFile.Generated("sitemap.xml", sitemap(site).getBytes(StandardCharsets.UTF_8));
+        }
+        files.add(sitemap);
         files.add(new OutputFile.Generated("robots.txt", robots(site.config()).getBytes(StandardCharsets.UTF_8)));
         for (Asset asset : assets) {
             files.add(new OutputFile.Copied(asset.outputPath(), asset.source()));
         }
-        return new Result(List.copyOf(files), site.pages().size(), renderedPaths, problems.sorted());
+        if (incremental) {
+            previousSite = site;
+            previousEngine = engine;
+            previousPages = byPath;
+            previousRendered = rendered;
+            if (everything) {
+                previousIndex.clear();
+                for (int i = 0; i < rendered.size(); i++) {
+                    previousIndex.put(rendered.get(i).page().sitePath(), i);
+                }
+            }
+        } else {
+            sitemap = null;
+        }
+        return new Result(List.copyOf(files), pages.size(), renderedPaths, problems.sorted());
+    }
+
+    /**
+     * The pages to render again when the site's paths are unchanged: those whose page (entry,
+     * template) is another, those whose templates changed, those that failed last time, and
+     * those that read what changed.
+     */
+    private Set<String> dirtyPages(Site site, TemplateEngine engine, Set<String> changedTemplates) {
+        Set<String> dirty = new java.util.HashSet<>(failed);
+        List<Page> pages = site.pages();
+        for (int i = 0; i < pages.size(); i++) {
+            Page page = pages.get(i);
+            Page before = previousRendered.get(i).page();
+            if (page != before && !page.equals(before)) {
+                dirty.add(page.sitePath());
+            }
+        }
+        Set<String> dirtyTemplates = engine == previousEngine ? Set.of() : engine.pagesUsing(changedTemplates);
+        if (!dirtyTemplates.isEmpty()) {
+            pages.stream().filter(page -> dirtyTemplates.contains(page.template())).forEach(page -> dirty.add(page.sitePath()));
+        }
+        SiteChanges changes = SiteChanges.between(previousSite, site);
+        for (String path : readers.candidates(changes)) {
+            if (previousPages.get(path).inputs().touchedBy(changes)) {
+                dirty.add(path);
+            }
+        }
+        return dirty;
     }
 
     private Rendered renderPage(Site site, TemplateEngine engine, Page page) {
@@ -198,30 +266,10 @@ public final class SiteRenderer {
         return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == 0x0B;
     }
 
-    /**
-     * Counts the links into each output file, from other pages. Rendering again, only the pages
-     * rendered this time (and those gone) change the counts.
-     */
-    private void countLinks(List<Rendered> rendered, Map<String, Rendered> byPath, boolean everything) {
-        if (everything || !incremental) {
-            linksInto.clear();
-            rendered.forEach(page -> count(page, 1));
-            return;
-        }
-        for (Rendered page : rendered) {
-            Rendered before = previousPages.get(page.page().sitePath());
-            if (before != page) {
-                if (before != null) {
-                    count(before, -1);
-                }
-                count(page, 1);
-            }
-        }
-        previousPages.forEach((path, before) -> {
-            if (!byPath.containsKey(path)) {
-                count(before, -1);
-            }
-        });
+    /** Counts the links into each output file from other pages; a later run updates the counts for the pages it renders. */
+    private void countAllLinks(List<Rendered> rendered) {
+        linksInto.clear();
+        rendered.forEach(page -> count(page, 1));
     }
 
     private void count(Rendered page, int delta) {
@@ -244,10 +292,11 @@ public final class SiteRenderer {
     }
 
     /** Template errors name the page; the same error on many pages is one line with a count. */
-    private static void reportErrors(List<Rendered> rendered, Diagnostics problems) {
+    private void reportErrors(List<Rendered> rendered, Diagnostics problems) {
         Map<Diagnostic, List<Page>> byError = new LinkedHashMap<>();
         for (Rendered page : rendered) {
             if (page.error() != null) {
+                failed.add(page.page().sitePath());
                 byError.computeIfAbsent(page.error(), e -> new ArrayList<>()).add(page.page());
             }
         }

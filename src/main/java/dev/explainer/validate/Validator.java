@@ -81,18 +81,35 @@ public final class Validator {
     private record CheckedEntry(CollectionSchema schema, ValidEntry entry, List<Diagnostic> problems) {
     }
 
+    /**
+     * The previous run: its input, schemas, id problems, results in checking order and each
+     * entry's place in that order, for a run that changes only a few entries in place.
+     */
+    private record LastRun(List<RawEntry> input, Map<String, CollectionSchema> schemas, List<Diagnostic> idProblems,
+                           List<CheckedEntry> results, Map<RawEntry, Integer> positions) {
+    }
+
+    private LastRun last;
+    private static final int MOST_REVALIDATED = 64;
+
     /** The entries that passed (or partly passed) and every problem found. */
     public record Result(List<ValidEntry> entries, List<Diagnostic> diagnostics) {
     }
 
     public Result validate(LoadedSite site) {
-        Diagnostics problems = new Diagnostics();
-        Map<String, CollectionSchema> schemas = compileSchemas(site, problems);
+        Diagnostics schemaProblems = new Diagnostics();
+        Map<String, CollectionSchema> schemas = compileSchemas(site, schemaProblems);
+        Optional<Result> quick = revalidate(site.entries(), schemas, schemaProblems);
+        if (quick.isPresent()) {
+            return quick.get();
+        }
+        last = null;
         List<RawEntry> ordered = new ArrayList<>(site.entries());
         ordered.sort(Comparator.comparing(RawEntry::path)
                 .thenComparingInt(e -> e.idPosition().line())
                 .thenComparingInt(e -> e.idPosition().column()));
-        checkIds(ordered, problems);
+        Diagnostics idProblems = new Diagnostics();
+        checkIds(ordered, idProblems);
         Map<RawEntry, CheckedEntry> previous = checked;
         List<CheckedEntry> results = ordered.parallelStream().map(entry -> {
             CollectionSchema schema = schemas.get(entry.collection());
@@ -100,19 +117,81 @@ public final class Validator {
             if (earlier != null && earlier.schema() == schema) {
                 return earlier;
             }
-            Diagnostics entryProblems = new Diagnostics();
-            ValidEntry valid = validateEntry(entry, schema, entryProblems);
-            return new CheckedEntry(schema, valid, entryProblems.sorted());
+            return check(entry, schema);
         }).toList();
         Map<RawEntry, CheckedEntry> now = new IdentityHashMap<>();
-        List<ValidEntry> valid = new ArrayList<>(results.size());
-        for (CheckedEntry result : results) {
-            now.put(result.entry().raw(), result);
-            valid.add(result.entry());
-            problems.addAll(result.problems());
+        Map<RawEntry, Integer> positions = new IdentityHashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            now.put(results.get(i).entry().raw(), results.get(i));
+            positions.put(results.get(i).entry().raw(), i);
         }
         checked = now;
+        last = new LastRun(site.entries(), schemas, idProblems.sorted(), results, positions);
+        return result(results, schemaProblems, last.idProblems());
+    }
+
+    private CheckedEntry check(RawEntry entry, CollectionSchema schema) {
+        Diagnostics entryProblems = new Diagnostics();
+        ValidEntry valid = validateEntry(entry, schema, entryProblems);
+        return new CheckedEntry(schema, valid, entryProblems.sorted());
+    }
+
+    private static Result result(List<CheckedEntry> results, Diagnostics schemaProblems, List<Diagnostic> idProblems) {
+        Diagnostics problems = new Diagnostics();
+        problems.addAll(schemaProblems.sorted());
+        problems.addAll(idProblems);
+        List<ValidEntry> valid = new ArrayList<>(results.size());
+        for (CheckedEntry result : results) {
+            valid.add(result.entry());
+            if (!result.problems().isEmpty()) {
+                problems.addAll(result.problems());
+            }
+        }
         return new Result(List.copyOf(valid), problems.sorted());
+    }
+
+    /**
+     * The quick run, if the loader handed back the same entries as last time but for a few
+     * re-read ones with the same collections, ids and id positions (an edit inside a file): the
+     * order and the id checks stand, and only those entries are validated.
+     */
+    private Optional<Result> revalidate(List<RawEntry> entries, Map<String, CollectionSchema> schemas, Diagnostics schemaProblems) {
+        LastRun before = last;
+        if (before == null || entries.size() != before.input().size() || !sameSchemas(schemas, before.schemas())) {
+            return Optional.empty();
+        }
+        List<CheckedEntry> results = null;
+        int changed = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            RawEntry now = entries.get(i);
+            RawEntry was = before.input().get(i);
+            if (now == was) {
+                continue;
+            }
+            if (!now.collection().equals(was.collection()) || !now.id().equals(was.id()) || !now.idPosition().equals(was.idPosition())
+                    || ++changed > MOST_REVALIDATED) {
+                return Optional.empty(); // the full run, which checks in parallel (what this run changed stays valid)
+            }
+            results = results == null ? new ArrayList<>(before.results()) : results;
+            int at = before.positions().remove(was);
+            CheckedEntry fresh = check(now, schemas.get(now.collection()));
+            results.set(at, fresh);
+            before.positions().put(now, at);
+            checked.remove(was);
+            checked.put(now, fresh);
+        }
+        if (results == null) {
+            results = before.results();
+        }
+        last = new LastRun(entries, schemas, before.idProblems(), results, before.positions());
+        return Optional.of(result(results, schemaProblems, before.idProblems()));
+    }
+
+    private static boolean sameSchemas(Map<String, CollectionSchema> a, Map<String, CollectionSchema> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        return a.entrySet().stream().allMatch(entry -> b.get(entry.getKey()) == entry.getValue());
     }
 
     private Map<String, CollectionSchema> compileSchemas(LoadedSite site, Diagnostics problems) {

@@ -147,6 +147,48 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void bodyEditsGiveWhatAFreshBuildGivesProblemsIncluded() throws Exception {
+        Path bob = root.resolve("content/people/bob.md");
+        String before = Files.readString(bob);
+        Files.writeString(bob, before.replace("Bob is blue.", "Bob is blue, unlike [the Reds](/parties/reds/#members)."));
+        assertSameAsFreshBuild(build("content/people/bob.md"));
+
+        for (String broken : List.of("[the Reds](/parties/redz/)", "[them](/parties/reds/#nobody)")) {
+            Files.writeString(bob, before.replace("Bob is blue.", "Bob is blue, unlike " + broken + "."));
+            BuildResult incremental = builder.run(BuildOptions.check(root), ChangedFiles.exactly(Set.of("content/people/bob.md")));
+            assertEquals(new SiteBuilder().run(BuildOptions.check(root)).diagnostics(), incremental.diagnostics());
+            assertEquals(1, incremental.diagnostics().stream().filter(d -> d.isError() && d.path().equals("content/people/bob.md")).count(),
+                    incremental.diagnostics().toString());
+        }
+
+        Files.writeString(bob, before);
+        assertSameAsFreshBuild(build("content/people/bob.md"));
+    }
+
+    @Test
+    void anEntryAddedToOrRemovedFromADataFileGivesWhatAFreshBuildGives() throws Exception {
+        Path quotes = root.resolve("content/quotes.yaml");
+        String before = Files.readString(quotes);
+        Files.writeString(quotes, before + "- id: ann-again\n  speaker: ann\n  text: Again.\n  date: 2015-10-24\n");
+        BuildResult added = build("content/quotes.yaml");
+        assertTrue(page(added, "people/ann/index.html").contains("Again."));
+        assertSameAsFreshBuild(added);
+        Files.writeString(quotes, before);
+        assertSameAsFreshBuild(build("content/quotes.yaml"));
+    }
+
+    private void assertSameAsFreshBuild(BuildResult incremental) {
+        BuildResult fresh = new SiteBuilder().run(BuildOptions.check(root));
+        assertEquals(fresh.diagnostics(), incremental.diagnostics());
+        assertEquals(fresh.files().size(), incremental.files().size());
+        for (OutputFile file : fresh.files()) {
+            if (file instanceof OutputFile.Generated generated) {
+                assertEquals(new String(generated.bytes(), StandardCharsets.UTF_8), page(incremental, file.path()), file.path());
+            }
+        }
+    }
+
+    @Test
     void theResultEqualsAFreshBuild() throws Exception {
         Path quotes = root.resolve("content/quotes.yaml");
         Files.writeString(quotes, Files.readString(quotes).replace("text: Bye.", "text: So long."));
