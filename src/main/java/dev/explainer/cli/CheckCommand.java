@@ -9,47 +9,54 @@ import dev.explainer.build.BuildResult;
 import dev.explainer.build.SiteBuilder;
 import dev.explainer.diagnostic.Diagnostic;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
-@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Runs every check that build runs, rendering every page in memory, and writes nothing.",
-                "With --format json, prints the diagnostics as JSON on standard output, for editors and CI."})
-final class CheckCommand implements Callable<Integer> {
-    enum Format { text, json }
-
-    @Mixin
-    CommonOptions common;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (one line per problem on standard error) or json (default: ${DEFAULT-VALUE})")
-    Format format;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+/** {@code check}: every check a build runs, writing nothing; diagnostics as text or JSON. */
+final class CheckCommand implements Command {
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public String name() {
+        return "check";
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of("Runs every check that build runs, rendering every page in memory, and writes nothing.",
+                "With --format json, prints the diagnostics as JSON on standard output, for editors and CI.");
+    }
+
+    @Override
+    public Options options() {
+        return CommonOptions.add(new Options())
+                .addOption(CommonOptions.valued("format", "FORMAT",
+                        "text (one line per problem on standard error) or json (default: text)"));
+    }
+
+    @Override
+    public int run(CommandLine line, PrintWriter out, PrintWriter err) throws UsageError, JsonProcessingException {
+        CommonOptions common = new CommonOptions(line);
+        String format = line.getOptionValue("format", "text");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageError("--format must be text or json, not '" + format + "'");
+        }
         BuildResult result = new SiteBuilder().run(
                 new BuildOptions(common.sourceDir(), Optional.empty(), Optional.empty(), common.drafts, common.strict));
-        if (format == Format.json) {
-            spec.commandLine().getOut().println(json(result));
-            spec.commandLine().getOut().flush();
+        if (format.equals("json")) {
+            out.println(json(result));
+            out.flush();
             return result.failed() ? Main.EXIT_ERRORS : 0;
         }
-        int code = common.report(result, spec.commandLine().getErr());
+        int code = common.report(result, err);
         if (code == 0) {
-            spec.commandLine().getOut().println("Checked " + result.pages() + " pages in "
-                    + CommonOptions.seconds(result) + ": no errors");
+            out.println("Checked " + result.pages() + " pages in " + CommonOptions.seconds(result) + ": no errors");
         }
         return code;
     }

@@ -4,32 +4,56 @@ import dev.explainer.build.BuildResult;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Diagnostics;
 
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** Options shared by the commands, and the printing of a run's outcome. */
 final class CommonOptions {
-    @Option(names = "--source", paramLabel = "DIR", description = "folder holding content/ and templates/ (default: the current folder)")
-    Path source = Path.of("");
+    final Path source;
+    final boolean drafts;
+    final boolean strict;
+    final boolean verbose;
 
-    @Option(names = "--drafts", description = "include entries marked 'draft: true'")
-    boolean drafts;
-
-    @Option(names = "--strict", description = "treat warnings as errors: exit 1 and write nothing")
-    boolean strict;
-
-    @Option(names = "--verbose", description = "show how long each stage took, and details of internal errors")
-    boolean verbose;
-
-    Path sourceDir() {
-        return sourceDir(source);
+    CommonOptions(CommandLine line) {
+        this.source = sourceOption(line);
+        this.drafts = line.hasOption("drafts");
+        this.strict = line.hasOption("strict");
+        this.verbose = line.hasOption("verbose");
     }
 
-    /** The source folder an option names, the current folder when it names none. */
-    static Path sourceDir(Path option) {
-        return option.toString().isEmpty() ? Path.of("").toAbsolutePath() : option;
+    /** Adds --source, --drafts, --strict and --verbose. */
+    static Options add(Options options) {
+        addSource(options);
+        options.addOption(flag("drafts", "include entries marked 'draft: true'"));
+        options.addOption(flag("strict", "treat warnings as errors: exit 1 and write nothing"));
+        options.addOption(flag("verbose", "show how long each stage took, and details of internal errors"));
+        return options;
+    }
+
+    static Options addSource(Options options) {
+        return options.addOption(valued("source", "DIR", "folder holding content/ and templates/ (default: the current folder)"));
+    }
+
+    static Option flag(String name, String description) {
+        return Option.builder().longOpt(name).desc(description).get();
+    }
+
+    static Option valued(String name, String argument, String description) {
+        return Option.builder().longOpt(name).hasArg().argName(argument).desc(description).get();
+    }
+
+    /** The source folder --source names, the current folder when it names none. */
+    static Path sourceOption(CommandLine line) {
+        String option = line.getOptionValue("source", "");
+        return option.isEmpty() ? Path.of("").toAbsolutePath() : Path.of(option);
+    }
+
+    Path sourceDir() {
+        return source;
     }
 
     /** Prints diagnostics to stderr, one per line, then a count; returns the exit code. */

@@ -1,25 +1,33 @@
 package dev.explainer.cli;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import dev.explainer.yaml.Suggestions;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.UnrecognizedOptionException;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The command line: {@code explainer build | check | serve}. Exit codes: 0 success, 1 errors in the
- * content or templates, 2 a usage error, 3 a bug in the tool itself.
+ * The command line: {@code explainer build | check | serve | new}. Exit codes: 0 success, 1
+ * errors in the content or templates, 2 a usage error, 3 a bug in the tool itself.
  */
-@Command(name = "explainer",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
-        description = "Builds explainer microsites from Markdown and YAML content through FreeMarker templates.",
-        subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main {
     static final int EXIT_ERRORS = 1;
+    static final int EXIT_USAGE = 2;
     static final int EXIT_BUG = 3;
+    private static final int WIDTH = 100;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private Main() {
+    }
 
     public static void main(String[] args) {
         // FreeMarker must not log on its own; every problem is reported as a diagnostic.
@@ -27,37 +35,134 @@ public final class Main implements Runnable {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    private static Map<String, Command> commands() {
+        Map<String, Command> commands = new LinkedHashMap<>();
+        for (Command command : List.of(new BuildCommand(), new CheckCommand(), new ServeCommand(), new NewCommand())) {
+            commands.put(command.name(), command);
+        }
+        return commands;
+    }
+
     /** Runs a command with the given streams and returns its exit code; used by tests too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            boolean verbose = parsed.hasMatchedOption("--verbose");
+        try {
+            return dispatch(args, out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int dispatch(String[] args, PrintWriter out, PrintWriter err) {
+        Map<String, Command> commands = commands();
+        String first = args.length == 0 ? "" : args[0];
+        switch (first) {
+            case "" -> {
+                err.println("explainer: name a command: " + String.join(", ", commands.keySet()) + " (see 'explainer --help')");
+                return EXIT_USAGE;
+            }
+            case "-h", "--help" -> {
+                printToolHelp(out, commands);
+                return 0;
+            }
+            case "help" -> {
+                Command command = args.length > 1 ? commands.get(args[1]) : null;
+                if (command == null) {
+                    printToolHelp(out, commands);
+                } else {
+                    printHelp(out, command);
+                }
+                return 0;
+            }
+            case "-V", "--version" -> {
+                out.println(version());
+                return 0;
+            }
+            default -> {
+                Command command = commands.get(first);
+                if (command == null) {
+                    String hint = Suggestions.closest(first, commands.keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
+                    err.println("explainer: unknown command '" + first + "'" + hint + " (see 'explainer --help')");
+                    return EXIT_USAGE;
+                }
+                return runCommand(command, java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+            }
+        }
+    }
+
+    private static int runCommand(Command command, String[] args, PrintWriter out, PrintWriter err) {
+        Options options = withHelp(command.options());
+        CommandLine line;
+        try {
+            line = DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, args);
+        } catch (UnrecognizedOptionException e) {
+            String name = e.getOption().replaceFirst("^-+", "").replaceFirst("=.*$", "");
+            List<String> known = options.getOptions().stream().map(Option::getLongOpt).sorted().toList();
+            String hint = Suggestions.closest(name, known).map(s -> "; did you mean '--" + s + "'?").orElse("");
+            return usageError(command, err, "unknown option '" + e.getOption() + "'" + hint);
+        } catch (ParseException e) {
+            return usageError(command, err, e.getMessage());
+        }
+        if (line.hasOption("help")) {
+            printHelp(out, command);
+            return 0;
+        }
+        if (line.hasOption("version")) {
+            out.println(version());
+            return 0;
+        }
+        if (line.getArgList().size() != command.argumentCount()) {
+            return usageError(command, err, command.argumentCount() == 0
+                    ? "unexpected argument '" + line.getArgList().get(0) + "'"
+                    : "expected " + command.arguments() + ", got " + (line.getArgList().isEmpty() ? "nothing"
+                    : line.getArgList().stream().map(a -> "'" + a + "'").collect(Collectors.joining(" "))));
+        }
+        try {
+            return command.run(line, out, err);
+        } catch (Command.UsageError e) {
+            return usageError(command, err, e.getMessage());
+        } catch (Exception e) {
+            boolean verbose = line.hasOption("verbose");
             err.println("explainer: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
             if (verbose) {
                 e.printStackTrace(err);
             }
-            err.flush();
             return EXIT_BUG;
-        });
-        int code = commandLine.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        }
     }
 
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build, check, serve or new");
+    private static int usageError(Command command, PrintWriter err, String message) {
+        err.println("explainer " + command.name() + ": " + message + " (see 'explainer " + command.name() + " --help')");
+        return EXIT_USAGE;
+    }
+
+    private static Options withHelp(Options options) {
+        return options.addOption(Option.builder("h").longOpt("help").desc("show this help and exit").get())
+                .addOption(Option.builder("V").longOpt("version").desc("print the version and exit").get());
+    }
+
+    private static void printHelp(PrintWriter out, Command command) {
+        HelpFormatter help = HelpFormatter.builder().setPrintWriter(out).get();
+        help.setSyntaxPrefix("Usage: ");
+        help.setWidth(WIDTH);
+        String syntax = "explainer " + command.name() + " [OPTIONS]" + (command.arguments().isEmpty() ? "" : " " + command.arguments());
+        help.printHelp(out, WIDTH, syntax, String.join("\n", command.description()) + "\n\nOptions:",
+                withHelp(command.options()), 2, 3, "", false);
+    }
+
+    private static void printToolHelp(PrintWriter out, Map<String, Command> commands) {
+        out.println("Usage: explainer COMMAND [OPTIONS]");
+        out.println("Builds explainer microsites from Markdown and YAML content through FreeMarker templates.");
+        out.println();
+        out.println("Commands:");
+        commands.values().forEach(command -> out.printf("  %-7s %s%n", command.name(), command.description().get(0)));
+        out.println();
+        out.println("Run 'explainer COMMAND --help' for a command's options. 'explainer --version' prints the version.");
     }
 
     /** The version written into the jar's manifest by the build. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"explainer " + (version == null ? "(development build)" : version)};
-        }
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return "explainer " + (version == null ? "(development build)" : version);
     }
 }

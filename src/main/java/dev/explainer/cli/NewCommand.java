@@ -3,47 +3,63 @@ package dev.explainer.cli;
 import dev.explainer.load.ContentLoader;
 import dev.explainer.scaffold.Scaffolder;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.List;
 
-@Command(name = "new", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Creates a new entry of a collection with every required field present and explained.",
-                "Markdown collections get a new file; data-file collections get an item appended.",
-                "A site can override the scaffold of a collection with templates/scaffolds/COLLECTION.ftl."})
-final class NewCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "COLLECTION", description = "the collection, as declared in content/site.yaml")
-    String collection;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "the new entry's id: lowercase words joined by hyphens")
-    String id;
-
-    @Option(names = "--source", paramLabel = "DIR", description = "folder holding content/ and templates/ (default: the current folder)")
-    Path source = Path.of("");
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+/** {@code new COLLECTION ID}: a new entry to fill in. */
+final class NewCommand implements Command {
 
     @Override
-    public Integer call() throws IOException {
-        Path sourceDir = CommonOptions.sourceDir(source);
+    public String name() {
+        return "new";
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of("Creates a new entry of a collection with every required field present and explained.",
+                "Markdown collections get a new file; data-file collections get an item appended.",
+                "A site can override the scaffold of a collection with templates/scaffolds/COLLECTION.ftl.",
+                "COLLECTION is a collection declared in content/site.yaml; ID is the new entry's id,",
+                "lowercase words joined by hyphens.");
+    }
+
+    @Override
+    public String arguments() {
+        return "COLLECTION ID";
+    }
+
+    @Override
+    public int argumentCount() {
+        return 2;
+    }
+
+    @Override
+    public Options options() {
+        return CommonOptions.addSource(new Options());
+    }
+
+    @Override
+    public int run(CommandLine line, PrintWriter out, PrintWriter err) throws IOException {
+        String collection = line.getArgList().get(0);
+        String id = line.getArgList().get(1);
+        Path sourceDir = CommonOptions.sourceOption(line);
         ContentLoader.Result loaded = new ContentLoader().load(sourceDir);
         if (loaded.site().isEmpty()) {
-            loaded.diagnostics().forEach(d -> spec.commandLine().getErr().println(d.format()));
+            loaded.diagnostics().forEach(d -> err.println(d.format()));
             return Main.EXIT_ERRORS;
         }
         Scaffolder.Outcome outcome = new Scaffolder().create(sourceDir, loaded.site().get(), collection, id);
         if (outcome instanceof Scaffolder.Outcome.Refused refused) {
-            spec.commandLine().getErr().println("explainer new: " + refused.reason());
-            return CommandLine.ExitCode.USAGE;
+            err.println("explainer new: " + refused.reason());
+            return Main.EXIT_USAGE;
         }
         Scaffolder.Outcome.Created created = (Scaffolder.Outcome.Created) outcome;
-        spec.commandLine().getOut().println((created.appended() ? "Added '" + id + "' to " : "Created ") + created.path()
+        out.println((created.appended() ? "Added '" + id + "' to " : "Created ") + created.path()
                 + ": fill in the fields, then run 'check'");
         return 0;
     }

@@ -2,57 +2,66 @@ package dev.explainer.cli;
 
 import dev.explainer.serve.PreviewServer;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.concurrent.Callable;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Builds the site into memory, serves it, and rebuilds after every save.",
-                "Open pages reload by themselves and show build errors until they are fixed.",
-                "Never writes the committed site/ folder."})
-final class ServeCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
-
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
-            description = "the port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE})")
-    int port;
-
-    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
-            description = "the address to listen on (default: ${DEFAULT-VALUE}, this machine only)")
-    String bind;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+/** {@code serve}: the live preview. */
+final class ServeCommand implements Command {
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        if (port < 0 || port > 65535) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535");
+    public String name() {
+        return "serve";
+    }
+
+    @Override
+    public List<String> description() {
+        return List.of("Builds the site into memory, serves it, and rebuilds after every save.",
+                "Open pages reload by themselves and show build errors until they are fixed.",
+                "Never writes the committed site/ folder.");
+    }
+
+    @Override
+    public Options options() {
+        return CommonOptions.add(new Options())
+                .addOption(CommonOptions.valued("port", "N", "the port to listen on; 0 picks a free one (default: 8080)"))
+                .addOption(CommonOptions.valued("bind", "ADDR", "the address to listen on (default: 127.0.0.1, this machine only)"));
+    }
+
+    @Override
+    public int run(CommandLine line, PrintWriter out, PrintWriter err) throws UsageError, IOException, InterruptedException {
+        CommonOptions common = new CommonOptions(line);
+        int port;
+        try {
+            port = Integer.parseInt(line.getOptionValue("port", "8080"));
+        } catch (NumberFormatException e) {
+            port = -1;
         }
+        if (port < 0 || port > 65535) {
+            throw new UsageError("--port must be a number between 0 and 65535");
+        }
+        String bind = line.getOptionValue("bind", "127.0.0.1");
         InetAddress address;
         try {
             address = InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--bind '" + bind + "' is not an address of this machine");
+            throw new UsageError("--bind '" + bind + "' is not an address of this machine");
         }
-        PreviewServer server = new PreviewServer(common.sourceDir(), common.drafts, common.strict,
-                spec.commandLine().getOut(), spec.commandLine().getErr()).verbose(common.verbose);
+        PreviewServer server = new PreviewServer(common.sourceDir(), common.drafts, common.strict, out, err).verbose(common.verbose);
         InetSocketAddress bound;
         try {
             bound = server.start(new InetSocketAddress(address, port));
         } catch (BindException e) {
             server.close();
-            spec.commandLine().getErr().println("explainer: cannot listen on " + bind + ":" + port + " (" + e.getMessage()
+            err.println("explainer: cannot listen on " + bind + ":" + port + " (" + e.getMessage()
                     + "); choose another port with --port, or --port 0 for any free one");
             return Main.EXIT_ERRORS;
         }
@@ -60,9 +69,8 @@ final class ServeCommand implements Callable<Integer> {
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        spec.commandLine().getOut().println("Serving http://" + host + ":" + bound.getPort()
-                + "/ and watching content/ and templates/ (Ctrl+C to stop)");
-        spec.commandLine().getOut().flush();
+        out.println("Serving http://" + host + ":" + bound.getPort() + "/ and watching content/ and templates/ (Ctrl+C to stop)");
+        out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

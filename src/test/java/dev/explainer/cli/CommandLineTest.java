@@ -37,6 +37,15 @@ class CommandLineTest {
         TestSite.Run badUrl = TestSite.cli("build", "--base-url", "ftp://example.org/");
         assertEquals(2, badUrl.exitCode());
         assertTrue(badUrl.err().contains("--base-url 'ftp://example.org/' must be an absolute http or https URL"), badUrl.err());
+        TestSite.Run typo = TestSite.cli("build", "--sorce", "x");
+        assertEquals(2, typo.exitCode());
+        assertEquals("explainer build: unknown option '--sorce'; did you mean '--source'? (see 'explainer build --help')", typo.err().strip());
+        TestSite.Run command = TestSite.cli("biuld");
+        assertEquals(2, command.exitCode());
+        assertTrue(command.err().contains("unknown command 'biuld'; did you mean 'build'?"), command.err());
+        assertEquals(2, TestSite.cli("check", "stray-argument").exitCode());
+        assertEquals(2, TestSite.cli("check", "--format", "xml").exitCode());
+        assertEquals(2, TestSite.cli("new", "people").exitCode());
     }
 
     @Test
