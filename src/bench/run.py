@@ -5,6 +5,9 @@ usage: src/bench/run.py [N ...]          (default N: 100 1000 10000)
 env:   RUNS=3 WARMUP=1                   measured and unmeasured runs per tool and N
        BENCH_SHARED=../shared/bench      the peer benchmark folder (gen-corpus.py)
        EDITS=0                           also time N one-page edits in `serve` (per N)
+       LAUNCH=script                     run explainer through src/scripts/explainer (class-data
+                                         sharing, serial GC, first-tier compiler), or LAUNCH=jar
+                                         for a plain `java -jar target/explainer.jar`
 
 For each N it generates the corpus of ../shared/bench/gen-corpus.py twice, in Hugo's format
 and in the neutral 'common' format that it turns into an explainer site (same page bodies and
@@ -27,6 +30,9 @@ PROJECT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SHARED = os.path.abspath(os.environ.get("BENCH_SHARED", os.path.join(PROJECT, "..", "shared", "bench")))
 WORK = os.path.join(PROJECT, "target", "bench")
 JAR = os.path.join(PROJECT, "target", "explainer.jar")
+LAUNCHER = os.path.join(PROJECT, "src", "scripts", "explainer")
+LAUNCH = os.environ.get("LAUNCH", "script")
+OURS = [LAUNCHER] if LAUNCH == "script" else ["java", "-jar", JAR]
 RUNS = int(os.environ.get("RUNS", "3"))
 WARMUP = int(os.environ.get("WARMUP", "1"))
 EDITS = int(os.environ.get("EDITS", "0"))
@@ -148,7 +154,7 @@ def html_files(folder):
 
 def edit_latency(ours, edits):
     """Times one-page edits in `serve`: the rebuild work it reports, per edit."""
-    process = subprocess.Popen(["java", "-jar", JAR, "serve", "--port", "0", "--source", ours],
+    process = subprocess.Popen(OURS + ["serve", "--port", "0", "--source", ours],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         for line in process.stdout:
@@ -182,10 +188,17 @@ def main():
     if not os.path.exists(JAR):
         subprocess.run(["mvn", "-q", "-B", "-DskipTests", "package"], cwd=PROJECT, check=True)
     os.makedirs(WORK, exist_ok=True)
+    if LAUNCH == "script":
+        # The launcher writes its class-data archive on its first run after the jar changes: not a run to time.
+        _, first = corpus(min(ns))
+        out = tempfile.mkdtemp(dir=WORK)
+        subprocess.run(OURS + ["build", "--source", first, "--out", out + "/ours"], check=True, stdout=subprocess.DEVNULL)
+        shutil.rmtree(out)
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
     java_version = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    lines = ["# %s; %d cores; hugo %s; %s; runs=%d warmup=%d" % (
-        time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), os.cpu_count(), hugo_version, java_version, RUNS, WARMUP)]
+    lines = ["# %s; %d cores; hugo %s; %s; runs=%d warmup=%d; explainer via %s" % (
+        time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), os.cpu_count(), hugo_version, java_version, RUNS, WARMUP,
+        "src/scripts/explainer" if LAUNCH == "script" else "java -jar")]
     lines.append("%8s  %10s %10s %7s  %10s %10s %7s  %12s" % (
         "pages", "ours s", "hugo s", "ratio", "ours MiB", "hugo MiB", "ratio", "ours ms/page"))
     print("\n".join(lines), flush=True)
@@ -196,7 +209,7 @@ def main():
             out = tempfile.mkdtemp(dir=WORK)
             runs = {
                 "hugo": ["hugo", "--quiet", "--source", hugo, "--destination", out + "/hugo", "--cacheDir", out + "/cache"],
-                "ours": ["java", "-jar", JAR, "build", "--source", ours, "--out", out + "/ours"],
+                "ours": OURS + ["build", "--source", ours, "--out", out + "/ours"],
             }
             for tool, command in runs.items():
                 wall, mib, code, error = timed(command)
@@ -216,7 +229,9 @@ def main():
             n, ours_wall, hugo_wall, ours_wall / hugo_wall, ours_mib, hugo_mib, ours_mib / hugo_mib, 1000 * ours_wall / n)
         if EDITS:
             edits = edit_latency(ours, EDITS)
-            line += "   serve edit ms: median %d (%s)" % (statistics.median(edits), " ".join(map(str, edits)))
+            warm = edits[len(edits) // 2:]
+            line += "   serve edit ms: median %d, last half %d (%s)" % (
+                statistics.median(edits), statistics.median(warm), " ".join(map(str, edits)))
         print(line, flush=True)
         lines.append(line)
     with open(os.path.join(WORK, "results.txt"), "a", encoding="utf-8") as f:

@@ -332,7 +332,8 @@ public final class Linker {
     private Map<String, Route> routes(SiteConfig config, LoadedSite loaded, Collection<ValidEntry> entries,
                                       Diagnostics problems, boolean remember) {
         Map<String, Route> routes = new HashMap<>();
-        Map<ValidEntry, Route> known = config.equals(knownRoutesConfig) && loaded.templates().keySet().equals(knownRoutesTemplates)
+        // (a first run compares nothing: a record's first equals() costs a few ms of bootstrapping)
+        Map<ValidEntry, Route> known = knownRoutesConfig != null && config.equals(knownRoutesConfig) && loaded.templates().keySet().equals(knownRoutesTemplates)
                 ? knownRoutes : Map.of();
         Map<ValidEntry, Route> now = new java.util.IdentityHashMap<>();
         if (remember) {

@@ -3,14 +3,18 @@ package dev.explainer.markdown;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
 import com.vladsch.flexmark.html.LinkResolver;
 import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
 import com.vladsch.flexmark.html.renderer.LinkStatus;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
@@ -18,6 +22,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.misc.Extension;
+import com.vladsch.flexmark.util.sequence.Escaping;
 
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.load.RawEntry;
@@ -89,6 +94,7 @@ public final class MarkdownRenderer {
             parsers[variant] = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, extensions)).build();
         }
         this.renderer = HtmlRenderer.builder(options)
+                .nodeRendererFactory(data -> () -> Set.of(new NodeRenderingHandler<>(Text.class, MarkdownRenderer::renderText)))
                 .linkResolverFactory(new IndependentLinkResolverFactory() {
                     @Override
                     public LinkResolver apply(LinkResolverBasicContext context) {
@@ -117,6 +123,23 @@ public final class MarkdownRenderer {
         }
         String html = renderer.render(document);
         return new RenderedMarkdown(html, List.copyOf(state.diagnostics), List.copyOf(state.fragmentLinks));
+    }
+
+    /**
+     * Text as flexmark's core renders it (unescaped, line ends normalised, HTML-escaped), without
+     * the regular expressions that do it when the text holds nothing they would change: a third
+     * of flexmark's HTML rendering time on the benchmark corpus.
+     */
+    private static void renderText(Text node, NodeRendererContext context, HtmlWriter html) {
+        String text = node.getChars().toString();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '&' || c == '\r' || c == '<' || c == '>' || c == '"') {
+                html.text(Escaping.normalizeEOL(node.getChars().unescape()));
+                return;
+            }
+        }
+        html.raw(text);
     }
 
     private static void warnAboutRawHtml(Node node, State state) {

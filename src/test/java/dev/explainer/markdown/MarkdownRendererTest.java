@@ -87,6 +87,9 @@ class MarkdownRendererTest {
             "| a | b |\n|---|---|\n| 1 | www.example.org |\n\nText[^1].\n\n[^1]: A note at a@b.org.",
             "No table: a | b, and no note [^ x].",
             "mailto:a@example.org and tel:+431234 and http://example.org/file",
+            "Escapes: a \\* b \\_c\\_, entities &amp; &copy; &#169; &#xA9; &bogus; and a < b > c \"d\"",
+            "Windows line ends\r\nin a paragraph\r\n\r\nand `code & <tags>` and ![alt & <b>](https://example.org/i.png)",
+            "# Heading & <stuff>\n\n> quote \\> with *emphasis* and __strong__\n\n1. one\n2. two & three\n\n    indented <code>\n",
     })
     void skippingWorkThatFindsNothingChangesNothing(String markdown) {
         com.vladsch.flexmark.util.data.MutableDataSet options = new com.vladsch.flexmark.util.data.MutableDataSet();
@@ -107,7 +110,8 @@ class MarkdownRendererTest {
         RenderedMarkdown ours = render(markdown);
         // the one intended difference: bare web addresses link with https, not http
         assertEquals(stock.replace("href=\"http://www.", "href=\"https://www."), ours.html());
-        assertEquals(List.of(), ours.diagnostics(), "e-mail addresses and web addresses are not broken links");
+        assertEquals(List.of(), ours.diagnostics().stream().filter(Diagnostic::isError).toList(),
+                "e-mail addresses and web addresses are not broken links");
     }
 
     @Test
