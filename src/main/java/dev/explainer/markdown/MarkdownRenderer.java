@@ -52,9 +52,12 @@ import java.util.regex.Pattern;
 public final class MarkdownRenderer {
     /**
      * Stands for the path from the page being rendered to the site root. A body is rendered once
-     * but may be shown on pages at different depths, each of which replaces it.
+     * but may be shown on pages at different depths, each of which replaces it. NUL, because
+     * CommonMark replaces NUL in the input (so none can reach the HTML otherwise), and because a
+     * character beyond Latin-1 would make Java hold every body's HTML, and every string flexmark
+     * builds from it, at two bytes per character.
      */
-    public static final String ROOT = "\uE000";
+    public static final String ROOT = "\u0000";
 
     private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
     private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.\\-]*):");
@@ -113,7 +116,7 @@ public final class MarkdownRenderer {
      * @param targets  the pages and assets links may reach
      */
     public RenderedMarkdown render(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets) {
-        String markdown = body.markdown();
+        String markdown = body.markdown().replace('\u0000', '\uFFFD'); // as CommonMark asks; the length stays
         int variant = (markdown.indexOf('|') >= 0 ? 1 : 0) | (markdown.contains("[^") ? 2 : 0);
         Document document = parsers[variant].parse(markdown);
         State state = new State(body, pagePath, targets);

@@ -115,6 +115,13 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aNulInTheSourceCannotPassForTheLinkPlaceholder() {
+        RenderedMarkdown rendered = render("before\u0000after [Russia](/parties/russia/)");
+        assertEquals("<p>before\uFFFDafter <a href=\"" + MarkdownRenderer.ROOT + "parties/russia/index.html\">Russia</a></p>\n",
+                rendered.html());
+    }
+
+    @Test
     void internalLinksBecomeRelativeToThePageThatShowsThem() {
         RenderedMarkdown rendered = render("[R](/parties/russia/#talks) [H](/) [rel](russia) [img](/assets/map.png)");
         assertEquals(List.of(), rendered.diagnostics());
