@@ -125,11 +125,12 @@ class MarkdownRendererTest {
     void internalLinksBecomeRelativeToThePageThatShowsThem() {
         RenderedMarkdown rendered = render("[R](/parties/russia/#talks) [H](/) [rel](russia) [img](/assets/map.png)");
         assertEquals(List.of(), rendered.diagnostics());
-        Document html = Jsoup.parseBodyFragment(rendered.html());
-        assertEquals(MarkdownRenderer.ROOT + "parties/russia/index.html#talks", html.select("a").get(0).attr("href"));
-        assertEquals(MarkdownRenderer.ROOT + "index.html", html.select("a").get(1).attr("href"));
-        assertEquals(MarkdownRenderer.ROOT + "parties/russia/index.html", html.select("a").get(2).attr("href"));
-        assertEquals(MarkdownRenderer.ROOT + "assets/map.png", html.select("a").get(3).attr("href"));
+        // (an HTML parser would turn the NUL placeholder into U+FFFD: name it before parsing)
+        Document html = Jsoup.parseBodyFragment(rendered.html().replace(MarkdownRenderer.ROOT, "ROOT/"));
+        assertEquals("ROOT/parties/russia/index.html#talks", html.select("a").get(0).attr("href"));
+        assertEquals("ROOT/index.html", html.select("a").get(1).attr("href"));
+        assertEquals("ROOT/parties/russia/index.html", html.select("a").get(2).attr("href"));
+        assertEquals("ROOT/assets/map.png", html.select("a").get(3).attr("href"));
         assertEquals(1, rendered.fragmentLinks().size());
         assertEquals("content/a.md:4:1", rendered.fragmentLinks().get(0).position().toString());
     }
