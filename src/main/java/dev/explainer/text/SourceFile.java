@@ -79,6 +79,13 @@ public final class SourceFile {
      * mark is dropped.
      */
     public static Decoded decode(String path, byte[] bytes) {
+        // The JDK's own decoding is fast (ASCII is copied as is); it replaces what is not UTF-8
+        // with U+FFFD, so only a text that holds one needs the strict decoder to tell why.
+        String quick = new String(bytes, StandardCharsets.UTF_8);
+        if (quick.indexOf('\uFFFD') < 0) {
+            return new Decoded(Optional.of(new SourceFile(path, quick.startsWith("\uFEFF") ? quick.substring(1) : quick)),
+                    Optional.empty());
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -37,4 +37,12 @@ class SourceFileTest {
         SourceFile.Decoded decoded = SourceFile.decode("x", "\uFEFFhi".getBytes(StandardCharsets.UTF_8));
         assertEquals("hi", decoded.file().orElseThrow().text());
     }
+
+    @Test
+    void acceptsAReplacementCharacterWrittenInTheFileAndRejectsAnEncodedSurrogate() {
+        SourceFile.Decoded written = SourceFile.decode("x", "a \uFFFD b, \uFEFF inside".getBytes(StandardCharsets.UTF_8));
+        assertEquals("a \uFFFD b, \uFEFF inside", written.file().orElseThrow().text());
+        byte[] surrogate = {'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80};
+        assertTrue(SourceFile.decode("x", surrogate).file().isEmpty(), "CESU-style surrogates are not UTF-8");
+    }
 }
