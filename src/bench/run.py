@@ -13,7 +13,8 @@ For each N it generates the corpus of ../shared/bench/gen-corpus.py twice, in Hu
 and in the neutral 'common' format that it turns into an explainer site (same page bodies and
 front matter; a list page, 20 tag pages and N pages: N + 21 HTML files). It then times clean
 builds into fresh, empty output folders, alternating Hugo and explainer run by run, and prints
-the median wall time and peak memory (RSS, from wait4) of each and the ratio explainer/Hugo.
+the median wall time, peak memory (RSS, from wait4) and CPU time (user + system) of each
+and the ratios explainer/Hugo.
 Hugo is installed from Debian (apt-get install hugo) when missing. Results are also written to
 target/bench/results.txt. A benchmark measures; no test asserts these times.
 """
@@ -139,13 +140,13 @@ def corpus(n):
 
 
 def timed(command):
-    """Wall seconds, peak RSS in MiB (the process and what it waited for) and exit code."""
+    """Wall seconds, peak RSS in MiB, CPU seconds (user + system) and exit code."""
     start = time.monotonic()
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.monotonic() - start
     error = process.stderr.read().decode(errors="replace")
-    return wall, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status), error
+    return wall, usage.ru_maxrss / 1024.0, usage.ru_utime + usage.ru_stime, os.waitstatus_to_exitcode(status), error
 
 
 def html_files(folder):
@@ -199,8 +200,8 @@ def main():
     lines = ["# %s; %d cores; hugo %s; %s; runs=%d warmup=%d; explainer via %s" % (
         time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), os.cpu_count(), hugo_version, java_version, RUNS, WARMUP,
         "src/scripts/explainer" if LAUNCH == "script" else "java -jar")]
-    lines.append("%8s  %10s %10s %7s  %10s %10s %7s  %12s" % (
-        "pages", "ours s", "hugo s", "ratio", "ours MiB", "hugo MiB", "ratio", "ours ms/page"))
+    lines.append("%8s  %10s %10s %7s  %10s %10s %7s  %12s  %10s %10s" % (
+        "pages", "ours s", "hugo s", "ratio", "ours MiB", "hugo MiB", "ratio", "ours ms/page", "ours cpu s", "hugo cpu s"))
     print("\n".join(lines), flush=True)
     for n in ns:
         hugo, ours = corpus(n)
@@ -212,11 +213,11 @@ def main():
                 "ours": OURS + ["build", "--source", ours, "--out", out + "/ours"],
             }
             for tool, command in runs.items():
-                wall, mib, code, error = timed(command)
+                wall, mib, cpu, code, error = timed(command)
                 if code != 0:
                     sys.exit("%s failed on N=%d:\n%s" % (tool, n, error))
                 if i >= WARMUP:
-                    results[tool].append((wall, mib))
+                    results[tool].append((wall, mib, cpu))
             counts = (html_files(out + "/ours"), html_files(out + "/hugo"))
             shutil.rmtree(out)
             if counts[0] != n + 21 or counts[1] != n + 21:
@@ -225,8 +226,11 @@ def main():
         hugo_wall = statistics.median(r[0] for r in results["hugo"])
         ours_mib = statistics.median(r[1] for r in results["ours"])
         hugo_mib = statistics.median(r[1] for r in results["hugo"])
-        line = "%8d  %10.3f %10.3f %7.2f  %10.1f %10.1f %7.2f  %12.3f" % (
-            n, ours_wall, hugo_wall, ours_wall / hugo_wall, ours_mib, hugo_mib, ours_mib / hugo_mib, 1000 * ours_wall / n)
+        ours_cpu = statistics.median(r[2] for r in results["ours"])
+        hugo_cpu = statistics.median(r[2] for r in results["hugo"])
+        line = "%8d  %10.3f %10.3f %7.2f  %10.1f %10.1f %7.2f  %12.3f  %10.2f %10.2f" % (
+            n, ours_wall, hugo_wall, ours_wall / hugo_wall, ours_mib, hugo_mib, ours_mib / hugo_mib, 1000 * ours_wall / n,
+            ours_cpu, hugo_cpu)
         if EDITS:
             edits = edit_latency(ours, EDITS)
             warm = edits[len(edits) // 2:]
