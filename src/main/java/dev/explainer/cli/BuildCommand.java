@@ -15,21 +15,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code build}: checks everything and, if there are no errors, writes the site. */
-final class BuildCommand implements Command {
-
-    @Override
-    public String name() {
-        return "build";
+final class BuildCommand extends Command {
+    BuildCommand() {
+        super("build", List.of("Checks the content and templates and, if there are no errors, writes the site.",
+                "The previous output is replaced only when the whole build succeeds."),
+                List.of());
     }
 
     @Override
-    public List<String> description() {
-        return List.of("Checks the content and templates and, if there are no errors, writes the site.",
-                "The previous output is replaced only when the whole build succeeds.");
-    }
-
-    @Override
-    public Options options() {
+    Options options() {
         return CommonOptions.add(new Options())
                 .addOption(CommonOptions.valued("out", "DIR", "where to write the site (default: DIR/site)"))
                 .addOption(CommonOptions.valued("base-url", "URL",
@@ -37,7 +31,7 @@ final class BuildCommand implements Command {
     }
 
     @Override
-    public int run(CommandLine line, PrintWriter out, PrintWriter err) throws UsageError {
+    int run(CommandLine line, PrintWriter out, PrintWriter err) throws UsageError {
         CommonOptions common = new CommonOptions(line);
         Optional<URI> base = Optional.empty();
         if (line.hasOption("base-url")) {

@@ -20,28 +20,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code check}: every check a build runs, writing nothing; diagnostics as text or JSON. */
-final class CheckCommand implements Command {
-
-    @Override
-    public String name() {
-        return "check";
+final class CheckCommand extends Command {
+    CheckCommand() {
+        super("check", List.of("Runs every check that build runs, rendering every page in memory, and writes nothing.",
+                "With --format json, prints the diagnostics as JSON on standard output, for editors and CI."),
+                List.of());
     }
 
     @Override
-    public List<String> description() {
-        return List.of("Runs every check that build runs, rendering every page in memory, and writes nothing.",
-                "With --format json, prints the diagnostics as JSON on standard output, for editors and CI.");
-    }
-
-    @Override
-    public Options options() {
+    Options options() {
         return CommonOptions.add(new Options())
                 .addOption(CommonOptions.valued("format", "FORMAT",
                         "text (one line per problem on standard error) or json (default: text)"));
     }
 
     @Override
-    public int run(CommandLine line, PrintWriter out, PrintWriter err) throws UsageError, JsonProcessingException {
+    int run(CommandLine line, PrintWriter out, PrintWriter err) throws UsageError, JsonProcessingException {
         CommonOptions common = new CommonOptions(line);
         String format = line.getOptionValue("format", "text");
         if (!format.equals("text") && !format.equals("json")) {

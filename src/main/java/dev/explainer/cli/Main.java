@@ -111,10 +111,10 @@ public final class Main {
             out.println(version());
             return 0;
         }
-        if (line.getArgList().size() != command.argumentCount()) {
-            return usageError(command, err, command.argumentCount() == 0
+        if (line.getArgList().size() != command.arguments().size()) {
+            return usageError(command, err, command.arguments().isEmpty()
                     ? "unexpected argument '" + line.getArgList().get(0) + "'"
-                    : "expected " + command.arguments() + ", got " + (line.getArgList().isEmpty() ? "nothing"
+                    : "expected " + String.join(" ", command.arguments()) + ", got " + (line.getArgList().isEmpty() ? "nothing"
                     : line.getArgList().stream().map(a -> "'" + a + "'").collect(Collectors.joining(" "))));
         }
         try {
@@ -145,7 +145,8 @@ public final class Main {
         HelpFormatter help = HelpFormatter.builder().setPrintWriter(out).get();
         help.setSyntaxPrefix("Usage: ");
         help.setWidth(WIDTH);
-        String syntax = "explainer " + command.name() + " [OPTIONS]" + (command.arguments().isEmpty() ? "" : " " + command.arguments());
+        String syntax = "explainer " + command.name() + " [OPTIONS]"
+                + (command.arguments().isEmpty() ? "" : " " + String.join(" ", command.arguments()));
         help.printHelp(out, WIDTH, syntax, String.join("\n", command.description()) + "\n\nOptions:",
                 withHelp(command.options()), 2, 3, "", false);
     }

@@ -12,39 +12,23 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code new COLLECTION ID}: a new entry to fill in. */
-final class NewCommand implements Command {
-
-    @Override
-    public String name() {
-        return "new";
-    }
-
-    @Override
-    public List<String> description() {
-        return List.of("Creates a new entry of a collection with every required field present and explained.",
+final class NewCommand extends Command {
+    NewCommand() {
+        super("new", List.of("Creates a new entry of a collection with every required field present and explained.",
                 "Markdown collections get a new file; data-file collections get an item appended.",
                 "A site can override the scaffold of a collection with templates/scaffolds/COLLECTION.ftl.",
                 "COLLECTION is a collection declared in content/site.yaml; ID is the new entry's id,",
-                "lowercase words joined by hyphens.");
+                "lowercase words joined by hyphens."),
+                List.of("COLLECTION", "ID"));
     }
 
     @Override
-    public String arguments() {
-        return "COLLECTION ID";
-    }
-
-    @Override
-    public int argumentCount() {
-        return 2;
-    }
-
-    @Override
-    public Options options() {
+    Options options() {
         return CommonOptions.addSource(new Options());
     }
 
     @Override
-    public int run(CommandLine line, PrintWriter out, PrintWriter err) throws IOException {
+    int run(CommandLine line, PrintWriter out, PrintWriter err) throws IOException {
         String collection = line.getArgList().get(0);
         String id = line.getArgList().get(1);
         Path sourceDir = CommonOptions.sourceOption(line);

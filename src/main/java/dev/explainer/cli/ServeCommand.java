@@ -15,29 +15,23 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code serve}: the live preview. */
-final class ServeCommand implements Command {
-
-    @Override
-    public String name() {
-        return "serve";
-    }
-
-    @Override
-    public List<String> description() {
-        return List.of("Builds the site into memory, serves it, and rebuilds after every save.",
+final class ServeCommand extends Command {
+    ServeCommand() {
+        super("serve", List.of("Builds the site into memory, serves it, and rebuilds after every save.",
                 "Open pages reload by themselves and show build errors until they are fixed.",
-                "Never writes the committed site/ folder.");
+                "Never writes the committed site/ folder."),
+                List.of());
     }
 
     @Override
-    public Options options() {
+    Options options() {
         return CommonOptions.add(new Options())
                 .addOption(CommonOptions.valued("port", "N", "the port to listen on; 0 picks a free one (default: 8080)"))
                 .addOption(CommonOptions.valued("bind", "ADDR", "the address to listen on (default: 127.0.0.1, this machine only)"));
     }
 
     @Override
-    public int run(CommandLine line, PrintWriter out, PrintWriter err) throws UsageError, IOException, InterruptedException {
+    int run(CommandLine line, PrintWriter out, PrintWriter err) throws UsageError, IOException, InterruptedException {
         CommonOptions common = new CommonOptions(line);
         int port;
         try {
