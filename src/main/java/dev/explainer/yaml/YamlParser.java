@@ -51,8 +51,29 @@ public final class YamlParser {
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+\\.[0-9]*)([eE][-+]?[0-9]+)?");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
+    /**
+     * Marks a plain scalar written without a tag; {@link #typePlain} types it. SnakeYAML's own
+     * resolver would run its YAML 1.1 regular expressions over every scalar only for us to
+     * ignore the result.
+     */
+    private static final Tag UNTAGGED = new Tag("tag:explainer.dev,2026:untagged");
+
+    /** Resolves untagged plain scalars to {@link #UNTAGGED} (or a merge key), quoted ones to strings. */
+    private static final class UntaggedResolver extends Resolver {
+        @Override
+        public Tag resolve(NodeId kind, String value, boolean implicit) {
+            if (kind == NodeId.scalar) {
+                if (implicit && value.equals("<<")) {
+                    return Tag.MERGE; // reported: merge keys are not supported
+                }
+                return implicit ? UNTAGGED : Tag.STR;
+            }
+            return super.resolve(kind, value, implicit);
+        }
+    }
+
     /** Only read after construction, so one instance of each serves every thread. */
-    private final Resolver resolver = new Resolver();
+    private final Resolver resolver = new UntaggedResolver();
     private final LoaderOptions options = loaderOptions();
 
     /** Parsed data, if any, and every problem found. */
@@ -209,25 +230,15 @@ public final class YamlParser {
 
     private YamlNode convertScalar(ScalarNode scalar, Position at, List<Diagnostic> problems) {
         String text = scalar.getValue();
-        boolean plain = scalar.isPlain();
         Tag tag = scalar.getTag();
-        boolean explicitTag = plain ? !tag.equals(implicitTag(text)) : !Tag.STR.equals(tag);
-        if (explicitTag) {
-            if (Tag.STR.equals(tag)) {
-                return new YamlNode.Scalar(text, at);
-            }
-            problems.add(Diagnostic.error("yaml-tag", at, unsupportedTag(tag)));
-            return null;
+        if (UNTAGGED.equals(tag) || (Tag.MERGE.equals(tag) && text.equals("<<"))) {
+            return new YamlNode.Scalar(typePlain(text, at, problems), at); // "<<" as a value is text
         }
-        if (!plain) {
-            return new YamlNode.Scalar(text, at);
+        if (Tag.STR.equals(tag)) {
+            return new YamlNode.Scalar(text, at); // quoted, or tagged !!str
         }
-        return new YamlNode.Scalar(typePlain(text, at, problems), at);
-    }
-
-    /** The tag SnakeYAML's own resolver gives a plain scalar; anything else was written explicitly. */
-    private Tag implicitTag(String text) {
-        return resolver.resolve(NodeId.scalar, text, true);
+        problems.add(Diagnostic.error("yaml-tag", at, unsupportedTag(tag)));
+        return null;
     }
 
     private static Object typePlain(String text, Position at, List<Diagnostic> problems) {

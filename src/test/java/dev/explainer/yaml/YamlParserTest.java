@@ -61,6 +61,9 @@ class YamlParserTest {
     @Test
     void explicitStringTagIsHonoured() {
         assertEquals("5", data("n: !!str 5\n").get("n"));
+        assertEquals("true", data("b: !!str true\n").get("b"));
+        assertEquals("<<", data("arrow: <<\n").get("arrow"), "'<<' as a value is text, not a merge");
+        assertEquals(List.of(1L, "two", "3"), data("list: [1, two, '3']\n").get("list"));
     }
 
     @Test
