@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs the pipeline: load, validate, link, render, write. Everything is loaded and checked
@@ -99,6 +100,16 @@ public final class SiteBuilder {
             site = site.withConfig(site.config().withBaseUrl(options.baseUrl().get()));
         }
 
+        // Templates do not depend on the content: they compile on another thread while the
+        // content is validated and linked.
+        Set<String> changedTemplates = updateTemplates(site);
+        TemplateEngine engine = templates;
+        CompletableFuture<List<Diagnostic>> compiled = CompletableFuture.supplyAsync(engine::compileAll, task -> {
+            Thread thread = new Thread(task, "explainer-templates");
+            thread.setDaemon(true);
+            thread.start();
+        });
+
         Validator.Result validated = validator.validate(site);
         problems.addAll(validated.diagnostics());
         clock.lap("validate");
@@ -106,8 +117,7 @@ public final class SiteBuilder {
         problems.addAll(linked.diagnostics());
         clock.lap("link");
 
-        Set<String> changedTemplates = updateTemplates(site);
-        problems.addAll(templates.compileAll());
+        problems.addAll(compiled.join());
         clock.lap("compile templates");
         if (problems.hasErrors()) {
             return result(problems, List.of(), 0, List.of(), start, clock); // rendering broken data would only add noise
