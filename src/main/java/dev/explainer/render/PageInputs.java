@@ -13,7 +13,7 @@ import java.util.Set;
  * no locking. A one-off build records nothing ({@link #NONE}).
  */
 class PageInputs {
-    /** The field name that stands for every field of an entry: the page read the whole entry. */
+    /** The field name that stands for every field of an entry: one added or removed. */
     static final String ALL_FIELDS = "*";
 
     /** Records nothing: for builds that will not be followed by an incremental one. */
@@ -37,10 +37,6 @@ class PageInputs {
 
     void field(String key, String field) {
         fields.computeIfAbsent(key, k -> new HashSet<>(4)).add(field);
-    }
-
-    void entry(String key) {
-        field(key, ALL_FIELDS);
     }
 
     void collection(String name) {
@@ -67,8 +63,7 @@ class PageInputs {
     boolean touchedBy(SiteChanges changes) {
         for (Map.Entry<String, Set<String>> changed : changes.fields().entrySet()) {
             Set<String> read = fields.get(changed.getKey());
-            if (read != null && (read.contains(ALL_FIELDS) || changed.getValue().contains(ALL_FIELDS)
-                    || intersects(read, changed.getValue()))) {
+            if (read != null && (changed.getValue().contains(ALL_FIELDS) || intersects(read, changed.getValue()))) {
                 return true;
             }
         }
