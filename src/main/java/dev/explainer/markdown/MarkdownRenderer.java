@@ -19,6 +19,7 @@ import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataSet;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.misc.Extension;
@@ -68,7 +69,8 @@ public final class MarkdownRenderer {
      * flexmark's table pre-processor costs even paragraphs without one; index 1 adds tables,
      * 2 footnotes, 3 both.
      */
-    private final Parser[] parsers = new Parser[4];
+    private final java.util.concurrent.atomic.AtomicReferenceArray<Parser> parsers = new java.util.concurrent.atomic.AtomicReferenceArray<>(4);
+    private final DataSet options;
     private final HtmlRenderer renderer;
     private final boolean rawHtml;
 
@@ -86,16 +88,7 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)");
         options.set(TablesExtension.CLASS_NAME, "");
         options.set(TablesExtension.WITH_CAPTION, true);
-        for (int variant = 0; variant < parsers.length; variant++) {
-            List<Extension> extensions = new ArrayList<>(List.of(TypographicExtension.create(), new QuickAutolinkExtension()));
-            if ((variant & 1) != 0) {
-                extensions.add(TablesExtension.create());
-            }
-            if ((variant & 2) != 0) {
-                extensions.add(FootnoteExtension.create());
-            }
-            parsers[variant] = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, extensions)).build();
-        }
+        this.options = options.toImmutable();
         this.renderer = HtmlRenderer.builder(options)
                 .nodeRendererFactory(data -> () -> Set.of(new NodeRenderingHandler<>(Text.class, MarkdownRenderer::renderText)))
                 .linkResolverFactory(new IndependentLinkResolverFactory() {
@@ -118,7 +111,7 @@ public final class MarkdownRenderer {
     public RenderedMarkdown render(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets) {
         String markdown = body.markdown().replace('\u0000', '\uFFFD'); // as CommonMark asks; the length stays
         int variant = (markdown.indexOf('|') >= 0 ? 1 : 0) | (markdown.contains("[^") ? 2 : 0);
-        Document document = parsers[variant].parse(markdown);
+        Document document = parser(variant).parse(markdown);
         State state = new State(body, pagePath, targets);
         document.set(STATE, state);
         if (!rawHtml) {
@@ -126,6 +119,23 @@ public final class MarkdownRenderer {
         }
         String html = renderer.render(document);
         return new RenderedMarkdown(html, List.copyOf(state.diagnostics), List.copyOf(state.fragmentLinks));
+    }
+
+    /** The parser for a variant, built when first needed: most sites need one or two of the four. */
+    private Parser parser(int variant) {
+        Parser parser = parsers.get(variant);
+        if (parser == null) {
+            List<Extension> extensions = new ArrayList<>(List.of(TypographicExtension.create(), new QuickAutolinkExtension()));
+            if ((variant & 1) != 0) {
+                extensions.add(TablesExtension.create());
+            }
+            if ((variant & 2) != 0) {
+                extensions.add(FootnoteExtension.create());
+            }
+            parsers.compareAndSet(variant, null, Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, extensions)).build());
+            parser = parsers.get(variant);
+        }
+        return parser;
     }
 
     /**
