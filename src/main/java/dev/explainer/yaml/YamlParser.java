@@ -252,6 +252,10 @@ public final class YamlParser {
             default:
                 break;
         }
+        char first = text.charAt(0);
+        if (!(first >= '0' && first <= '9') && first != '-' && first != '+' && first != '.') {
+            return text; // numbers and dates start with a digit, a sign or a point; most values are words
+        }
         if (INTEGER.matcher(text).matches()) {
             return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
         }
