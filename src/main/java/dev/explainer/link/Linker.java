@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -39,6 +40,9 @@ import java.util.stream.Collectors;
  * immutable {@link Site}.
  */
 public final class Linker {
+    private static final Comparator<RenderedMarkdown.FragmentLink> FRAGMENT_ORDER =
+            Comparator.comparing((RenderedMarkdown.FragmentLink f) -> f.position().path())
+                    .thenComparingInt(f -> f.position().line()).thenComparingInt(f -> f.position().column());
     private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
 
     private final MarkdownRenderer markdown;
@@ -47,14 +51,6 @@ public final class Linker {
      * may reach) is the same. The loader hands back the same body object for an unchanged file.
      */
     private Map<String, RenderedBody> renderedBodies = new HashMap<>();
-    private SitePaths renderedWithPaths;
-    /**
-     * The previous run's entries by key and its collections in order: an unchanged entry is
-     * handed on as the same object (so later stages can tell it is unchanged at a glance), and a
-     * collection whose previous order still holds is not sorted again.
-     */
-    private Map<String, Entry> previousEntries = Map.of();
-    private Map<String, List<Entry>> previousCollections = Map.of();
 
     private record RenderedBody(RawEntry.Body body, Optional<String> page, RenderedMarkdown rendered) {
     }
@@ -74,7 +70,7 @@ public final class Linker {
     }
 
     /**
-     * Routes and pages of the previous run, reused for entries that are the same objects (the
+     * Routes of the previous run, reused for entries that are the same objects (the
      * validator hands those back for unchanged files), while the config and the template names
      * are the same. Reuse keeps strings and pages identical from run to run, so comparing two
      * runs' paths and pages, as the incremental stages do, costs little.
@@ -82,13 +78,12 @@ public final class Linker {
     private Map<ValidEntry, Route> knownRoutes = new java.util.IdentityHashMap<>();
     private SiteConfig knownRoutesConfig;
     private Set<String> knownRoutesTemplates = Set.of();
-    private Map<String, Page> previousPages = Map.of();
-    private List<Page> previousPageList = List.of();
 
     /**
-     * What the previous run linked, for a run in which only Markdown bodies changed (the live
-     * preview's common case): then every route, reference, order and page stays, and only those
-     * bodies are rendered and their entries replaced ({@link #relinkBodies}).
+     * What the previous run linked: for a run in which only Markdown bodies changed (the live
+     * preview's common case), every route, reference, order and page stays, and only those bodies
+     * are rendered and their entries replaced ({@link #relinkBodies}); a full run reuses what it
+     * can of the previous {@link Site}.
      *
      * @param structural the previous run's problems other than those of bodies and quotes
      * @param bodyProblems the problems found in bodies, which are in the bodies' own files
@@ -108,6 +103,10 @@ public final class Linker {
         if (quick.isPresent()) {
             return quick.get();
         }
+        // The previous site: an unchanged entry, page or route is handed on as the same object
+        // (so later stages can tell it is unchanged at a glance), a collection whose previous
+        // order still holds is not sorted again, and bodies rendered against the same paths are kept.
+        Site previous = last == null ? null : last.site();
         last = null;
         Diagnostics problems = new Diagnostics();
         Diagnostics bodyProblems = new Diagnostics();
@@ -161,8 +160,8 @@ public final class Linker {
 
         List<RenderedMarkdown.FragmentLink> fragmentLinks = new ArrayList<>();
         Map<String, Entry> byKey = new HashMap<>();
-        Map<String, RenderedBody> reusable = targets.sameAs(renderedWithPaths) ? renderedBodies : Map.of();
-        Map<String, Entry> earlierEntries = previousEntries;
+        Map<String, RenderedBody> reusable = previous != null && targets.sameAs(previous.sitePaths()) ? renderedBodies : Map.of();
+        Map<String, Entry> earlierEntries = previous == null ? Map.of() : previous.byKey();
         Map<String, RenderedBody> bodies = new java.util.concurrent.ConcurrentHashMap<>();
         List<Entry> built = published.values().parallelStream().map(entry -> {
             String key = entry.key();
@@ -191,12 +190,10 @@ public final class Linker {
             return new Entry(entry.collection(), entry.id(), entry.raw().idPosition(), entry.data(), html, sitePath, key);
         }).toList();
         renderedBodies = bodies;
-        renderedWithPaths = targets;
         built.forEach(entry -> byKey.put(entry.key(), entry));
-        previousEntries = byKey;
 
-        Map<String, List<Entry>> collections = sortedCollections(config, built, byKey, previousCollections);
-        previousCollections = collections;
+        Map<String, List<Entry>> collections = sortedCollections(config, built, byKey,
+                previous == null ? Map.of() : previous.collections());
         Map<String, Map<String, List<Entry>>> referrers =
                 resolveReferences(config, published, collections, byKey, excludedDrafts, loaded.incomplete(), problems);
         Map<String, Map<String, Map<String, Entry>>> matrices =
@@ -205,6 +202,7 @@ public final class Linker {
         checkVerbatim(config, published, byKey, quoteProblems);
 
         Map<String, Page> pagesByPath = new HashMap<>();
+        Map<String, Page> previousPages = previous == null ? Map.of() : previous.pagesByPath();
         boolean samePages = pagePaths.size() == previousPages.size();
         for (Map.Entry<String, String> path : pagePaths.entrySet()) {
             Route route = routes.get(path.getKey());
@@ -216,12 +214,9 @@ public final class Linker {
             samePages &= page == earlier;
             pagesByPath.put(page.sitePath(), page);
         }
-        List<Page> pages = samePages ? previousPageList
+        List<Page> pages = samePages ? previous.pages()
                 : pagesByPath.values().stream().sorted(Comparator.comparing(Page::sitePath)).toList();
-        previousPages = pagesByPath;
-        previousPageList = pages;
-        fragmentLinks.sort(Comparator.comparing((RenderedMarkdown.FragmentLink f) -> f.position().path())
-                .thenComparingInt(f -> f.position().line()).thenComparingInt(f -> f.position().column()));
+        fragmentLinks.sort(FRAGMENT_ORDER);
         Site site = new Site(config, collections, Map.copyOf(byKey), referrers, matrices, pages,
                 pagesByPath, assets, targets, List.copyOf(fragmentLinks), changelog(config, collections));
         last = new LastRun(entries, includeDrafts, config, Set.copyOf(loaded.templates().keySet()), loaded.assets(),
@@ -303,15 +298,9 @@ public final class Linker {
                 knownRoutes.put(entry, route);
             }
         }
-        fragmentLinks.sort(Comparator.comparing((RenderedMarkdown.FragmentLink f) -> f.position().path())
-                .thenComparingInt(f -> f.position().line()).thenComparingInt(f -> f.position().column()));
+        fragmentLinks.sort(FRAGMENT_ORDER);
         Site relinked = site.withEntries(replaced, List.copyOf(fragmentLinks));
-
         Map<String, Entry> byKey = relinked.byKey();
-        previousEntries = byKey;
-        previousCollections = relinked.collections();
-        previousPages = relinked.pagesByPath();
-        previousPageList = relinked.pages();
 
         Diagnostics quoteProblems = new Diagnostics();
         if (loaded.config().collections().stream().anyMatch(c -> c.verbatim().isPresent())) {
@@ -332,8 +321,8 @@ public final class Linker {
     private Map<String, Route> routes(SiteConfig config, LoadedSite loaded, Collection<ValidEntry> entries,
                                       Diagnostics problems, boolean remember) {
         Map<String, Route> routes = new HashMap<>();
-        // (a first run compares nothing: a record's first equals() costs a few ms of bootstrapping)
-        Map<ValidEntry, Route> known = knownRoutesConfig != null && config.equals(knownRoutesConfig) && loaded.templates().keySet().equals(knownRoutesTemplates)
+        // (Objects.equals: a first run compares nothing, as a record's first equals() costs a few ms)
+        Map<ValidEntry, Route> known = Objects.equals(knownRoutesConfig, config) && loaded.templates().keySet().equals(knownRoutesTemplates)
                 ? knownRoutes : Map.of();
         Map<ValidEntry, Route> now = new java.util.IdentityHashMap<>();
         if (remember) {

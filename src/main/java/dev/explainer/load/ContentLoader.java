@@ -136,11 +136,11 @@ public final class ContentLoader {
             parsed.set(index, file);
         }
         if (parsed == null) {
-            return Optional.of(new Result(Optional.of(before.site()), all(before.otherProblems(), before.sources(), before.parsed())));
+            return Optional.of(new Result(Optional.of(before.site()), all(before.otherProblems(), before.parsed())));
         }
         LoadedSite site = loadedSite(before.site(), before.sources(), parsed);
         last = new LastLoad(site, before.sources(), before.sourceIndex(), parsed, before.otherProblems());
-        return Optional.of(new Result(Optional.of(site), all(before.otherProblems(), before.sources(), parsed)));
+        return Optional.of(new Result(Optional.of(site), all(before.otherProblems(), parsed)));
     }
 
     /** The site with the entries of {@code parsed}, and the collections some of whose files failed. */
@@ -157,7 +157,7 @@ public final class ContentLoader {
                 incomplete);
     }
 
-    private static List<Diagnostic> all(List<Diagnostic> other, List<EntrySource> sources, List<ParsedFile> parsed) {
+    private static List<Diagnostic> all(List<Diagnostic> other, List<ParsedFile> parsed) {
         Diagnostics problems = new Diagnostics();
         problems.addAll(other);
         for (ParsedFile file : parsed) {
@@ -234,7 +234,7 @@ public final class ContentLoader {
         LoadedSite site = loadedSite(new LoadedSite(config, List.of(), schemas, templateTexts, assets, Set.of()), sources, parsedSources);
         List<Diagnostic> otherProblems = problems.sorted();
         last = new LastLoad(site, sources, sourceIndex, parsedSources, otherProblems);
-        return new Result(Optional.of(site), all(otherProblems, sources, parsedSources));
+        return new Result(Optional.of(site), all(otherProblems, parsedSources));
     }
 
     /** Stylesheets and scripts get a content hash in their file name; other assets keep theirs. */

@@ -40,10 +40,9 @@ public final class SiteRenderer {
     /** The previous render, for incremental rebuilds. Confined to the thread that builds. */
     private Site previousSite;
     private TemplateEngine previousEngine;
-    private Map<String, Rendered> previousPages = Map.of();
     /** The previous run's pages in site order, each page's place in it, and the pages that failed. */
     private List<Rendered> previousRendered = List.of();
-    private final Map<String, Integer> previousIndex = new java.util.HashMap<>();
+    private Map<String, Integer> pageIndex = Map.of();
     private final Set<String> failed = new java.util.HashSet<>();
     private final PageReaders readers = new PageReaders();
     private OutputFile.Generated sitemap;
@@ -97,13 +96,12 @@ public final class SiteRenderer {
                 || !previousSite.config().equals(site.config());
         List<Rendered> rendered;
         List<String> renderedPaths;
-        Map<String, Rendered> byPath;
         if (everything) {
             rendered = pages.parallelStream().map(page -> renderPage(site, engine, page)).toList();
             renderedPaths = pages.stream().map(Page::sitePath).toList();
-            byPath = new java.util.HashMap<>(pages.size() * 2);
-            for (Rendered page : rendered) {
-                byPath.put(page.page().sitePath(), page);
+            pageIndex = new java.util.HashMap<>(pages.size() * 2);
+            for (int i = 0; i < pages.size(); i++) {
+                pageIndex.put(pages.get(i).sitePath(), i);
             }
             countAllLinks(rendered);
             if (incremental) {
@@ -115,12 +113,10 @@ public final class SiteRenderer {
             Set<String> dirty = dirtyPages(site, engine, changedTemplates);
             Map<String, Rendered> fresh = new java.util.concurrent.ConcurrentHashMap<>();
             dirty.parallelStream().forEach(path -> fresh.put(path, renderPage(site, engine, site.page(path).orElseThrow())));
-            byPath = previousPages;
             List<Rendered> list = new ArrayList<>(previousRendered);
             for (Rendered page : fresh.values()) {
                 String path = page.page().sitePath();
-                Rendered before = byPath.put(path, page);
-                list.set(previousIndex.get(path), page);
+                Rendered before = list.set(pageIndex.get(path), page);
                 count(before, -1);
                 count(page, 1);
                 readers.remove(path, before.inputs());
@@ -132,9 +128,9 @@ public final class SiteRenderer {
         failed.clear();
         reportErrors(rendered, problems);
         warnUnlinked(rendered, problems);
-        Map<String, Rendered> pagesByPath = byPath;
+        List<Rendered> all = rendered;
         problems.addAll(new FragmentChecker().check(site.fragmentLinks(),
-                path -> Optional.ofNullable(pagesByPath.get(path)).map(Rendered::html).orElse(null)));
+                path -> Optional.ofNullable(pageIndex.get(path)).map(i -> all.get(i).html()).orElse(null)));
         List<OutputFile> files = new ArrayList<>(rendered.size() + 2 + assets.size());
         for (Rendered page : rendered) {
             if (page.file() != null) {
@@ -152,14 +148,7 @@ public final class SiteRenderer {
         if (incremental) {
             previousSite = site;
             previousEngine = engine;
-            previousPages = byPath;
             previousRendered = rendered;
-            if (everything) {
-                previousIndex.clear();
-                for (int i = 0; i < rendered.size(); i++) {
-                    previousIndex.put(rendered.get(i).page().sitePath(), i);
-                }
-            }
         } else {
             sitemap = null;
         }
@@ -187,7 +176,7 @@ public final class SiteRenderer {
         }
         SiteChanges changes = SiteChanges.between(previousSite, site);
         for (String path : readers.candidates(changes)) {
-            if (previousPages.get(path).inputs().touchedBy(changes)) {
+            if (previousRendered.get(pageIndex.get(path)).inputs().touchedBy(changes)) {
                 dirty.add(path);
             }
         }

@@ -69,12 +69,6 @@ public final class Validator {
 
     /** Schemas compiled by earlier runs, by file, with the text they were compiled from. */
     private final Map<String, CompiledSchema> compiled = new HashMap<>();
-    /**
-     * Results of earlier runs for entries that were not read again (the loader hands back the
-     * same objects for unchanged files), valid while their collection's schema is the same.
-     */
-    private Map<RawEntry, CheckedEntry> checked = new IdentityHashMap<>();
-
     private record CompiledSchema(String text, Optional<CollectionSchema> schema, List<Diagnostic> problems) {
     }
 
@@ -103,6 +97,9 @@ public final class Validator {
         if (quick.isPresent()) {
             return quick.get();
         }
+        // The previous run's results serve entries that were not read again (the loader hands back
+        // the same objects for unchanged files), while their collection's schema is the same.
+        LastRun before = last;
         last = null;
         List<RawEntry> ordered = new ArrayList<>(site.entries());
         ordered.sort(Comparator.comparing(RawEntry::path)
@@ -110,22 +107,19 @@ public final class Validator {
                 .thenComparingInt(e -> e.idPosition().column()));
         Diagnostics idProblems = new Diagnostics();
         checkIds(ordered, idProblems);
-        Map<RawEntry, CheckedEntry> previous = checked;
         List<CheckedEntry> results = ordered.parallelStream().map(entry -> {
             CollectionSchema schema = schemas.get(entry.collection());
-            CheckedEntry earlier = previous.get(entry);
+            Integer at = before == null ? null : before.positions().get(entry);
+            CheckedEntry earlier = at == null ? null : before.results().get(at);
             if (earlier != null && earlier.schema() == schema) {
                 return earlier;
             }
             return check(entry, schema);
         }).toList();
-        Map<RawEntry, CheckedEntry> now = new IdentityHashMap<>();
         Map<RawEntry, Integer> positions = new IdentityHashMap<>();
         for (int i = 0; i < results.size(); i++) {
-            now.put(results.get(i).entry().raw(), results.get(i));
             positions.put(results.get(i).entry().raw(), i);
         }
-        checked = now;
         last = new LastRun(site.entries(), schemas, idProblems.sorted(), results, positions);
         return result(results, schemaProblems, last.idProblems());
     }
@@ -160,8 +154,7 @@ public final class Validator {
         if (before == null || entries.size() != before.input().size() || !sameSchemas(schemas, before.schemas())) {
             return Optional.empty();
         }
-        List<CheckedEntry> results = null;
-        int changed = 0;
+        List<Integer> changed = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             RawEntry now = entries.get(i);
             RawEntry was = before.input().get(i);
@@ -169,19 +162,17 @@ public final class Validator {
                 continue;
             }
             if (!now.collection().equals(was.collection()) || !now.id().equals(was.id()) || !now.idPosition().equals(was.idPosition())
-                    || ++changed > MOST_REVALIDATED) {
-                return Optional.empty(); // the full run, which checks in parallel (what this run changed stays valid)
+                    || changed.size() == MOST_REVALIDATED) {
+                return Optional.empty(); // the full run, which checks in parallel
             }
-            results = results == null ? new ArrayList<>(before.results()) : results;
-            int at = before.positions().remove(was);
-            CheckedEntry fresh = check(now, schemas.get(now.collection()));
-            results.set(at, fresh);
-            before.positions().put(now, at);
-            checked.remove(was);
-            checked.put(now, fresh);
+            changed.add(i);
         }
-        if (results == null) {
-            results = before.results();
+        List<CheckedEntry> results = changed.isEmpty() ? before.results() : new ArrayList<>(before.results());
+        for (int i : changed) {
+            RawEntry now = entries.get(i);
+            int at = before.positions().remove(before.input().get(i));
+            results.set(at, check(now, schemas.get(now.collection())));
+            before.positions().put(now, at);
         }
         last = new LastRun(entries, schemas, before.idProblems(), results, before.positions());
         return Optional.of(result(results, schemaProblems, before.idProblems()));
