@@ -3,6 +3,7 @@ package dev.explainer.output;
 import dev.explainer.render.OutputFile;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -11,19 +12,49 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * The write stage: writes the whole site into a staging folder beside the output folder, then
- * swaps it in. If anything fails before the swap, the previous output is left exactly as it was
- * and the staging folder is removed. Only the output folder itself and folders this class
- * created are ever deleted.
+ * The write stage. A new output folder is written whole into a staging folder beside it and
+ * moved into place. An earlier build is updated in place: files whose bytes did not change are
+ * not touched (they keep their time stamps, so deploy tools and browsers see them as unchanged,
+ * and a rebuild of a big site writes almost nothing); changed and new files are first written
+ * to temporary files beside their destination and only then renamed over it, each rename atomic;
+ * files the build no longer makes are removed last. If a write fails, the temporary files are
+ * removed and the previous output is left exactly as it was.
+ *
+ * <p>Only the output folder's own contents, and folders this class created, are ever deleted.
  */
 public final class SiteWriter {
+    private static final String TEMPORARY_SUFFIX = ".explainer-tmp";
 
     /** Writes {@code files} as the new content of {@code output}. */
     public void write(Path output, List<OutputFile> files) throws IOException {
         Path target = OutputGuard.real(output);
+        for (OutputFile file : files) {
+            if (!target.resolve(file.path()).normalize().startsWith(target)) {
+                throw new IOException("refusing to write outside the output folder: " + file.path());
+            }
+        }
+        ExistingTree existing = ExistingTree.scan(target);
+        if (existing == null || existing.conflictsWith(files)) {
+            writeStaged(target, files);
+        } else {
+            updateInPlace(target, files, existing);
+        }
+    }
+
+    // ---- a new output folder (or one whose shape changed): staged and swapped in ----
+
+    private static void writeStaged(Path target, List<OutputFile> files) throws IOException {
         Path parent = target.getParent();
         Files.createDirectories(parent);
         String name = target.getFileName().toString();
@@ -33,40 +64,15 @@ public final class SiteWriter {
             if (Files.getFileStore(staging).supportsFileAttributeView("posix")) {
                 Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
-            writeAll(staging, files);
+            for (OutputFile file : files) {
+                Files.createDirectories(staging.resolve(file.path()).getParent());
+            }
+            writeAll(files, file -> staging.resolve(file.path()));
         } catch (IOException | RuntimeException e) {
             deleteTree(staging);
             throw e;
         }
         swapIn(staging, target, parent, name);
-    }
-
-    private static void writeAll(Path staging, List<OutputFile> files) throws IOException {
-        for (OutputFile file : files) {
-            Path destination = staging.resolve(file.path()).normalize();
-            if (!destination.startsWith(staging)) {
-                throw new IOException("refusing to write outside the output folder: " + file.path());
-            }
-            Files.createDirectories(destination.getParent());
-        }
-        // Every write runs to its end before a failure is reported, so that nothing is still
-        // writing into the staging folder when it is removed.
-        List<IOException> failures = files.parallelStream().map(file -> {
-            Path destination = staging.resolve(file.path());
-            try {
-                if (file instanceof OutputFile.Generated generated) {
-                    Files.write(destination, generated.bytes());
-                } else if (file instanceof OutputFile.Copied copied) {
-                    Files.copy(copied.source(), destination, StandardCopyOption.REPLACE_EXISTING);
-                }
-                return null;
-            } catch (IOException e) {
-                return e;
-            }
-        }).filter(java.util.Objects::nonNull).toList();
-        if (!failures.isEmpty()) {
-            throw failures.get(0);
-        }
     }
 
     private static void swapIn(Path staging, Path target, Path parent, String name) throws IOException {
@@ -87,11 +93,178 @@ public final class SiteWriter {
         deleteTree(previous);
     }
 
+    // ---- an earlier build: only what changed ----
+
+    private static void updateInPlace(Path target, List<OutputFile> files, ExistingTree existing) throws IOException {
+        List<OutputFile> changed;
+        try {
+            changed = files.parallelStream().filter(file -> !existing.holdsSameBytes(target, file)).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Set<String> produced = new HashSet<>();
+        Set<String> neededFolders = new HashSet<>();
+        for (OutputFile file : files) {
+            produced.add(file.path());
+            for (String folder = parentOf(file.path()); !folder.isEmpty(); folder = parentOf(folder)) {
+                neededFolders.add(folder);
+            }
+        }
+        List<String> stale = existing.files.keySet().stream().filter(path -> !produced.contains(path)).sorted().toList();
+        if (changed.isEmpty() && stale.isEmpty()) {
+            return;
+        }
+
+        List<Path> createdFolders = new ArrayList<>(); // in creation order, parents first
+        Map<OutputFile, Path> temporary = new HashMap<>();
+        try {
+            for (OutputFile file : changed) {
+                createFolders(target, parentOf(file.path()), existing, createdFolders);
+                Path destination = target.resolve(file.path());
+                temporary.put(file, destination.resolveSibling("." + destination.getFileName() + TEMPORARY_SUFFIX));
+            }
+            writeAll(changed, temporary::get);
+        } catch (IOException | RuntimeException e) {
+            for (Path file : temporary.values()) {
+                Files.deleteIfExists(file);
+            }
+            for (int i = createdFolders.size() - 1; i >= 0; i--) {
+                Files.deleteIfExists(createdFolders.get(i));
+            }
+            throw e;
+        }
+        // Every byte is on disk: from here on, only renames and removals.
+        for (OutputFile file : changed) {
+            move(temporary.get(file), target.resolve(file.path()));
+        }
+        for (String path : stale) {
+            Files.deleteIfExists(target.resolve(path)); // a temporary file left by a killed run may have been this run's own
+        }
+        List<String> emptied = existing.folders.stream().filter(folder -> !neededFolders.contains(folder))
+                .sorted(Comparator.reverseOrder()).toList(); // a folder sorts after its parent: children go first
+        for (String folder : emptied) {
+            Files.delete(target.resolve(folder));
+        }
+    }
+
+    private static void createFolders(Path target, String folder, ExistingTree existing, List<Path> created) throws IOException {
+        if (folder.isEmpty() || existing.folders.contains(folder) || Files.isDirectory(target.resolve(folder))) {
+            return;
+        }
+        createFolders(target, parentOf(folder), existing, created);
+        Path path = target.resolve(folder);
+        Files.createDirectory(path);
+        created.add(path);
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /** The regular files (with their sizes) and folders of an earlier build, by site path. */
+    private static final class ExistingTree {
+        final Map<String, Long> files = new HashMap<>();
+        final Set<String> folders = new HashSet<>();
+        boolean other; // a link or special file: the staged path replaces those without asking what they are
+
+        /** The earlier build in {@code target}, or null if there is none (or it is empty). */
+        static ExistingTree scan(Path target) throws IOException {
+            if (!Files.isDirectory(target)) {
+                return null;
+            }
+            ExistingTree tree = new ExistingTree();
+            Files.walkFileTree(target, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    if (!dir.equals(target)) {
+                        tree.folders.add(sitePath(target, dir));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile()) {
+                        tree.files.put(sitePath(target, file), attributes.size());
+                    } else {
+                        tree.other = true;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            return tree.files.isEmpty() && tree.folders.isEmpty() ? null : tree;
+        }
+
+        private static String sitePath(Path target, Path path) {
+            return target.relativize(path).toString().replace('\\', '/');
+        }
+
+        /** Whether some file would have to replace a folder, or a folder a file. */
+        boolean conflictsWith(List<OutputFile> outputs) {
+            if (other) {
+                return true;
+            }
+            for (OutputFile file : outputs) {
+                if (folders.contains(file.path())) {
+                    return true;
+                }
+                for (String folder = parentOf(file.path()); !folder.isEmpty(); folder = parentOf(folder)) {
+                    if (files.containsKey(folder)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        boolean holdsSameBytes(Path target, OutputFile file) {
+            Long size = files.get(file.path());
+            if (size == null) {
+                return false;
+            }
+            Path existing = target.resolve(file.path());
+            try {
+                if (file instanceof OutputFile.Generated generated) {
+                    return size == generated.bytes().length && Arrays.equals(Files.readAllBytes(existing), generated.bytes());
+                }
+                Path source = ((OutputFile.Copied) file).source();
+                return size == Files.size(source) && Files.mismatch(source, existing) < 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    // ---- shared ----
+
+    /**
+     * Writes every file to where {@code destination} says. Every write runs to its end before a
+     * failure is reported, so that nothing is still writing when the caller cleans up.
+     */
+    private static void writeAll(List<OutputFile> files, java.util.function.Function<OutputFile, Path> destination) throws IOException {
+        List<IOException> failures = files.parallelStream().map(file -> {
+            try {
+                if (file instanceof OutputFile.Generated generated) {
+                    Files.write(destination.apply(file), generated.bytes());
+                } else if (file instanceof OutputFile.Copied copied) {
+                    Files.copy(copied.source(), destination.apply(file), StandardCopyOption.REPLACE_EXISTING);
+                }
+                return null;
+            } catch (IOException e) {
+                return e;
+            }
+        }).filter(Objects::nonNull).toList();
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+
     private static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

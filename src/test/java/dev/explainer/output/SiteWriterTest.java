@@ -10,11 +10,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SiteWriterTest {
@@ -41,6 +44,84 @@ class SiteWriterTest {
         try (var left = Files.list(root)) {
             assertEquals(List.of("site"), left.map(p -> p.getFileName().toString()).toList(), "no staging folder left");
         }
+    }
+
+    @Test
+    void aFailedWriteIntoANewFolderLeavesNothing() throws IOException {
+        Path out = root.resolve("site");
+        List<OutputFile> failing = List.of(text("index.html", "new"),
+                new OutputFile.Copied("assets/gone.css", root.resolve("no-such-file.css")));
+        assertThrows(IOException.class, () -> new SiteWriter().write(out, failing));
+        assertEquals(false, Files.exists(out));
+        try (var left = Files.list(root)) {
+            assertEquals(List.of(), left.toList(), "no staging folder left");
+        }
+    }
+
+    @Test
+    void aRebuildTouchesOnlyWhatChanged() throws IOException {
+        Path out = root.resolve("site");
+        Path css = Files.writeString(root.resolve("style.css"), "body {}");
+        new SiteWriter().write(out, List.of(text("index.html", "home"), text("a/index.html", "a"),
+                text("old/deep/index.html", "gone soon"), new OutputFile.Copied("assets/style.css", css)));
+        FileTime longAgo = FileTime.from(Instant.parse("2001-01-01T00:00:00Z"));
+        for (String path : List.of("index.html", "a/index.html", "assets/style.css")) {
+            Files.setLastModifiedTime(out.resolve(path), longAgo);
+        }
+
+        new SiteWriter().write(out, List.of(text("index.html", "home"), text("a/index.html", "a, edited"),
+                text("b/index.html", "new"), new OutputFile.Copied("assets/style.css", css)));
+
+        assertEquals(Map.of("index.html", "home", "a/index.html", "a, edited", "b/index.html", "new", "assets/style.css", "body {}"),
+                texts(out), "exactly the new files, nothing left over");
+        assertEquals(longAgo, Files.getLastModifiedTime(out.resolve("index.html")), "unchanged page not rewritten");
+        assertEquals(longAgo, Files.getLastModifiedTime(out.resolve("assets/style.css")), "unchanged asset not rewritten");
+        assertNotEquals(longAgo, Files.getLastModifiedTime(out.resolve("a/index.html")), "changed page rewritten");
+        assertEquals(false, Files.exists(out.resolve("old")), "folders of removed pages removed");
+        try (var left = Files.list(root)) {
+            assertEquals(List.of("site", "style.css"), left.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder left");
+        }
+    }
+
+    @Test
+    void aRebuildOfTheSameSiteWritesNothing() throws IOException {
+        Path out = root.resolve("site");
+        List<OutputFile> files = List.of(text("index.html", "home"), text("a/index.html", "a"));
+        new SiteWriter().write(out, files);
+        FileTime longAgo = FileTime.from(Instant.parse("2001-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(out.resolve("a/index.html"), longAgo);
+        Files.setLastModifiedTime(out.resolve("a"), longAgo);
+
+        new SiteWriter().write(out, files);
+
+        assertEquals(longAgo, Files.getLastModifiedTime(out.resolve("a/index.html")));
+        assertEquals(longAgo, Files.getLastModifiedTime(out.resolve("a")), "no file created or removed in the folder");
+    }
+
+    @Test
+    void aPageThatBecomesAFolderAndBackIsWritten() throws IOException {
+        Path out = root.resolve("site");
+        new SiteWriter().write(out, List.of(text("index.html", "home"), text("about", "a file")));
+        new SiteWriter().write(out, List.of(text("index.html", "home"), text("about/index.html", "a folder")));
+        assertEquals(Map.of("index.html", "home", "about/index.html", "a folder"), texts(out));
+        new SiteWriter().write(out, List.of(text("index.html", "home"), text("about", "a file again")));
+        assertEquals(Map.of("index.html", "home", "about", "a file again"), texts(out));
+    }
+
+    @Test
+    void aTemporaryFileLeftByAKilledRunIsRemoved() throws IOException {
+        Path out = root.resolve("site");
+        new SiteWriter().write(out, List.of(text("index.html", "home")));
+        Files.writeString(out.resolve(".index.html.explainer-tmp"), "half");
+        Files.writeString(out.resolve(".other.explainer-tmp"), "half");
+        new SiteWriter().write(out, List.of(text("index.html", "home, edited")));
+        assertEquals(Map.of("index.html", "home, edited"), texts(out));
+    }
+
+    private static Map<String, String> texts(Path out) {
+        Map<String, String> texts = new java.util.TreeMap<>();
+        TestSite.snapshot(out).forEach((path, bytes) -> texts.put(path, new String(bytes, StandardCharsets.UTF_8)));
+        return texts;
     }
 
     @Test
