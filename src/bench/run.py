@@ -8,6 +8,7 @@ env:   RUNS=3 WARMUP=1                   measured and unmeasured runs per tool a
        LAUNCH=script                     run explainer through src/scripts/explainer (class-data
                                          sharing, serial GC, first-tier compiler), or LAUNCH=jar
                                          for a plain `java -jar target/explainer.jar`
+       JAVA_HOME                         the JDK that runs explainer (default: `java` on the PATH)
 
 For each N it generates the corpus of ../shared/bench/gen-corpus.py twice, in Hugo's format
 and in the neutral 'common' format that it turns into an explainer site (same page bodies and
@@ -33,7 +34,8 @@ WORK = os.path.join(PROJECT, "target", "bench")
 JAR = os.path.join(PROJECT, "target", "explainer.jar")
 LAUNCHER = os.path.join(PROJECT, "src", "scripts", "explainer")
 LAUNCH = os.environ.get("LAUNCH", "script")
-OURS = [LAUNCHER] if LAUNCH == "script" else ["java", "-jar", JAR]
+JAVA = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
+OURS = [LAUNCHER] if LAUNCH == "script" else [JAVA, "-jar", JAR]
 RUNS = int(os.environ.get("RUNS", "3"))
 WARMUP = int(os.environ.get("WARMUP", "1"))
 EDITS = int(os.environ.get("EDITS", "0"))
@@ -196,7 +198,7 @@ def main():
         subprocess.run(OURS + ["build", "--source", first, "--out", out + "/ours"], check=True, stdout=subprocess.DEVNULL)
         shutil.rmtree(out)
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
-    java_version = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    java_version = subprocess.run([JAVA, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     lines = ["# %s; %d cores; hugo %s; %s; runs=%d warmup=%d; explainer via %s" % (
         time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), os.cpu_count(), hugo_version, java_version, RUNS, WARMUP,
         "src/scripts/explainer" if LAUNCH == "script" else "java -jar")]
