@@ -9,6 +9,8 @@ env:   RUNS=3 WARMUP=1                   measured and unmeasured runs per tool a
                                          sharing, serial GC, first-tier compiler), or LAUNCH=jar
                                          for a plain `java -jar target/explainer.jar`
        JAVA_HOME                         the JDK that runs explainer (default: `java` on the PATH)
+       JAVA_HOMES=/jdk/a:/jdk/b          several JDKs, each timed as its own row, all alternating
+                                         with Hugo run by run (ratios from one run, one machine)
 
 For each N it generates the corpus of ../shared/bench/gen-corpus.py twice, in Hugo's format
 and in the neutral 'common' format that it turns into an explainer site (same page bodies and
@@ -34,8 +36,7 @@ WORK = os.path.join(PROJECT, "target", "bench")
 JAR = os.path.join(PROJECT, "target", "explainer.jar")
 LAUNCHER = os.path.join(PROJECT, "src", "scripts", "explainer")
 LAUNCH = os.environ.get("LAUNCH", "script")
-JAVA = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
-OURS = [LAUNCHER] if LAUNCH == "script" else [JAVA, "-jar", JAR]
+JAVA_HOMES = [h for h in os.environ.get("JAVA_HOMES", os.environ.get("JAVA_HOME", "")).split(":") if h] or [None]
 RUNS = int(os.environ.get("RUNS", "3"))
 WARMUP = int(os.environ.get("WARMUP", "1"))
 EDITS = int(os.environ.get("EDITS", "0"))
@@ -141,10 +142,25 @@ def corpus(n):
     return hugo, ours
 
 
-def timed(command):
+class Variant:
+    """explainer on one JDK: how to start it, and what to call it in the table."""
+
+    def __init__(self, home):
+        self.env = dict(os.environ)
+        self.env.pop("JAVA_HOME", None)
+        if home:
+            self.env["JAVA_HOME"] = home
+        java = os.path.join(home, "bin", "java") if home else "java"
+        self.command = [LAUNCHER] if LAUNCH == "script" else [java, "-jar", JAR]
+        version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
+        self.version = version.splitlines()[0]
+        self.label = "JDK " + re.search(r'version "([^"]+)"', version).group(1)
+
+
+def timed(command, env=None):
     """Wall seconds, peak RSS in MiB, CPU seconds (user + system) and exit code."""
     start = time.monotonic()
-    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.monotonic() - start
     error = process.stderr.read().decode(errors="replace")
@@ -155,10 +171,10 @@ def html_files(folder):
     return sum(1 for _, _, files in os.walk(folder) for f in files if f.endswith(".html"))
 
 
-def edit_latency(ours, edits):
+def edit_latency(variant, ours, edits):
     """Times one-page edits in `serve`: the rebuild work it reports, per edit."""
-    process = subprocess.Popen(OURS + ["serve", "--port", "0", "--source", ours],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(variant.command + ["serve", "--port", "0", "--source", ours],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=variant.env)
     try:
         for line in process.stdout:
             if line.startswith("Serving"):
@@ -191,58 +207,58 @@ def main():
     if not os.path.exists(JAR):
         subprocess.run(["mvn", "-q", "-B", "-DskipTests", "package"], cwd=PROJECT, check=True)
     os.makedirs(WORK, exist_ok=True)
+    variants = [Variant(home) for home in JAVA_HOMES]
     if LAUNCH == "script":
-        # The launcher writes its class-data archive on its first run after the jar changes: not a run to time.
+        # The launcher writes its start-up archive on its first run after the jar changes: not a run to time.
         _, first = corpus(min(ns))
-        out = tempfile.mkdtemp(dir=WORK)
-        subprocess.run(OURS + ["build", "--source", first, "--out", out + "/ours"], check=True, stdout=subprocess.DEVNULL)
-        shutil.rmtree(out)
+        for variant in variants:
+            out = tempfile.mkdtemp(dir=WORK)
+            subprocess.run(variant.command + ["build", "--source", first, "--out", out + "/ours"], check=True,
+                           stdout=subprocess.DEVNULL, env=variant.env)
+            shutil.rmtree(out)
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
-    java_version = subprocess.run([JAVA, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     lines = ["# %s; %d cores; hugo %s; %s; runs=%d warmup=%d; explainer via %s" % (
-        time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), os.cpu_count(), hugo_version, java_version, RUNS, WARMUP,
+        time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), os.cpu_count(), hugo_version,
+        "; ".join(v.version for v in variants), RUNS, WARMUP,
         "src/scripts/explainer" if LAUNCH == "script" else "java -jar")]
-    lines.append("%8s  %10s %10s %7s  %10s %10s %7s  %12s  %10s %10s" % (
-        "pages", "ours s", "hugo s", "ratio", "ours MiB", "hugo MiB", "ratio", "ours ms/page", "ours cpu s", "hugo cpu s"))
+    lines.append("%8s %-14s %10s %10s %7s  %10s %10s %7s  %12s  %10s %10s" % (
+        "pages", "explainer on", "ours s", "hugo s", "ratio", "ours MiB", "hugo MiB", "ratio", "ours ms/page",
+        "ours cpu s", "hugo cpu s"))
     print("\n".join(lines), flush=True)
     for n in ns:
         hugo, ours = corpus(n)
-        results = {"hugo": [], "ours": []}
+        results = {"hugo": []}
+        results.update({v.label: [] for v in variants})
         for i in range(WARMUP + RUNS):
             out = tempfile.mkdtemp(dir=WORK)
-            runs = {
-                "hugo": ["hugo", "--quiet", "--source", hugo, "--destination", out + "/hugo", "--cacheDir", out + "/cache"],
-                "ours": OURS + ["build", "--source", ours, "--out", out + "/ours"],
-            }
-            for tool, command in runs.items():
-                wall, mib, cpu, code, error = timed(command)
+            runs = [("hugo", "hugo", ["hugo", "--quiet", "--source", hugo, "--destination", out + "/hugo", "--cacheDir", out + "/cache"], None)]
+            runs += [(v.label, "ours%d" % k, v.command + ["build", "--source", ours, "--out", out + "/ours%d" % k], v.env)
+                     for k, v in enumerate(variants)]
+            for label, folder, command, env in runs:
+                wall, mib, cpu, code, error = timed(command, env)
                 if code != 0:
-                    sys.exit("%s failed on N=%d:\n%s" % (tool, n, error))
+                    sys.exit("%s failed on N=%d:\n%s" % (label, n, error))
                 if i >= WARMUP:
-                    results[tool].append((wall, mib, cpu))
-            counts = (html_files(out + "/ours"), html_files(out + "/hugo"))
+                    results[label].append((wall, mib, cpu))
+                count = html_files(os.path.join(out, folder))
+                if count != n + 21:
+                    sys.exit("N=%d: expected %d HTML files from %s, got %d" % (n, n + 21, label, count))
             shutil.rmtree(out)
-            if counts[0] != n + 21 or counts[1] != n + 21:
-                sys.exit("N=%d: expected %d HTML files, got ours=%d hugo=%d" % (n, n + 21, *counts))
-        ours_wall = statistics.median(r[0] for r in results["ours"])
-        hugo_wall = statistics.median(r[0] for r in results["hugo"])
-        ours_mib = statistics.median(r[1] for r in results["ours"])
-        hugo_mib = statistics.median(r[1] for r in results["hugo"])
-        ours_cpu = statistics.median(r[2] for r in results["ours"])
-        hugo_cpu = statistics.median(r[2] for r in results["hugo"])
-        line = "%8d  %10.3f %10.3f %7.2f  %10.1f %10.1f %7.2f  %12.3f  %10.2f %10.2f" % (
-            n, ours_wall, hugo_wall, ours_wall / hugo_wall, ours_mib, hugo_mib, ours_mib / hugo_mib, 1000 * ours_wall / n,
-            ours_cpu, hugo_cpu)
-        if EDITS:
-            edits = edit_latency(ours, EDITS)
-            warm = edits[len(edits) // 2:]
-            line += "   serve edit ms: median %d, last half %d (%s)" % (
-                statistics.median(edits), statistics.median(warm), " ".join(map(str, edits)))
-        print(line, flush=True)
-        lines.append(line)
+        hugo_wall, hugo_mib, hugo_cpu = (statistics.median(r[k] for r in results["hugo"]) for k in range(3))
+        for variant in variants:
+            wall, mib, cpu = (statistics.median(r[k] for r in results[variant.label]) for k in range(3))
+            line = "%8d %-14s %10.3f %10.3f %7.2f  %10.1f %10.1f %7.2f  %12.3f  %10.2f %10.2f" % (
+                n, variant.label, wall, hugo_wall, wall / hugo_wall, mib, hugo_mib, mib / hugo_mib, 1000 * wall / n,
+                cpu, hugo_cpu)
+            if EDITS:
+                edits = edit_latency(variant, ours, EDITS)
+                warm = edits[len(edits) // 2:]
+                line += "   serve edit ms: median %d, last half %d (%s)" % (
+                    statistics.median(edits), statistics.median(warm), " ".join(map(str, edits)))
+            print(line, flush=True)
+            lines.append(line)
     with open(os.path.join(WORK, "results.txt"), "a", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
-
 
 if __name__ == "__main__":
     main()
