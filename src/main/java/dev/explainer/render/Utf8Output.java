@@ -1,6 +1,7 @@
 package dev.explainer.render;
 
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -9,43 +10,88 @@ import java.util.Arrays;
  * pages, so its array grows to the largest page once instead of being allocated per page.
  */
 final class Utf8Output extends Writer {
+    /** From this length on, a string is encoded by the JDK in one go (below, the copy costs more). */
+    private static final int BULK = 256;
     private byte[] bytes = new byte[32 * 1024];
     private int size;
+    /** A high surrogate written on its own, waiting for the low one that completes it. */
+    private char pendingHigh;
 
     void reset() {
         size = 0;
+        pendingHigh = 0;
     }
 
     /** The bytes written since the last reset, as a new array. */
     byte[] toByteArray() {
+        if (pendingHigh != 0) {
+            encode(pendingHigh, (char) 0, 0); // never completed: '?', as the JDK writes it
+            pendingHigh = 0;
+        }
         return Arrays.copyOf(bytes, size);
     }
 
     @Override
     public void write(int c) {
-        write((char) c);
+        char ch = (char) c;
+        if (pendingHigh != 0) {
+            char high = pendingHigh;
+            pendingHigh = 0;
+            if (Character.isLowSurrogate(ch)) {
+                encode(high, ch, 0);
+                return;
+            }
+            encode(high, (char) 0, 0);
+        }
+        if (Character.isHighSurrogate(ch)) {
+            pendingHigh = ch;
+        } else {
+            encode(ch, (char) 0, 0);
+        }
     }
 
     @Override
     public void write(char[] chars, int offset, int length) {
+        while (pendingHigh != 0 && length > 0) {
+            write(chars[offset++]);
+            length--;
+        }
         ensure(length);
         for (int i = offset, end = offset + length; i < end; i++) {
             char c = chars[i];
             if (c < 0x80 && size < bytes.length) {
                 bytes[size++] = (byte) c;
+            } else if (i + 1 == end && Character.isHighSurrogate(c)) {
+                pendingHigh = c; // its low half may come with the next write
             } else {
-                i = encode(chars[i], i + 1 < end ? chars[i + 1] : 0, i);
+                i = encode(c, i + 1 < end ? chars[i + 1] : 0, i);
             }
         }
     }
 
     @Override
     public void write(String text, int offset, int length) {
+        while (pendingHigh != 0 && length > 0) {
+            write(text.charAt(offset++));
+            length--;
+        }
+        if (length >= BULK && !Character.isHighSurrogate(text.charAt(offset + length - 1))) {
+            // The JDK encodes a whole string at once (an array copy for ASCII); one char at a
+            // time is what costs on long strings such as a page's body.
+            byte[] encoded = (offset == 0 && length == text.length() ? text : text.substring(offset, offset + length))
+                    .getBytes(StandardCharsets.UTF_8);
+            ensure(encoded.length);
+            System.arraycopy(encoded, 0, bytes, size, encoded.length);
+            size += encoded.length;
+            return;
+        }
         ensure(length);
         for (int i = offset, end = offset + length; i < end; i++) {
             char c = text.charAt(i);
             if (c < 0x80 && size < bytes.length) {
                 bytes[size++] = (byte) c;
+            } else if (i + 1 == end && Character.isHighSurrogate(c)) {
+                pendingHigh = c; // its low half may come with the next write
             } else {
                 i = encode(c, i + 1 < end ? text.charAt(i + 1) : 0, i);
             }
