@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Microbenchmarks of the stages that dominate a build, on the real site (content/ and
  * templates/ of this repository): Markdown rendering of every body, page rendering of every
- * page, and writing the output. Run with {@code mvn -P bench verify}; they are not tests.
+ * page, and writing the output (into a new folder, and over an unchanged earlier build). Run with {@code mvn -P bench verify}; they are not tests.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,6 +47,7 @@ public class StageBenchmarks {
     private List<OutputFile> files;
     private MarkdownRenderer markdown;
     private Path out;
+    private Path unchanged;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -58,6 +59,15 @@ public class StageBenchmarks {
         templates = new TemplateEngine(loaded.config(), loaded.templates());
         files = new SiteRenderer().render(site, templates, Set.of(), loaded.assets()).files();
         out = Files.createTempDirectory("explainer-bench").resolve("site");
+        unchanged = Files.createTempDirectory("explainer-bench").resolve("site");
+        new SiteWriter().write(unchanged, files);
+    }
+
+    /** Writing the same output over an earlier build: every file compared, none written. */
+    @Benchmark
+    public Path rewriteUnchangedOutput() throws IOException {
+        new SiteWriter().write(unchanged, files);
+        return unchanged;
     }
 
     /** Every Markdown body of the site, rendered with its links checked. */
@@ -79,9 +89,21 @@ public class StageBenchmarks {
         return new SiteRenderer().render(site, templates, Set.of(), loaded.assets()).files().size();
     }
 
-    /** Writing the whole output through a staging folder and swapping it in. */
+    /** The output folder is removed before each {@link #writeNewOutput()}, outside the measured time. */
+    @Setup(Level.Invocation)
+    public void removeOutput() throws IOException {
+        if (Files.exists(out)) {
+            try (var walk = Files.walk(out)) {
+                for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    /** Writing the whole output into a new folder: staged, then moved into place. */
     @Benchmark
-    public Path writeOutput() throws IOException {
+    public Path writeNewOutput() throws IOException {
         new SiteWriter().write(out, files);
         return out;
     }
