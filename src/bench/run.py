@@ -260,5 +260,6 @@ def main():
     with open(os.path.join(WORK, "results.txt"), "a", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
 
+
 if __name__ == "__main__":
     main()

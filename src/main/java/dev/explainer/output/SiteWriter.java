@@ -45,10 +45,27 @@ public final class SiteWriter {
             }
         }
         ExistingTree existing = ExistingTree.scan(target);
-        if (existing == null || existing.conflictsWith(files)) {
+        Layout layout = Layout.of(files);
+        if (existing == null || existing.conflictsWith(layout)) {
             writeStaged(target, files);
         } else {
-            updateInPlace(target, files, existing);
+            updateInPlace(target, files, layout, existing);
+        }
+    }
+
+    /** The site paths of the files to write, and of every folder they need. */
+    private record Layout(Set<String> files, Set<String> folders) {
+        static Layout of(List<OutputFile> outputs) {
+            Set<String> files = new HashSet<>();
+            Set<String> folders = new HashSet<>();
+            for (OutputFile file : outputs) {
+                files.add(file.path());
+                String folder = parentOf(file.path());
+                while (!folder.isEmpty() && folders.add(folder)) { // a folder added before came with its parents
+                    folder = parentOf(folder);
+                }
+            }
+            return new Layout(files, folders);
         }
     }
 
@@ -95,31 +112,24 @@ public final class SiteWriter {
 
     // ---- an earlier build: only what changed ----
 
-    private static void updateInPlace(Path target, List<OutputFile> files, ExistingTree existing) throws IOException {
+    private static void updateInPlace(Path target, List<OutputFile> files, Layout layout, ExistingTree existing) throws IOException {
         List<OutputFile> changed;
         try {
             changed = files.parallelStream().filter(file -> !existing.holdsSameBytes(target, file)).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        Set<String> produced = new HashSet<>();
-        Set<String> neededFolders = new HashSet<>();
-        for (OutputFile file : files) {
-            produced.add(file.path());
-            for (String folder = parentOf(file.path()); !folder.isEmpty(); folder = parentOf(folder)) {
-                neededFolders.add(folder);
-            }
-        }
-        List<String> stale = existing.files.keySet().stream().filter(path -> !produced.contains(path)).sorted().toList();
+        List<String> stale = existing.files.keySet().stream().filter(path -> !layout.files().contains(path)).sorted().toList();
         if (changed.isEmpty() && stale.isEmpty()) {
             return;
         }
 
+        Set<String> present = new HashSet<>(existing.folders);
         List<Path> createdFolders = new ArrayList<>(); // in creation order, parents first
         Map<OutputFile, Path> temporary = new HashMap<>();
         try {
             for (OutputFile file : changed) {
-                createFolders(target, parentOf(file.path()), existing, createdFolders);
+                createFolders(target, parentOf(file.path()), present, createdFolders);
                 Path destination = target.resolve(file.path());
                 temporary.put(file, destination.resolveSibling("." + destination.getFileName() + TEMPORARY_SUFFIX));
             }
@@ -140,20 +150,22 @@ public final class SiteWriter {
         for (String path : stale) {
             Files.deleteIfExists(target.resolve(path)); // a temporary file left by a killed run may have been this run's own
         }
-        List<String> emptied = existing.folders.stream().filter(folder -> !neededFolders.contains(folder))
+        List<String> emptied = existing.folders.stream().filter(folder -> !layout.folders().contains(folder))
                 .sorted(Comparator.reverseOrder()).toList(); // a folder sorts after its parent: children go first
         for (String folder : emptied) {
             Files.delete(target.resolve(folder));
         }
     }
 
-    private static void createFolders(Path target, String folder, ExistingTree existing, List<Path> created) throws IOException {
-        if (folder.isEmpty() || existing.folders.contains(folder) || Files.isDirectory(target.resolve(folder))) {
+    /** Creates {@code folder} and any missing parents; {@code present} holds the folders that exist. */
+    private static void createFolders(Path target, String folder, Set<String> present, List<Path> created) throws IOException {
+        if (folder.isEmpty() || present.contains(folder)) {
             return;
         }
-        createFolders(target, parentOf(folder), existing, created);
+        createFolders(target, parentOf(folder), present, created);
         Path path = target.resolve(folder);
         Files.createDirectory(path);
+        present.add(folder);
         created.add(path);
     }
 
@@ -201,21 +213,9 @@ public final class SiteWriter {
         }
 
         /** Whether some file would have to replace a folder, or a folder a file. */
-        boolean conflictsWith(List<OutputFile> outputs) {
-            if (other) {
-                return true;
-            }
-            for (OutputFile file : outputs) {
-                if (folders.contains(file.path())) {
-                    return true;
-                }
-                for (String folder = parentOf(file.path()); !folder.isEmpty(); folder = parentOf(folder)) {
-                    if (files.containsKey(folder)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+        boolean conflictsWith(Layout layout) {
+            return other || layout.files().stream().anyMatch(folders::contains)
+                    || layout.folders().stream().anyMatch(files::containsKey);
         }
 
         boolean holdsSameBytes(Path target, OutputFile file) {
