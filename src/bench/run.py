@@ -18,6 +18,11 @@ front matter; a list page, 20 tag pages and N pages: N + 21 HTML files). It then
 builds into fresh, empty output folders, alternating Hugo and explainer run by run, and prints
 the median wall time, peak memory (RSS, from wait4) and CPU time (user + system) of each
 and the ratios explainer/Hugo.
+Every run's output is kept until all runs are done, as ../shared/bench does: nothing is deleted
+while a build is timed. (On ext4 without a journal, as on this machine, a new file skips the
+inodes freed in the last minute or more, one by one: deleting each run's output before the next
+made every file the next builds created slower, by an amount that grew with the runs.) Wait a
+minute or two between benchmark runs for the same reason.
 Hugo is installed from Debian (apt-get install hugo) when missing. Results are also written to
 target/bench/results.txt. A benchmark measures; no test asserts these times.
 """
@@ -208,14 +213,22 @@ def main():
         subprocess.run(["mvn", "-q", "-B", "-DskipTests", "package"], cwd=PROJECT, check=True)
     os.makedirs(WORK, exist_ok=True)
     variants = [Variant(home) for home in JAVA_HOMES]
+    outputs = tempfile.mkdtemp(dir=WORK, prefix="runs-")
+    try:
+        measure(ns, variants, outputs)
+    finally:
+        shutil.rmtree(outputs, ignore_errors=True)
+
+
+def measure(ns, variants, outputs):
+    """Times every N; each run's output goes to a new folder under outputs, kept until the end."""
     if LAUNCH == "script":
         # The launcher writes its start-up archive on its first run after the jar changes: not a run to time.
         _, first = corpus(min(ns))
         for variant in variants:
-            out = tempfile.mkdtemp(dir=WORK)
+            out = tempfile.mkdtemp(dir=outputs)
             subprocess.run(variant.command + ["build", "--source", first, "--out", out + "/ours"], check=True,
                            stdout=subprocess.DEVNULL, env=variant.env)
-            shutil.rmtree(out)
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
     lines = ["# %s; %d cores; hugo %s; %s; runs=%d warmup=%d; explainer via %s" % (
         time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), os.cpu_count(), hugo_version,
@@ -230,7 +243,7 @@ def main():
         results = {"hugo": []}
         results.update({v.label: [] for v in variants})
         for i in range(WARMUP + RUNS):
-            out = tempfile.mkdtemp(dir=WORK)
+            out = tempfile.mkdtemp(dir=outputs)
             runs = [("hugo", "hugo", ["hugo", "--quiet", "--source", hugo, "--destination", out + "/hugo", "--cacheDir", out + "/cache"], None)]
             runs += [(v.label, "ours%d" % k, v.command + ["build", "--source", ours, "--out", out + "/ours%d" % k], v.env)
                      for k, v in enumerate(variants)]
@@ -243,7 +256,6 @@ def main():
                 count = html_files(os.path.join(out, folder))
                 if count != n + 21:
                     sys.exit("N=%d: expected %d HTML files from %s, got %d" % (n, n + 21, label, count))
-            shutil.rmtree(out)
         hugo_wall, hugo_mib, hugo_cpu = (statistics.median(r[k] for r in results["hugo"]) for k in range(3))
         for variant in variants:
             wall, mib, cpu = (statistics.median(r[k] for r in results[variant.label]) for k in range(3))
