@@ -90,6 +90,18 @@ class MarkdownRendererTest {
             "Escapes: a \\* b \\_c\\_, entities &amp; &copy; &#169; &#xA9; &bogus; and a < b > c \"d\"",
             "Windows line ends\r\nin a paragraph\r\n\r\nand `code & <tags>` and ![alt & <b>](https://example.org/i.png)",
             "# Heading & <stuff>\n\n> quote \\> with *emphasis* and __strong__\n\n1. one\n2. two & three\n\n    indented <code>\n",
+            // long plain texts, which skip flexmark's writer: at line starts, around breaks,
+            // nested in lists, quotes, tables and notes, next to digits, more than ten of them
+            "A first line long enough to be set aside\n  a soft break, then text   \nafter a hard break, and\\\nafter a backslash break.",
+            "- an item whose text is long enough\n  - a nested item, long enough as well\n    continued on a line of its own\n\n"
+                    + "> a quote with *emphasis in the middle of a long* text, and more text after it\n>\n> a second paragraph 12345",
+            "| a cell holding a long enough text | 2015 |\n|---|---|\n| 10 | another cell, long enough to set aside |\n\n"
+                    + "Text with a note at its end, long enough[^n].\n\n[^n]: The note, also long enough to be set aside.",
+            "Digits 1234567890 next to **bold text 0123456789 long enough**42 and 7*emphasised text, long enough*8\n\n"
+                    + "Para 3, long enough to set aside.\n\nPara 4, long enough to set aside.\n\nPara 5, long enough to set aside.\n\n"
+                    + "Para 6, long enough to set aside.\n\nPara 7, long enough to set aside.\n\nPara 8, long enough to set aside.\n\n"
+                    + "Para 9, long enough to set aside.\n\nPara 10, long enough to set aside.\n\nPara 11, long enough to set aside.",
+            "\tA tab first, then a text long enough\t\n\n   Three spaces first, then a text long enough   ",
     })
     void skippingWorkThatFindsNothingChangesNothing(String markdown) {
         com.vladsch.flexmark.util.data.MutableDataSet options = new com.vladsch.flexmark.util.data.MutableDataSet();
@@ -119,6 +131,12 @@ class MarkdownRendererTest {
         RenderedMarkdown rendered = render("before\u0000after [Russia](/parties/russia/)");
         assertEquals("<p>before\uFFFDafter <a href=\"" + MarkdownRenderer.ROOT + "parties/russia/index.html\">Russia</a></p>\n",
                 rendered.html());
+    }
+
+    @Test
+    void nulsInTheSourceCannotPassForATextMarker() {
+        RenderedMarkdown rendered = render("\u0000\u00000\u0000 and then a text that is long enough");
+        assertEquals("<p>\uFFFD\uFFFD0\uFFFD and then a text that is long enough</p>\n", rendered.html());
     }
 
     @Test
