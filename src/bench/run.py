@@ -21,8 +21,9 @@ and the ratios explainer/Hugo.
 Every run's output is kept until all runs are done, as ../shared/bench does: nothing is deleted
 while a build is timed. (On ext4 without a journal, as on this machine, a new file skips the
 inodes freed in the last minute or more, one by one: deleting each run's output before the next
-made every file the next builds created slower, by an amount that grew with the runs.) Wait a
-minute or two between benchmark runs for the same reason.
+made every file the next builds created slower, by an amount that grew with the runs.) Leave a
+few minutes between deleting many files on that disk (this script removes its runs' outputs when
+it ends) and the next benchmark run, for the same reason.
 Hugo is installed from Debian (apt-get install hugo) when missing. Results are also written to
 target/bench/results.txt. A benchmark measures; no test asserts these times.
 """
