@@ -5,6 +5,8 @@ usage: src/bench/run.py [N ...]          (default N: 100 1000 10000)
 env:   RUNS=3 WARMUP=1                   measured and unmeasured runs per tool and N
        BENCH_SHARED=../shared/bench      the peer benchmark folder (gen-corpus.py)
        EDITS=0                           also time N one-page edits in `serve` (per N)
+       BENCH_OUT=target/bench            where the runs' output folders go (/dev/shm: in memory,
+                                         to compare the tools without this machine's disk)
        LAUNCH=script                     run explainer through src/scripts/explainer (class-data
                                          sharing, serial GC, first-tier compiler), or LAUNCH=jar
                                          for a plain `java -jar target/explainer.jar`
@@ -46,6 +48,7 @@ JAVA_HOMES = [h for h in os.environ.get("JAVA_HOMES", os.environ.get("JAVA_HOME"
 RUNS = int(os.environ.get("RUNS", "3"))
 WARMUP = int(os.environ.get("WARMUP", "1"))
 EDITS = int(os.environ.get("EDITS", "0"))
+OUT = os.path.abspath(os.environ.get("BENCH_OUT", WORK))
 TAGS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett",
         "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango"]
 
@@ -214,7 +217,8 @@ def main():
         subprocess.run(["mvn", "-q", "-B", "-DskipTests", "package"], cwd=PROJECT, check=True)
     os.makedirs(WORK, exist_ok=True)
     variants = [Variant(home) for home in JAVA_HOMES]
-    outputs = tempfile.mkdtemp(dir=WORK, prefix="runs-")
+    os.makedirs(OUT, exist_ok=True)
+    outputs = tempfile.mkdtemp(dir=OUT, prefix="explainer-bench-runs-")
     try:
         measure(ns, variants, outputs)
     finally:
@@ -231,10 +235,10 @@ def measure(ns, variants, outputs):
             subprocess.run(variant.command + ["build", "--source", first, "--out", out + "/ours"], check=True,
                            stdout=subprocess.DEVNULL, env=variant.env)
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
-    lines = ["# %s; %d cores; hugo %s; %s; runs=%d warmup=%d; explainer via %s" % (
+    lines = ["# %s; %d cores; hugo %s; %s; runs=%d warmup=%d; explainer via %s; outputs in %s" % (
         time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), os.cpu_count(), hugo_version,
         "; ".join(v.version for v in variants), RUNS, WARMUP,
-        "src/scripts/explainer" if LAUNCH == "script" else "java -jar")]
+        "src/scripts/explainer" if LAUNCH == "script" else "java -jar", OUT)]
     lines.append("%8s %-14s %10s %10s %7s  %10s %10s %7s  %12s  %10s %10s" % (
         "pages", "explainer on", "ours s", "hugo s", "ratio", "ours MiB", "hugo MiB", "ratio", "ours ms/page",
         "ours cpu s", "hugo cpu s"))
