@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,7 +81,7 @@ public final class MarkdownRenderer {
      * flexmark's table pre-processor costs even paragraphs without one; index 1 adds tables,
      * 2 footnotes, 3 both.
      */
-    private final java.util.concurrent.atomic.AtomicReferenceArray<Parser> parsers = new java.util.concurrent.atomic.AtomicReferenceArray<>(4);
+    private final AtomicReferenceArray<Parser> parsers = new AtomicReferenceArray<>(4);
     private final DataSet options;
     private final HtmlRenderer renderer;
     private final boolean rawHtml;
@@ -173,8 +174,8 @@ public final class MarkdownRenderer {
                 return;
             }
         }
-        State state = STATE.get(context.getDocument());
-        if (state == null || text.length() < SPLICED_TEXT_MIN) {
+        State state = text.length() < SPLICED_TEXT_MIN ? null : STATE.get(context.getDocument());
+        if (state == null) {
             html.raw(text);
             return;
         }

@@ -1,5 +1,14 @@
 package dev.explainer.markdown;
 
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.load.RawEntry;
 import dev.explainer.text.SourceFile;
@@ -38,6 +47,29 @@ class MarkdownRendererTest {
     };
 
     private final MarkdownRenderer renderer = new MarkdownRenderer(false);
+
+    /** Stock flexmark with every extension, set up as our renderer is: what its output must equal. */
+    private static final DataHolder STOCK_OPTIONS = stockOptions();
+    private static final Parser STOCK_PARSER = Parser.builder(STOCK_OPTIONS).build();
+    private static final HtmlRenderer STOCK_RENDERER = HtmlRenderer.builder(STOCK_OPTIONS).build();
+
+    private static DataHolder stockOptions() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(
+                TablesExtension.create(),
+                FootnoteExtension.create(),
+                TypographicExtension.create(),
+                AutolinkExtension.create()));
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+        options.set(HtmlRenderer.ESCAPE_HTML, true);
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        options.set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)");
+        options.set(TablesExtension.CLASS_NAME, "");
+        options.set(TablesExtension.WITH_CAPTION, true);
+        return options.toImmutable();
+    }
+
 
     private RenderedMarkdown render(String markdown) {
         String file = "---\ntitle: x\n---\n" + markdown;
@@ -144,21 +176,7 @@ class MarkdownRendererTest {
 
     /** Renders {@code markdown} with our renderer and with stock flexmark, set up alike, and compares. */
     private void assertSameAsStockFlexmark(String markdown) {
-        com.vladsch.flexmark.util.data.MutableDataSet options = new com.vladsch.flexmark.util.data.MutableDataSet();
-        options.set(com.vladsch.flexmark.parser.Parser.EXTENSIONS, List.of(
-                com.vladsch.flexmark.ext.tables.TablesExtension.create(),
-                com.vladsch.flexmark.ext.footnotes.FootnoteExtension.create(),
-                com.vladsch.flexmark.ext.typographic.TypographicExtension.create(),
-                com.vladsch.flexmark.ext.autolink.AutolinkExtension.create()));
-        options.set(com.vladsch.flexmark.html.HtmlRenderer.GENERATE_HEADER_ID, true);
-        options.set(com.vladsch.flexmark.html.HtmlRenderer.RENDER_HEADER_ID, true);
-        options.set(com.vladsch.flexmark.html.HtmlRenderer.ESCAPE_HTML, true);
-        options.set(com.vladsch.flexmark.html.HtmlRenderer.SOFT_BREAK, "\n");
-        options.set(com.vladsch.flexmark.html.HtmlRenderer.SUPPRESSED_LINKS, "(?!)");
-        options.set(com.vladsch.flexmark.ext.tables.TablesExtension.CLASS_NAME, "");
-        options.set(com.vladsch.flexmark.ext.tables.TablesExtension.WITH_CAPTION, true);
-        String stock = com.vladsch.flexmark.html.HtmlRenderer.builder(options).build()
-                .render(com.vladsch.flexmark.parser.Parser.builder(options).build().parse(markdown));
+        String stock = STOCK_RENDERER.render(STOCK_PARSER.parse(markdown));
         RenderedMarkdown ours = render(markdown);
         // the one intended difference: bare web addresses link with https, not http
         assertEquals(stock.replace("href=\"http://www.", "href=\"https://www."), ours.html(), markdown);
