@@ -13,6 +13,7 @@ import dev.explainer.load.RawEntry;
 import dev.explainer.markdown.LinkTargets;
 import dev.explainer.markdown.MarkdownRenderer;
 import dev.explainer.markdown.RenderedMarkdown;
+import dev.explainer.parallel.Parallel;
 import dev.explainer.validate.ValidEntry;
 import dev.explainer.yaml.Suggestions;
 import dev.explainer.yaml.YamlNode;
@@ -163,7 +164,7 @@ public final class Linker {
         Map<String, RenderedBody> reusable = previous != null && targets.sameAs(previous.sitePaths()) ? renderedBodies : Map.of();
         Map<String, Entry> earlierEntries = previous == null ? Map.of() : previous.byKey();
         Map<String, RenderedBody> bodies = new java.util.concurrent.ConcurrentHashMap<>();
-        List<Entry> built = published.values().parallelStream().map(entry -> {
+        List<Entry> built = Parallel.map(List.copyOf(published.values()), entry -> {
             String key = entry.key();
             Route route = routes.get(key);
             String html = "";
@@ -188,7 +189,7 @@ public final class Linker {
                 return earlier;
             }
             return new Entry(entry.collection(), entry.id(), entry.raw().idPosition(), entry.data(), html, sitePath, key);
-        }).toList();
+        });
         renderedBodies = bodies;
         built.forEach(entry -> byKey.put(entry.key(), entry));
 

@@ -6,6 +6,7 @@ import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
+import dev.explainer.parallel.Parallel;
 import dev.explainer.text.SourceFile;
 import dev.explainer.yaml.YamlParser;
 
@@ -193,7 +194,7 @@ public final class ContentLoader {
 
         List<String> contentFiles = listFiles(sourceDir, content, changed, problems); // walked once, used twice
         List<EntrySource> sources = entrySources(sourceDir, config, contentFiles, claimed, problems);
-        List<ParsedFile> parsedSources = sources.parallelStream().map(source -> parseFile(sourceDir, source, changed)).toList();
+        List<ParsedFile> parsedSources = Parallel.map(sources, source -> parseFile(sourceDir, source, changed));
         Map<String, Integer> sourceIndex = new HashMap<>();
         for (int i = 0; i < sources.size(); i++) {
             sourceIndex.put(sources.get(i).path(), i);

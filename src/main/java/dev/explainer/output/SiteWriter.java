@@ -1,5 +1,6 @@
 package dev.explainer.output;
 
+import dev.explainer.parallel.Parallel;
 import dev.explainer.render.OutputFile;
 
 import java.io.IOException;
@@ -115,7 +116,13 @@ public final class SiteWriter {
     private static void updateInPlace(Path target, List<OutputFile> files, Layout layout, ExistingTree existing) throws IOException {
         List<OutputFile> changed;
         try {
-            changed = files.parallelStream().filter(file -> !existing.holdsSameBytes(target, file)).toList();
+            List<Boolean> same = Parallel.map(files, file -> existing.holdsSameBytes(target, file));
+            changed = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                if (!same.get(i)) {
+                    changed.add(files.get(i));
+                }
+            }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -243,7 +250,7 @@ public final class SiteWriter {
      * failure is reported, so that nothing is still writing when the caller cleans up.
      */
     private static void writeAll(List<OutputFile> files, java.util.function.Function<OutputFile, Path> destination) throws IOException {
-        List<IOException> failures = files.parallelStream().map(file -> {
+        List<IOException> failures = Parallel.map(files, file -> {
             try {
                 if (file instanceof OutputFile.Generated generated) {
                     Files.write(destination.apply(file), generated.bytes());
@@ -254,7 +261,7 @@ public final class SiteWriter {
             } catch (IOException e) {
                 return e;
             }
-        }).filter(Objects::nonNull).toList();
+        }).stream().filter(Objects::nonNull).toList();
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }

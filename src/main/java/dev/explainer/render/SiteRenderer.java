@@ -8,6 +8,7 @@ import dev.explainer.link.Entry;
 import dev.explainer.link.Page;
 import dev.explainer.link.Site;
 import dev.explainer.load.Asset;
+import dev.explainer.parallel.Parallel;
 import dev.explainer.text.PathSegments;
 
 import freemarker.template.SimpleScalar;
@@ -97,7 +98,7 @@ public final class SiteRenderer {
         List<Rendered> rendered;
         List<String> renderedPaths;
         if (everything) {
-            rendered = pages.parallelStream().map(page -> renderPage(site, engine, page)).toList();
+            rendered = Parallel.map(pages, page -> renderPage(site, engine, page));
             renderedPaths = pages.stream().map(Page::sitePath).toList();
             pageIndex = new java.util.HashMap<>(pages.size() * 2);
             for (int i = 0; i < pages.size(); i++) {
@@ -110,11 +111,10 @@ public final class SiteRenderer {
             }
         } else {
             // The same paths as last time: render what changed, keep the rest in place.
-            Set<String> dirty = dirtyPages(site, engine, changedTemplates);
-            Map<String, Rendered> fresh = new java.util.concurrent.ConcurrentHashMap<>();
-            dirty.parallelStream().forEach(path -> fresh.put(path, renderPage(site, engine, site.page(path).orElseThrow())));
+            List<String> dirty = dirtyPages(site, engine, changedTemplates).stream().sorted().toList();
+            List<Rendered> fresh = Parallel.map(dirty, path -> renderPage(site, engine, site.page(path).orElseThrow()));
             List<Rendered> list = new ArrayList<>(previousRendered);
-            for (Rendered page : fresh.values()) {
+            for (Rendered page : fresh) {
                 String path = page.page().sitePath();
                 Rendered before = list.set(pageIndex.get(path), page);
                 count(before, -1);
@@ -123,7 +123,7 @@ public final class SiteRenderer {
                 readers.add(path, page.inputs());
             }
             rendered = list;
-            renderedPaths = fresh.keySet().stream().sorted().toList();
+            renderedPaths = dirty;
         }
         failed.clear();
         reportErrors(rendered, problems);

@@ -21,6 +21,7 @@ import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.load.RawEntry;
+import dev.explainer.parallel.Parallel;
 import dev.explainer.text.SourceFile;
 import dev.explainer.yaml.Suggestions;
 import dev.explainer.yaml.YamlNode;
@@ -107,7 +108,7 @@ public final class Validator {
                 .thenComparingInt(e -> e.idPosition().column()));
         Diagnostics idProblems = new Diagnostics();
         checkIds(ordered, idProblems);
-        List<CheckedEntry> results = ordered.parallelStream().map(entry -> {
+        List<CheckedEntry> results = Parallel.map(ordered, entry -> {
             CollectionSchema schema = schemas.get(entry.collection());
             Integer at = before == null ? null : before.positions().get(entry);
             CheckedEntry earlier = at == null ? null : before.results().get(at);
@@ -115,7 +116,7 @@ public final class Validator {
                 return earlier;
             }
             return check(entry, schema);
-        }).toList();
+        });
         Map<RawEntry, Integer> positions = new IdentityHashMap<>();
         for (int i = 0; i < results.size(); i++) {
             positions.put(results.get(i).entry().raw(), i);

@@ -1,0 +1,73 @@
+package dev.explainer.parallel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * Maps a list on all cores, handing out items one at a time to whichever thread is free.
+ *
+ * <p>Why not {@code parallelStream()}: a stream splits its list into a few fixed parts up front
+ * (on two cores, four parts), and items are far from equal in cost (the first ones run before
+ * the compiler has caught up; a listing page costs hundreds of ordinary pages), so one thread
+ * was often left finishing its last part alone: 0.1 to 0.3 s per stage of a 10,000-page build.
+ * Here each thread takes the next item when it is done with one, so they finish together.
+ */
+public final class Parallel {
+    private Parallel() {
+    }
+
+    /**
+     * {@code function} applied to every item, in the items' order. The calling thread works too;
+     * the other threads come from the common fork-join pool, so that nested calls cannot starve
+     * (the caller alone finishes the work if the pool is busy). If a call throws, no further items
+     * are started and the first throwable is rethrown once every thread has stopped.
+     */
+    public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> function) {
+        int size = items.size();
+        int helpers = Math.min(size, Runtime.getRuntime().availableProcessors()) - 1;
+        if (helpers <= 0) {
+            return items.stream().<R>map(function).toList();
+        }
+        Object[] results = new Object[size];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable work = () -> {
+            for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
+                try {
+                    results[i] = function.apply(items.get(i));
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                    next.set(size); // start nothing new
+                }
+            }
+        };
+        // Submitted to the pool itself: CompletableFuture.runAsync would start a new thread per
+        // task where the pool has fewer than two threads, as on two cores.
+        List<ForkJoinTask<?>> running = new ArrayList<>(helpers);
+        for (int h = 0; h < helpers; h++) {
+            running.add(ForkJoinPool.commonPool().submit(work));
+        }
+        work.run();
+        running.forEach(ForkJoinTask::join); // a helper may still be in its last item
+        Throwable thrown = failure.get();
+        if (thrown instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+        if (thrown != null) {
+            throw new IllegalStateException(thrown); // a sneaky checked exception
+        }
+        @SuppressWarnings("unchecked")
+        List<R> list = (List<R>) Arrays.asList(results);
+        return Collections.unmodifiableList(list);
+    }
+}
