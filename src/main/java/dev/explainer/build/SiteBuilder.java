@@ -6,6 +6,7 @@ import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.diagnostic.Severity;
 import dev.explainer.link.Linker;
+import dev.explainer.link.Page;
 import dev.explainer.load.ChangedFiles;
 import dev.explainer.load.ContentLoader;
 import dev.explainer.load.LoadedSite;
@@ -125,23 +126,43 @@ public final class SiteBuilder {
         if (options.strict()) {
             problems = strict(problems);
         }
-        SiteRenderer.Result rendered = renderer.render(linked.site(), templates, changedTemplates, site.assets());
-        problems.addAll(options.strict() ? strict(rendered.diagnostics()) : rendered.diagnostics());
-        clock.lap("render");
-        if (problems.hasErrors()) {
-            return result(problems, List.of(), 0, rendered.rendered(), start, clock);
-        }
-        if (options.output().isPresent()) {
-            try {
-                new SiteWriter().write(options.output().get(), rendered.files());
-                clock.lap("write");
-            } catch (IOException e) {
-                problems.error("output", Position.startOf(options.output().get().toString()),
-                        "the site could not be written (the previous output is unchanged): " + e);
-                return result(problems, List.of(), 0, List.of(), start, clock);
+        // The output folder gets ready (its folders made) on another thread while pages render.
+        Optional<SiteWriter.Preparation> output = options.output()
+                .map(folder -> new SiteWriter().prepare(folder, linked.site().pages().stream().map(Page::outputFile).toList()));
+        boolean written = false;
+        try {
+            SiteRenderer.Result rendered = renderer.render(linked.site(), templates, changedTemplates, site.assets());
+            problems.addAll(options.strict() ? strict(rendered.diagnostics()) : rendered.diagnostics());
+            clock.lap("render");
+            if (problems.hasErrors()) {
+                return result(problems, List.of(), 0, rendered.rendered(), start, clock);
+            }
+            if (output.isPresent()) {
+                try {
+                    written = true; // a failed write cleans up after itself
+                    output.get().write(rendered.files());
+                    clock.lap("write");
+                } catch (IOException e) {
+                    problems.error("output", Position.startOf(options.output().get().toString()),
+                            "the site could not be written (the previous output is unchanged): " + e);
+                    return result(problems, List.of(), 0, List.of(), start, clock);
+                }
+            }
+            return result(problems, rendered.files(), rendered.pages(), rendered.rendered(), start, clock);
+        } finally {
+            if (output.isPresent() && !written) {
+                discard(output.get());
             }
         }
-        return result(problems, rendered.files(), rendered.pages(), rendered.rendered(), start, clock);
+    }
+
+    /** Removes what a preparation made for a build that will not be written; the output folder is untouched. */
+    private static void discard(SiteWriter.Preparation output) {
+        try {
+            output.discard();
+        } catch (IOException | RuntimeException e) {
+            // At worst a hidden staging folder is left beside the output folder; nothing reads it.
+        }
     }
 
     /** Warnings as errors, for {@code --strict}: the same words, failing the run. */

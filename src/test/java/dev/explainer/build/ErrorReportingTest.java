@@ -292,6 +292,23 @@ class ErrorReportingTest {
     }
 
     @Test
+    void aTemplateErrorOnAFirstBuildLeavesNoOutputAndNoStagingFolder() throws java.io.IOException {
+        // The output's folders are made while pages render: a failed render must take them away.
+        TestSite.write(root, TestSite.BASE);
+        TestSite.write(root, """
+                -- templates/party.ftlh --
+                <#import "layout.ftlh" as l><@l.frame title=entry.name><h1>${entry.leader.name}</h1></@l.frame>
+                """);
+        TestSite.Run run = TestSite.build(root);
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("template error"), run.err());
+        try (var siblings = Files.list(root)) {
+            assertEquals(List.of(), siblings.map(p -> p.getFileName().toString()).filter(n -> n.contains("site")).toList(),
+                    "neither an output folder nor a staging folder");
+        }
+    }
+
+    @Test
     void templateSyntaxError() {
         assertFails("""
                 -- templates/party.ftlh --

@@ -47,6 +47,46 @@ class SiteWriterTest {
     }
 
     @Test
+    void aPreparedNewFolderGetsTheSameFilesAsAPlainWrite() throws IOException {
+        List<OutputFile> files = List.of(text("index.html", "home"), text("pages/a/index.html", "a"),
+                text("pages/b/index.html", "b"), text("deep/er/still/index.html", "c"));
+        new SiteWriter().write(root.resolve("plain"), files);
+        // Expected files name a folder the build ends up not writing, and miss one it does.
+        SiteWriter.Preparation prepared = new SiteWriter().prepare(root.resolve("prepared"),
+                List.of("index.html", "pages/a/index.html", "pages/b/index.html", "unused/index.html"));
+        prepared.write(files);
+
+        Map<String, byte[]> plain = TestSite.snapshot(root.resolve("plain"));
+        Map<String, byte[]> written = TestSite.snapshot(root.resolve("prepared"));
+        assertEquals(plain.keySet(), written.keySet());
+        plain.forEach((path, bytes) -> assertArrayEquals(bytes, written.get(path), path));
+        assertEquals(false, Files.exists(root.resolve("prepared/unused")), "a prepared folder no file needs is not published");
+        try (var left = Files.list(root)) {
+            assertEquals(List.of("plain", "prepared"), left.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no staging folder left");
+        }
+    }
+
+    @Test
+    void aDiscardedPreparationLeavesNothingNewAndAnEarlierBuildUntouched() throws IOException {
+        new SiteWriter().prepare(root.resolve("new"), List.of("index.html", "pages/a/index.html")).discard();
+        try (var left = Files.list(root)) {
+            assertEquals(List.of(), left.toList(), "no output and no staging folder");
+        }
+
+        Path out = root.resolve("site");
+        new SiteWriter().write(out, List.of(text("index.html", "old"), text("a/index.html", "a")));
+        Map<String, byte[]> before = TestSite.snapshot(out);
+        new SiteWriter().prepare(out, List.of("index.html", "b/index.html")).discard();
+        Map<String, byte[]> after = TestSite.snapshot(out);
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
+        try (var left = Files.list(root)) {
+            assertEquals(List.of("site"), left.map(p -> p.getFileName().toString()).toList(), "no staging folder left");
+        }
+    }
+
+    @Test
     void aFailedWriteIntoANewFolderLeavesNothing() throws IOException {
         Path out = root.resolve("site");
         List<OutputFile> failing = List.of(text("index.html", "new"),
@@ -125,10 +165,17 @@ class SiteWriterTest {
     }
 
     @Test
-    void refusesPathsThatLeaveTheOutputFolder() {
+    void refusesPathsThatLeaveTheOutputFolder() throws IOException {
         Path out = root.resolve("site");
         assertThrows(IOException.class, () -> new SiteWriter().write(out, List.of(text("../escape.html", "x"))));
         assertEquals(false, Files.exists(root.resolve("escape.html")));
+
+        SiteWriter.Preparation prepared = new SiteWriter().prepare(out, List.of("../../escaped/index.html"));
+        assertThrows(IOException.class, () -> prepared.write(List.of(text("index.html", "x"))));
+        assertEquals(false, Files.exists(root.getParent().resolve("escaped")), "no folder made outside the output folder");
+        try (var left = Files.list(root)) {
+            assertEquals(List.of(), left.toList(), "no output and no staging folder");
+        }
     }
 
     @Test
