@@ -47,6 +47,17 @@ class BuildTest {
     }
 
     @Test
+    void aContentFileThatIsASymbolicLinkIsRead() throws Exception {
+        TestSite.write(root, TestSite.BASE);
+        Path elsewhere = Files.createDirectories(root.resolve("shared")).resolve("bob.md");
+        Files.move(root.resolve("content/people/bob.md"), elsewhere);
+        Files.createSymbolicLink(root.resolve("content/people/bob.md"), elsewhere);
+        TestSite.Run run = TestSite.build(root);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.isRegularFile(root.resolve("site/people/bob/index.html")), run.err());
+    }
+
+    @Test
     void aChangedStylesheetGetsANewName() throws Exception {
         TestSite.write(root, TestSite.BASE);
         assertEquals(0, TestSite.build(root).exitCode());
