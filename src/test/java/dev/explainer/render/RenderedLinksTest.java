@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -20,6 +23,51 @@ class RenderedLinksTest {
         Set<String> files = SiteRenderer.linkedFiles("pages/p1/index.html", html.getBytes(StandardCharsets.UTF_8));
         assertEquals(Set.of("tags/alpha/index.html", "pages/p2/index.html", "pages/p1/index.html", "style.css",
                 "pages/café/index.html", "above/index.html"), files);
+    }
+
+    /** What a browser makes of a relative link, written plainly: decode, join, resolve dot segments. */
+    private static String reference(String folder, String href) {
+        String target = href.split("[#?]", -1)[0];
+        if (target.isEmpty() || target.startsWith("/") || target.contains(":")) {
+            return null;
+        }
+        target = java.net.URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
+        List<String> parts = new ArrayList<>();
+        for (String part : (folder + target).split("/", -1)) {
+            if (part.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.remove(parts.size() - 1);
+                }
+            } else if (!part.equals(".")) {
+                parts.add(part);
+            }
+        }
+        String path = String.join("/", parts);
+        return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
+    }
+
+    @Test
+    void everyLinkResolvesAsABrowserWould() {
+        // Random links from the pieces a site's links are made of, against pages at several depths.
+        String[] pieces = {"..", "..", ".", "a", "p2", "index.html", "café", "x%20y", ".hidden", "style.css"};
+        Random random = new Random(5);
+        for (String page : List.of("index.html", "pages/index.html", "pages/p1/index.html", "a/b/c/d.html")) {
+            String folder = page.substring(0, page.lastIndexOf('/') + 1);
+            for (int n = 0; n < 300; n++) {
+                StringBuilder href = new StringBuilder();
+                int length = 1 + random.nextInt(5);
+                for (int i = 0; i < length; i++) {
+                    href.append(i == 0 ? "" : "/").append(pieces[random.nextInt(pieces.length)]);
+                }
+                if (random.nextInt(4) == 0) {
+                    href.append(random.nextBoolean() ? "/" : "#part");
+                }
+                String html = "<a href=\"" + href + "\">x</a>";
+                String expected = reference(folder, href.toString());
+                assertEquals(expected == null ? Set.of() : Set.of(expected),
+                        SiteRenderer.linkedFiles(page, html.getBytes(StandardCharsets.UTF_8)), page + " -> " + href);
+            }
+        }
     }
 
     @Test
