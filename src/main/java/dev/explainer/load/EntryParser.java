@@ -67,7 +67,7 @@ public final class EntryParser {
                     "a Markdown entry's id is its file name ('" + id + "'); remove the 'id' field or rename the file"));
         }
         Optional<Boolean> draft = draft(fields, problems);
-        RawEntry.Body body = new RawEntry.Body(text.substring(bodyOffset), file, bodyOffset);
+        RawEntry.Body body = new RawEntry.Body(file, bodyOffset);
         RawEntry entry = new RawEntry(collection, id, start, fields.without("id", "draft"),
                 draft.orElse(false), Optional.of(body));
         return new Parsed(List.of(entry), problems);

@@ -41,10 +41,19 @@ public record RawEntry(
     }
 
     /**
-     * Markdown text and where it starts in its file, so that positions inside it can be reported
-     * as whole-file lines and columns.
+     * Markdown text: the rest of its file from {@code offset}, so that positions inside it can be
+     * reported as whole-file lines and columns.
      */
-    public record Body(String markdown, SourceFile file, int offset) {
+    public record Body(SourceFile file, int offset) {
+        /**
+         * The Markdown, cut from the file's text when asked for (it is, once per render): a copy
+         * kept beside the file's text would double what a big site keeps in memory to the end (and
+         * what the collector copies and the kernel zeroes for it; 10,000 pages: ~29 MB).
+         */
+        public String markdown() {
+            return file.text().substring(offset);
+        }
+
         public Position positionOf(int offsetInBody) {
             return file.positionOf(offset + offsetInBody);
         }

@@ -74,7 +74,7 @@ class MarkdownRendererTest {
     private RenderedMarkdown render(String markdown) {
         String file = "---\ntitle: x\n---\n" + markdown;
         SourceFile source = new SourceFile("content/a.md", file);
-        return renderer.render(new RawEntry.Body(markdown, source, file.indexOf(markdown)), Optional.of("/parties/"), TARGETS);
+        return renderer.render(new RawEntry.Body(source, file.length() - markdown.length()), Optional.of("/parties/"), TARGETS);
     }
 
     @ParameterizedTest
