@@ -36,6 +36,9 @@ import java.util.concurrent.CompletionException;
  * files the build no longer makes are removed last. If a write fails, the temporary files are
  * removed and the previous output is left exactly as it was.
  *
+ * <p>A build {@linkplain #prepare prepares} the output while its pages render (reads what is
+ * there, makes the staging folder and its folders), then writes or discards.
+ *
  * <p>Only the output folder's own contents, and folders this class created, are ever deleted.
  */
 public final class SiteWriter {
@@ -129,15 +132,16 @@ public final class SiteWriter {
 
     private static void finish(Ready ready, List<OutputFile> files) throws IOException {
         Path target = ready.target();
+        List<String> paths = files.stream().map(OutputFile::path).toList();
         try {
-            refuseOutside(target, files.stream().map(OutputFile::path).toList());
+            refuseOutside(target, paths);
         } catch (IOException | RuntimeException e) {
             if (ready.staging() != null) {
                 deleteTree(ready.staging());
             }
             throw e;
         }
-        Layout layout = Layout.of(files.stream().map(OutputFile::path).toList());
+        Layout layout = Layout.of(paths);
         if (ready.staging() != null) {
             writeStaged(target, ready.staging(), ready.folders(), files, layout);
         } else if (ready.existing().conflictsWith(layout)) {
