@@ -28,6 +28,20 @@ class SiteWriterTest {
         return new OutputFile.Generated(path, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The folder holds exactly these files, byte for byte. */
+    private static void assertHolds(Map<String, byte[]> expected, Path folder) {
+        Map<String, byte[]> actual = TestSite.snapshot(folder);
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((path, bytes) -> assertArrayEquals(bytes, actual.get(path), path));
+    }
+
+    /** The test's folder holds these names and nothing else: no staging or temporary folder is left. */
+    private void assertRootHolds(String... names) throws IOException {
+        try (var left = Files.list(root)) {
+            assertEquals(List.of(names), left.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder left");
+        }
+    }
+
     @Test
     void aFailedWriteLeavesThePreviousOutputByteIdentical() throws IOException {
         Path out = root.resolve("site");
@@ -38,12 +52,8 @@ class SiteWriterTest {
                 new OutputFile.Copied("assets/gone.css", root.resolve("no-such-file.css")));
         assertThrows(IOException.class, () -> new SiteWriter().write(out, failing));
 
-        Map<String, byte[]> after = TestSite.snapshot(out);
-        assertEquals(before.keySet(), after.keySet());
-        before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
-        try (var left = Files.list(root)) {
-            assertEquals(List.of("site"), left.map(p -> p.getFileName().toString()).toList(), "no staging folder left");
-        }
+        assertHolds(before, out);
+        assertRootHolds("site");
     }
 
     @Test
@@ -56,34 +66,22 @@ class SiteWriterTest {
                 List.of("index.html", "pages/a/index.html", "pages/b/index.html", "unused/index.html"));
         prepared.write(files);
 
-        Map<String, byte[]> plain = TestSite.snapshot(root.resolve("plain"));
-        Map<String, byte[]> written = TestSite.snapshot(root.resolve("prepared"));
-        assertEquals(plain.keySet(), written.keySet());
-        plain.forEach((path, bytes) -> assertArrayEquals(bytes, written.get(path), path));
+        assertHolds(TestSite.snapshot(root.resolve("plain")), root.resolve("prepared"));
         assertEquals(false, Files.exists(root.resolve("prepared/unused")), "a prepared folder no file needs is not published");
-        try (var left = Files.list(root)) {
-            assertEquals(List.of("plain", "prepared"), left.map(p -> p.getFileName().toString()).sorted().toList(),
-                    "no staging folder left");
-        }
+        assertRootHolds("plain", "prepared");
     }
 
     @Test
     void aDiscardedPreparationLeavesNothingNewAndAnEarlierBuildUntouched() throws IOException {
         new SiteWriter().prepare(root.resolve("new"), List.of("index.html", "pages/a/index.html")).discard();
-        try (var left = Files.list(root)) {
-            assertEquals(List.of(), left.toList(), "no output and no staging folder");
-        }
+        assertRootHolds();
 
         Path out = root.resolve("site");
         new SiteWriter().write(out, List.of(text("index.html", "old"), text("a/index.html", "a")));
         Map<String, byte[]> before = TestSite.snapshot(out);
         new SiteWriter().prepare(out, List.of("index.html", "b/index.html")).discard();
-        Map<String, byte[]> after = TestSite.snapshot(out);
-        assertEquals(before.keySet(), after.keySet());
-        before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
-        try (var left = Files.list(root)) {
-            assertEquals(List.of("site"), left.map(p -> p.getFileName().toString()).toList(), "no staging folder left");
-        }
+        assertHolds(before, out);
+        assertRootHolds("site");
     }
 
     @Test
@@ -93,9 +91,7 @@ class SiteWriterTest {
                 new OutputFile.Copied("assets/gone.css", root.resolve("no-such-file.css")));
         assertThrows(IOException.class, () -> new SiteWriter().write(out, failing));
         assertEquals(false, Files.exists(out));
-        try (var left = Files.list(root)) {
-            assertEquals(List.of(), left.toList(), "no staging folder left");
-        }
+        assertRootHolds();
     }
 
     @Test
@@ -118,9 +114,7 @@ class SiteWriterTest {
         assertEquals(longAgo, Files.getLastModifiedTime(out.resolve("assets/style.css")), "unchanged asset not rewritten");
         assertNotEquals(longAgo, Files.getLastModifiedTime(out.resolve("a/index.html")), "changed page rewritten");
         assertEquals(false, Files.exists(out.resolve("old")), "folders of removed pages removed");
-        try (var left = Files.list(root)) {
-            assertEquals(List.of("site", "style.css"), left.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder left");
-        }
+        assertRootHolds("site", "style.css");
     }
 
     @Test
@@ -173,9 +167,7 @@ class SiteWriterTest {
         SiteWriter.Preparation prepared = new SiteWriter().prepare(out, List.of("../../escaped/index.html"));
         assertThrows(IOException.class, () -> prepared.write(List.of(text("index.html", "x"))));
         assertEquals(false, Files.exists(root.getParent().resolve("escaped")), "no folder made outside the output folder");
-        try (var left = Files.list(root)) {
-            assertEquals(List.of(), left.toList(), "no output and no staging folder");
-        }
+        assertRootHolds();
     }
 
     @Test
