@@ -122,7 +122,7 @@ public final class SiteWriter {
         Path staging = createStaging(target);
         Set<String> folders = new HashSet<>();
         try {
-            createMissingFolders(staging, Layout.of(expectedFiles).folders(), folders);
+            createMissingFolders(staging, Layout.of(expectedFiles).folders(), folders, new ArrayList<>());
         } catch (IOException | RuntimeException e) {
             deleteTree(staging);
             throw e;
@@ -194,11 +194,18 @@ public final class SiteWriter {
         return staging;
     }
 
-    /** Creates {@code folders} (site paths) under {@code root} that {@code present} lacks, parents first. */
-    private static void createMissingFolders(Path root, Set<String> folders, Set<String> present) throws IOException {
+    /**
+     * Creates the {@code folders} (site paths, each with its parents) under {@code root} that
+     * {@code present} lacks, parents first; adds each to {@code present} and, in creation order,
+     * to {@code created}.
+     */
+    private static void createMissingFolders(Path root, Set<String> folders, Set<String> present, List<Path> created)
+            throws IOException {
         for (String folder : new TreeSet<>(folders)) { // a folder sorts after its parent
             if (present.add(folder)) {
-                Files.createDirectory(root.resolve(folder));
+                Path path = root.resolve(folder);
+                Files.createDirectory(path);
+                created.add(path);
             }
         }
     }
@@ -207,7 +214,7 @@ public final class SiteWriter {
     private static void writeStaged(Path target, Path staging, Set<String> present, List<OutputFile> files, Layout layout)
             throws IOException {
         try {
-            createMissingFolders(staging, layout.folders(), present);
+            createMissingFolders(staging, layout.folders(), present, new ArrayList<>());
             writeAll(files, file -> staging.resolve(file.path()));
             // Folders prepared for files that were not, in the end, among those written.
             for (String folder : present.stream().filter(f -> !layout.folders().contains(f)).sorted(Comparator.reverseOrder()).toList()) {
@@ -243,13 +250,8 @@ public final class SiteWriter {
     private static void updateInPlace(Path target, List<OutputFile> files, Layout layout, ExistingTree existing) throws IOException {
         List<OutputFile> changed;
         try {
-            List<Boolean> same = Parallel.map(files, file -> existing.holdsSameBytes(target, file));
-            changed = new ArrayList<>();
-            for (int i = 0; i < files.size(); i++) {
-                if (!same.get(i)) {
-                    changed.add(files.get(i));
-                }
-            }
+            changed = Parallel.map(files, file -> existing.holdsSameBytes(target, file) ? null : file)
+                    .stream().filter(Objects::nonNull).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -258,12 +260,12 @@ public final class SiteWriter {
             return;
         }
 
-        Set<String> present = new HashSet<>(existing.folders);
         List<Path> createdFolders = new ArrayList<>(); // in creation order, parents first
         Map<OutputFile, Path> temporary = new HashMap<>();
         try {
+            createMissingFolders(target, Layout.of(changed.stream().map(OutputFile::path).toList()).folders(),
+                    new HashSet<>(existing.folders), createdFolders);
             for (OutputFile file : changed) {
-                createFolders(target, parentOf(file.path()), present, createdFolders);
                 Path destination = target.resolve(file.path());
                 temporary.put(file, destination.resolveSibling("." + destination.getFileName() + TEMPORARY_SUFFIX));
             }
@@ -289,18 +291,6 @@ public final class SiteWriter {
         for (String folder : emptied) {
             Files.delete(target.resolve(folder));
         }
-    }
-
-    /** Creates {@code folder} and any missing parents; {@code present} holds the folders that exist. */
-    private static void createFolders(Path target, String folder, Set<String> present, List<Path> created) throws IOException {
-        if (folder.isEmpty() || present.contains(folder)) {
-            return;
-        }
-        createFolders(target, parentOf(folder), present, created);
-        Path path = target.resolve(folder);
-        Files.createDirectory(path);
-        present.add(folder);
-        created.add(path);
     }
 
     private static String parentOf(String path) {

@@ -57,6 +57,17 @@ class SiteWriterTest {
     }
 
     @Test
+    void aFailedUpdateRemovesTheFoldersItMade() throws IOException {
+        Path out = root.resolve("site");
+        new SiteWriter().write(out, List.of(text("index.html", "old")));
+        List<OutputFile> failing = List.of(text("index.html", "new"), text("new/deep/index.html", "x"),
+                new OutputFile.Copied("new/gone.css", root.resolve("no-such-file.css")));
+        assertThrows(IOException.class, () -> new SiteWriter().write(out, failing));
+        assertEquals(false, Files.exists(out.resolve("new")), "folders made for the failed update are removed");
+        assertHolds(Map.of("index.html", "old".getBytes(StandardCharsets.UTF_8)), out);
+    }
+
+    @Test
     void aPreparedNewFolderGetsTheSameFilesAsAPlainWrite() throws IOException {
         List<OutputFile> files = List.of(text("index.html", "home"), text("pages/a/index.html", "a"),
                 text("pages/b/index.html", "b"), text("deep/er/still/index.html", "c"));
