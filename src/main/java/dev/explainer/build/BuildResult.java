@@ -1,6 +1,7 @@
 package dev.explainer.build;
 
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.output.OutputGuard;
 import dev.explainer.render.OutputFile;
 
 import java.time.Duration;
@@ -9,10 +10,12 @@ import java.util.List;
 /**
  * What a run did: every diagnostic in print order; the files of the site (empty when it
  * failed); how many pages the site has and which were rendered in this run (fewer than all
- * when a builder ran again after an edit); how long it took in all and stage by stage.
+ * when a builder ran again after an edit); what the user should know of the output folder
+ * (what it kept there that the build did not write; a repair), one line each; how long it took
+ * in all and stage by stage.
  */
 public record BuildResult(List<Diagnostic> diagnostics, List<OutputFile> files, int pages, List<String> rendered,
-                          Duration elapsed, List<StageTime> stages) {
+                          List<String> notes, Duration elapsed, List<StageTime> stages) {
 
     /** How long one stage of the pipeline took, for {@code --verbose} and profiling. */
     public record StageTime(String stage, Duration elapsed) {
@@ -30,5 +33,10 @@ public record BuildResult(List<Diagnostic> diagnostics, List<OutputFile> files, 
 
     public boolean failed() {
         return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    /** Whether the build refused to write into the output folder it was given: a usage error, not the content's. */
+    public boolean outputRefused() {
+        return diagnostics.stream().anyMatch(d -> d.isError() && d.code().equals(OutputGuard.REFUSED));
     }
 }

@@ -85,7 +85,7 @@ public final class SiteBuilder {
         if (options.output().isPresent()) {
             Optional<String> refusal = OutputGuard.check(sourceDir, options.output().get());
             if (refusal.isPresent()) {
-                problems.error("output", Position.startOf(options.output().get().toString().replace('\\', '/')), refusal.get());
+                problems.error(OutputGuard.REFUSED, Position.startOf(options.output().get().toString().replace('\\', '/')), refusal.get());
                 return result(problems, List.of(), 0, List.of(), start, clock);
             }
         }
@@ -130,6 +130,7 @@ public final class SiteBuilder {
         Optional<SiteWriter.Preparation> output = options.output()
                 .map(folder -> new SiteWriter().prepare(folder, linked.site().pages().stream().map(Page::outputFile).toList()));
         boolean written = false;
+        List<String> notes = List.of();
         try {
             SiteRenderer.Result rendered = renderer.render(linked.site(), templates, changedTemplates, site.assets());
             problems.addAll(options.strict() ? strict(rendered.diagnostics()) : rendered.diagnostics());
@@ -140,15 +141,21 @@ public final class SiteBuilder {
             if (output.isPresent()) {
                 try {
                     written = true; // a failed write cleans up after itself
-                    output.get().write(rendered.files());
+                    SiteWriter.Outcome outcome = output.get().write(rendered.files());
                     clock.lap("write");
+                    if (outcome instanceof SiteWriter.Refused refused) {
+                        problems.error(OutputGuard.REFUSED, Position.startOf(options.output().get().toString().replace('\\', '/')),
+                                refused.reason());
+                        return result(problems, List.of(), 0, List.of(), start, clock);
+                    }
+                    notes = ((SiteWriter.Written) outcome).notes();
                 } catch (IOException e) {
                     problems.error("output", Position.startOf(options.output().get().toString()),
                             "the site could not be written (the previous output is unchanged): " + e);
                     return result(problems, List.of(), 0, List.of(), start, clock);
                 }
             }
-            return result(problems, rendered.files(), rendered.pages(), rendered.rendered(), start, clock);
+            return result(problems, rendered.files(), rendered.pages(), rendered.rendered(), notes, start, clock);
         } finally {
             if (output.isPresent() && !written) {
                 discard(output.get());
@@ -217,8 +224,13 @@ public final class SiteBuilder {
 
     private static BuildResult result(Diagnostics problems, List<OutputFile> files, int pages, List<String> rendered, long start,
                                       Stopwatch clock) {
+        return result(problems, files, pages, rendered, List.of(), start, clock);
+    }
+
+    private static BuildResult result(Diagnostics problems, List<OutputFile> files, int pages, List<String> rendered,
+                                      List<String> notes, long start, Stopwatch clock) {
         List<Diagnostic> sorted = problems.sorted();
-        return new BuildResult(sorted, files, pages, rendered, Duration.ofNanos(System.nanoTime() - start), clock.laps());
+        return new BuildResult(sorted, files, pages, rendered, notes, Duration.ofNanos(System.nanoTime() - start), clock.laps());
     }
 
     /** Times the stages of one run. */

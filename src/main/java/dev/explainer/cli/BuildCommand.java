@@ -45,9 +45,13 @@ final class BuildCommand extends Command {
         Path output = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : sourceDir.resolve("site");
         BuildResult result = new SiteBuilder().run(new BuildOptions(sourceDir, Optional.of(output), base, common.drafts, common.strict));
         int code = common.report(result, err);
+        if (result.outputRefused()) {
+            return Main.EXIT_USAGE; // the folder given (or the default site/) is not the build's to write
+        }
         if (code == 0) {
             out.println("Wrote " + result.pages() + " pages (" + result.files().size() + " files) to "
                     + output + " in " + CommonOptions.seconds(result));
+            result.notes().forEach(out::println);
         }
         return code;
     }

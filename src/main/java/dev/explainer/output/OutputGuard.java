@@ -9,11 +9,18 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Refuses output folders that a build must never replace: the source folder, anything that
- * contains it, anything that is, contains or lies inside {@code content/} or {@code templates/},
- * and a folder with files in it that is not an earlier build.
+ * Refuses output folders that a build must never write into: the source folder, anything that
+ * contains it, anything that is, contains or lies inside {@code content/} or {@code templates/}.
+ * (Whether a folder with files in it is an earlier build, and which of its files are the build's,
+ * {@link SiteWriter} decides, from the folder's manifest and the files the build writes.)
  */
 public final class OutputGuard {
+    /**
+     * The code of the diagnostic for an output folder the build will not write into, here or in
+     * {@link SiteWriter}: a usage problem (exit code 2), not a problem of the content.
+     */
+    public static final String REFUSED = "output-refused";
+
     private OutputGuard() {
     }
 
@@ -37,21 +44,7 @@ public final class OutputGuard {
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out)) {
             return Optional.of("the output path " + out + " is a file, not a folder");
         }
-        // A build replaces the whole folder: only do that to an empty folder or an earlier build.
-        if (Files.isDirectory(out) && !isEmpty(out)
-                && !Files.exists(out.resolve("index.html")) && !Files.exists(out.resolve("sitemap.xml"))) {
-            return Optional.of("the output folder " + out + " is not empty and holds no site built before (no index.html or"
-                    + " sitemap.xml); a build replaces the whole folder, so empty it first or choose another");
-        }
         return Optional.empty();
-    }
-
-    private static boolean isEmpty(Path folder) {
-        try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
-            return entries.findAny().isEmpty();
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** The absolute path with links resolved as far as the path exists, so aliases cannot slip through. */

@@ -6,8 +6,10 @@ import dev.explainer.render.OutputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -26,36 +28,85 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The write stage. A new output folder is written whole into a staging folder beside it and
- * moved into place. An earlier build is updated in place: files whose bytes did not change are
- * not touched (they keep their time stamps, so deploy tools and browsers see them as unchanged,
- * and a rebuild of a big site writes almost nothing); changed and new files are first written
- * to temporary files beside their destination and only then renamed over it, each rename atomic;
- * files the build no longer makes are removed last. If a write fails, the temporary files are
- * removed and the previous output is left exactly as it was.
+ * The write stage. The output folder belongs to the build, and only what it wrote: every build
+ * records the files it wrote in a {@linkplain OutputManifest manifest} in the folder, and the
+ * next one deletes only files of that record it no longer makes; everything else in the folder
+ * (a {@code CNAME}, a {@code .git/}, a user's notes) is kept, and {@linkplain Written#notes
+ * named}. A folder with files in it and no manifest is taken for an earlier build only if all
+ * of them are files this build writes (see {@link #adoptable}); otherwise it is refused, as is a
+ * file no build wrote at a place where this build must write.
+ *
+ * <p>A new output folder is written whole into a staging folder beside it and moved into place.
+ * An earlier build is updated in place: files whose bytes did not change are not touched (they
+ * keep their time stamps, so deploy tools and browsers see them as unchanged, and a rebuild of a
+ * big site writes almost nothing); changed and new files are first written into a private folder
+ * inside the output folder ({@value OutputManifest#INCOMING}) and only then, once every byte is on
+ * disk, renamed into place, each rename atomic; files the build no longer makes are removed last.
+ * If a write fails, that folder is removed and the previous output is left exactly as it was.
+ *
+ * <p>Renaming many files is not one atomic step, so before the first rename the update writes a
+ * journal ({@value OutputManifest#JOURNAL}) naming every file that is the build's during the update,
+ * and removes it when the new manifest is in place. A build that finds a journal (or the private
+ * folder) knows the previous update was cut short: it treats the journal's files as its own,
+ * compares every file with what it writes (so a file of either version is replaced if needed),
+ * removes the leftovers and says it repaired the folder.
  *
  * <p>A build {@linkplain #prepare prepares} the output while its pages render (reads what is
  * there, makes the staging folder and its folders), then writes or discards.
- *
- * <p>Only the output folder's own contents, and folders this class created, are ever deleted.
  */
 public final class SiteWriter {
-    private static final String TEMPORARY_SUFFIX = ".explainer-tmp";
+    private static final String INCOMING_MANIFEST = "manifest";
+    private static final String INCOMING_JOURNAL = "journal";
+    /** How many names a message lists before it says how many more there are. */
+    private static final int NAMES_SHOWN = 5;
+
+    /** What a write did: wrote the site, or refused to touch the folder. */
+    public sealed interface Outcome permits Written, Refused {
+    }
+
+    /**
+     * The site was written. {@code kept}: what the folder holds that the build did not write, as
+     * site paths sorted, a folder holding nothing of the build's once ({@code .git/}).
+     * {@code repaired}: the previous update had been cut short, and this write finished it.
+     */
+    public record Written(List<String> kept, boolean repaired) implements Outcome {
+        public Written {
+            kept = List.copyOf(kept);
+        }
+
+        /** One line for each thing the user should know, none if there is nothing to tell. */
+        public List<String> notes() {
+            List<String> notes = new ArrayList<>();
+            if (repaired) {
+                notes.add("the previous build was interrupted; repaired");
+            }
+            if (!kept.isEmpty()) {
+                notes.add("kept " + count(kept) + " the build did not write: " + names(kept));
+            }
+            return notes;
+        }
+    }
+
+    /** The folder was left alone, for {@code reason} (a usage problem: the folder is not the build's to write). */
+    public record Refused(String reason) implements Outcome {
+    }
 
     /** Writes {@code files} as the new content of {@code output}. */
-    public void write(Path output, List<OutputFile> files) throws IOException {
-        finish(ready(output, List.of()), files);
+    public Outcome write(Path output, List<OutputFile> files) throws IOException {
+        return finish(ready(output, List.of()), files);
     }
 
     /**
      * Starts, on another thread, what writing into {@code output} needs before the files exist:
-     * reading what the folder holds and, if it holds no earlier build, creating the staging
-     * folder with the folders of {@code expectedFiles} (site paths) in it. The caller renders
-     * meanwhile, then calls {@link Preparation#write} or {@link Preparation#discard}. On a new
-     * output folder, creating one folder per page was most of the write stage (10,000 folders:
-     * 0.3 s on one thread, while the other core idled); alongside rendering it costs little.
+     * reading what the folder holds and, if it holds nothing yet, creating the staging folder
+     * with the folders of {@code expectedFiles} (site paths) in it. The caller renders meanwhile,
+     * then calls {@link Preparation#write} or {@link Preparation#discard}. On a new output
+     * folder, creating one folder per page was most of the write stage (10,000 folders: 0.3 s on
+     * one thread, while the other core idled); alongside rendering it costs little.
      */
     public Preparation prepare(Path output, Collection<String> expectedFiles) {
         List<String> expected = List.copyOf(expectedFiles);
@@ -81,8 +132,8 @@ public final class SiteWriter {
         }
 
         /** Writes {@code files} as the new content of the output folder, as {@link SiteWriter#write} does. */
-        public void write(List<OutputFile> files) throws IOException {
-            finish(await(), files);
+        public Outcome write(List<OutputFile> files) throws IOException {
+            return finish(await(), files);
         }
 
         /** Gives up: removes the staging folder, if one was made; the output folder is as it was. */
@@ -106,16 +157,16 @@ public final class SiteWriter {
     }
 
     /**
-     * What is known of the output folder before the files are written: its earlier build, if any;
-     * otherwise a staging folder beside it, holding {@code folders} already.
+     * What is known of the output folder before the files are written: what it holds, if
+     * anything; otherwise a staging folder beside it, holding {@code folders} already.
      */
-    private record Ready(Path target, ExistingTree existing, Path staging, Set<String> folders) {
+    private record Ready(Path target, ExistingOutput existing, Path staging, Set<String> folders) {
     }
 
     private static Ready ready(Path output, List<String> expectedFiles) throws IOException {
         Path target = OutputGuard.real(output);
-        refuseOutside(target, expectedFiles);
-        ExistingTree existing = ExistingTree.scan(target);
+        refuseUnfit(target, expectedFiles);
+        ExistingOutput existing = ExistingOutput.scan(target, expectedFiles);
         if (existing != null) {
             return new Ready(target, existing, null, Set.of());
         }
@@ -130,11 +181,11 @@ public final class SiteWriter {
         return new Ready(target, null, staging, folders);
     }
 
-    private static void finish(Ready ready, List<OutputFile> files) throws IOException {
+    private static Outcome finish(Ready ready, List<OutputFile> files) throws IOException {
         Path target = ready.target();
         List<String> paths = files.stream().map(OutputFile::path).toList();
         try {
-            refuseOutside(target, paths);
+            refuseUnfit(target, paths);
         } catch (IOException | RuntimeException e) {
             if (ready.staging() != null) {
                 deleteTree(ready.staging());
@@ -144,16 +195,23 @@ public final class SiteWriter {
         Layout layout = Layout.of(paths);
         if (ready.staging() != null) {
             writeStaged(target, ready.staging(), ready.folders(), files, layout);
-        } else if (ready.existing().conflictsWith(layout)) {
-            writeStaged(target, createStaging(target), new HashSet<>(), files, layout);
-        } else {
-            updateInPlace(target, files, layout, ready.existing());
+            return new Written(List.of(), false);
         }
+        return updateInPlace(target, files, layout, ready.existing());
     }
 
-    private static void refuseOutside(Path target, List<String> paths) throws IOException {
+    /** Refuses paths that would leave the output folder, or that the manifest could not record. */
+    private static void refuseUnfit(Path target, List<String> paths) throws IOException {
         for (String path : paths) {
-            if (!target.resolve(path).normalize().startsWith(target)) {
+            if (OutputManifest.RESERVED.contains(OutputManifest.topOf(path))) {
+                throw new IOException("the site has a file " + path + ", but the build keeps the name "
+                        + OutputManifest.topOf(path) + " for its own records; give that page another url");
+            }
+            if (path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0 || path.indexOf('\\') >= 0) {
+                throw new IOException("the file name '" + path.replace("\n", "\\n").replace("\r", "\\r")
+                        + "' holds a line break or a backslash, which the build cannot record; rename it");
+            }
+            if (!OutputManifest.isPlainPath(path) || !target.resolve(path).normalize().startsWith(target)) {
                 throw new IOException("refusing to write outside the output folder: " + path);
             }
         }
@@ -162,20 +220,13 @@ public final class SiteWriter {
     /** The site paths of the files to write, and of every folder they need. */
     private record Layout(Set<String> files, Set<String> folders) {
         static Layout of(List<String> paths) {
-            Set<String> files = new HashSet<>();
             Set<String> folders = new HashSet<>();
-            for (String path : paths) {
-                files.add(path);
-                String folder = parentOf(path);
-                while (!folder.isEmpty() && folders.add(folder)) { // a folder added before came with its parents
-                    folder = parentOf(folder);
-                }
-            }
-            return new Layout(files, folders);
+            ExistingOutput.addFolders(paths, folders);
+            return new Layout(new HashSet<>(paths), folders);
         }
     }
 
-    // ---- a new output folder (or one whose shape changed): staged and swapped in ----
+    // ---- a new output folder: staged and swapped in ----
 
     /** A new, empty staging folder beside {@code target}, readable by all as a published site must be. */
     private static Path createStaging(Path target) throws IOException {
@@ -216,6 +267,7 @@ public final class SiteWriter {
         try {
             createMissingFolders(staging, layout.folders(), present, new ArrayList<>());
             writeAll(files, file -> staging.resolve(file.path()));
+            Files.write(staging.resolve(OutputManifest.NAME), OutputManifest.manifest(layout.files()));
             // Folders prepared for files that were not, in the end, among those written.
             for (String folder : present.stream().filter(f -> !layout.folders().contains(f)).sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(staging.resolve(folder));
@@ -227,6 +279,7 @@ public final class SiteWriter {
         swapIn(staging, target, target.getParent(), target.getFileName().toString());
     }
 
+    /** Moves {@code staging} to {@code target}, which is missing or an empty folder. */
     private static void swapIn(Path staging, Path target, Path parent, String name) throws IOException {
         if (!Files.exists(target)) {
             move(staging, target);
@@ -238,125 +291,252 @@ public final class SiteWriter {
         try {
             move(staging, target);
         } catch (IOException e) {
-            move(previous, target); // put the old site back before reporting
+            move(previous, target); // put the old folder back before reporting
             deleteTree(staging);
             throw e;
         }
         deleteTree(previous);
     }
 
-    // ---- an earlier build: only what changed ----
+    // ---- a folder that holds something: only what changed, and only the build's own ----
 
-    private static void updateInPlace(Path target, List<OutputFile> files, Layout layout, ExistingTree existing) throws IOException {
+    private static Outcome updateInPlace(Path target, List<OutputFile> files, Layout layout, ExistingOutput existing)
+            throws IOException {
+        existing.open(target, layout.files());
+        boolean adopting = existing.manifest.isEmpty() && existing.journal.isEmpty();
+        Set<String> owned = adopting ? adoptable(existing, layout) : owned(existing);
+        Set<String> users = new HashSet<>(existing.files.keySet());
+        users.removeAll(owned);
+        users.addAll(existing.others);
+        users.addAll(existing.opaque);
+
+        if (adopting && !users.isEmpty()) {
+            return new Refused("the output folder " + target + " is not empty and no build recorded writing it (it has no "
+                    + OutputManifest.NAME + "): it holds " + names(shown(users, existing.opaque, layout))
+                    + ", which this build would not write; choose an empty or new folder, or move those out of it");
+        }
+        List<String> clashes = clashes(existing, owned, users, layout);
+        if (!clashes.isEmpty()) {
+            return new Refused("the output folder " + target + " holds files no build wrote where this build writes: "
+                    + names(clashes) + "; move them out of the folder and build again");
+        }
+
         List<OutputFile> changed;
         try {
-            changed = Parallel.map(files, file -> existing.holdsSameBytes(target, file) ? null : file)
+            changed = Parallel.map(files, file -> owned.contains(file.path()) && holdsSameBytes(target, existing, file) ? null : file)
                     .stream().filter(Objects::nonNull).toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        List<String> stale = existing.files.keySet().stream().filter(path -> !layout.files().contains(path)).sorted().toList();
-        if (changed.isEmpty() && stale.isEmpty()) {
-            return;
+        if (adopting && !existing.files.isEmpty() && changed.size() == files.size()) {
+            // Every name matches, but not one file holds what this build writes: the folder may
+            // be the user's own site (an index.html of their own), not an earlier build.
+            return new Refused("the output folder " + target + " has no " + OutputManifest.NAME + " (the record of a build)"
+                    + " and none of its files holds what this build writes, so it may not be an earlier build: it holds "
+                    + names(shown(existing.files.keySet(), Set.of(), layout)) + "; choose an empty or new folder, or empty this one");
         }
 
-        List<Path> createdFolders = new ArrayList<>(); // in creation order, parents first
+        List<String> stale = owned.stream().filter(path -> !layout.files().contains(path)).sorted().toList();
+        List<String> foldersInTheWay = existing.folders.stream().filter(layout.files()::contains).sorted().toList();
+        byte[] manifest = OutputManifest.manifest(layout.files());
+        boolean recordCurrent = existing.manifestBytes.map(bytes -> Arrays.equals(bytes, manifest)).orElse(false);
+        Written written = new Written(shown(users, existing.opaque, layout), existing.interrupted());
+        if (changed.isEmpty() && stale.isEmpty() && !existing.interrupted() && recordCurrent) {
+            return written;
+        }
+
+        // Every new byte goes into the private folder first: if a write fails, removing that
+        // folder leaves the output as it was.
+        Path incoming = target.resolve(OutputManifest.INCOMING);
+        deleteTree(incoming); // what a killed update had written there: never part of the site
+        Files.createDirectory(incoming);
         Map<OutputFile, Path> temporary = new HashMap<>();
+        boolean journaled = !changed.isEmpty() || !stale.isEmpty();
         try {
-            createMissingFolders(target, Layout.of(changed.stream().map(OutputFile::path).toList()).folders(),
-                    new HashSet<>(existing.folders), createdFolders);
             for (OutputFile file : changed) {
-                Path destination = target.resolve(file.path());
-                temporary.put(file, destination.resolveSibling("." + destination.getFileName() + TEMPORARY_SUFFIX));
+                temporary.put(file, incoming.resolve(Integer.toString(temporary.size())));
             }
             writeAll(changed, temporary::get);
+            Files.write(incoming.resolve(INCOMING_MANIFEST), manifest);
+            if (journaled) {
+                Set<String> during = new HashSet<>(owned);
+                during.addAll(layout.files());
+                Files.write(incoming.resolve(INCOMING_JOURNAL), OutputManifest.journal(during));
+            }
         } catch (IOException | RuntimeException e) {
-            for (Path file : temporary.values()) {
-                Files.deleteIfExists(file);
-            }
-            for (int i = createdFolders.size() - 1; i >= 0; i--) {
-                Files.deleteIfExists(createdFolders.get(i));
-            }
+            deleteTree(incoming);
             throw e;
         }
-        // Every byte is on disk: from here on, only renames and removals.
+
+        // From here on, only renames and removals, under the journal.
+        if (journaled) {
+            move(incoming.resolve(INCOMING_JOURNAL), target.resolve(OutputManifest.JOURNAL));
+        }
+        // What stands where the new site needs something else goes first: a folder where a file
+        // goes (it holds only stale files, or clashes() would have refused), a file where a folder goes.
+        Set<String> present = new HashSet<>(existing.folders);
+        Set<String> removedFirst = new HashSet<>();
+        for (String folder : foldersInTheWay) {
+            deleteTree(target.resolve(folder));
+            present.removeIf(f -> f.equals(folder) || f.startsWith(folder + "/"));
+            stale.stream().filter(path -> path.startsWith(folder + "/")).forEach(removedFirst::add);
+            existing.legacyTemporaries.stream().filter(path -> path.startsWith(folder + "/")).forEach(removedFirst::add);
+        }
+        for (String path : stale) {
+            if (layout.folders().contains(path)) {
+                Files.deleteIfExists(target.resolve(path));
+                removedFirst.add(path);
+            }
+        }
+        createMissingFolders(target, layout.folders(), present, new ArrayList<>());
         for (OutputFile file : changed) {
             move(temporary.get(file), target.resolve(file.path()));
         }
+        // The rest of what the site no longer has goes last, so that no page links to a page
+        // already gone while the new pages are not yet in place.
         for (String path : stale) {
-            Files.deleteIfExists(target.resolve(path)); // a temporary file left by a killed run may have been this run's own
+            if (!removedFirst.contains(path)) {
+                Files.deleteIfExists(target.resolve(path));
+            }
         }
-        List<String> emptied = existing.folders.stream().filter(folder -> !layout.folders().contains(folder))
-                .sorted(Comparator.reverseOrder()).toList(); // a folder sorts after its parent: children go first
-        for (String folder : emptied) {
-            Files.delete(target.resolve(folder));
+        for (String path : existing.legacyTemporaries) {
+            if (!removedFirst.contains(path)) {
+                Files.deleteIfExists(target.resolve(path));
+            }
+        }
+        Set<String> emptied = new HashSet<>();
+        ExistingOutput.addFolders(stale, emptied);
+        ExistingOutput.addFolders(existing.legacyTemporaries, emptied);
+        emptied.removeAll(layout.folders());
+        for (String folder : emptied.stream().sorted(Comparator.reverseOrder()).toList()) { // a folder sorts after its parent
+            deleteIfEmpty(target.resolve(folder));
+        }
+        move(incoming.resolve(INCOMING_MANIFEST), target.resolve(OutputManifest.NAME));
+        deleteTree(incoming);
+        Files.deleteIfExists(target.resolve(OutputManifest.JOURNAL));
+        return written;
+    }
+
+    /** The files of the folder that the folder's records name as the build's. */
+    private static Set<String> owned(ExistingOutput existing) {
+        Set<String> recorded = existing.recorded();
+        Set<String> owned = new HashSet<>();
+        for (String path : existing.files.keySet()) {
+            if (recorded.contains(path)) {
+                owned.add(path);
+            }
+        }
+        return owned;
+    }
+
+    /** A stylesheet's or script's name with the hash of its content, as the load stage makes it. */
+    private static final Pattern FINGERPRINTED = Pattern.compile("(.*)\\.[0-9a-f]{10}(\\.(?:css|js))");
+
+    /**
+     * The files of a folder without a manifest that an earlier build of this site wrote: those
+     * this build writes too, and older fingerprints of its stylesheets and scripts (the folder
+     * of a site built before manifests existed, after a stylesheet changed).
+     */
+    private static Set<String> adoptable(ExistingOutput existing, Layout layout) {
+        Set<String> unfingerprinted = new HashSet<>();
+        for (String path : layout.files()) {
+            Matcher name = FINGERPRINTED.matcher(path);
+            if (name.matches()) {
+                unfingerprinted.add(name.group(1) + name.group(2));
+            }
+        }
+        Set<String> owned = new HashSet<>();
+        for (String path : existing.files.keySet()) {
+            Matcher name = FINGERPRINTED.matcher(path);
+            if (layout.files().contains(path) || name.matches() && unfingerprinted.contains(name.group(1) + name.group(2))) {
+                owned.add(path);
+            }
+        }
+        return owned;
+    }
+
+    /**
+     * What stands where the build must write and is not the build's to replace: a file, link or
+     * folder of the user's at the path of a new file, or a file or link of the user's where the
+     * build needs a folder.
+     */
+    private static List<String> clashes(ExistingOutput existing, Set<String> owned, Set<String> users, Layout layout) {
+        Set<String> holdingUsers = new HashSet<>();
+        ExistingOutput.addFolders(users, holdingUsers);
+        Set<String> clashes = new TreeSet<>();
+        for (String path : layout.files()) {
+            if (existing.files.containsKey(path) && !owned.contains(path) || existing.others.contains(path)) {
+                clashes.add(path);
+            } else if (existing.folders.contains(path) && holdingUsers.contains(path)) {
+                clashes.add(path + "/");
+            }
+        }
+        for (String folder : layout.folders()) {
+            if (existing.files.containsKey(folder) && !owned.contains(folder) || existing.others.contains(folder)) {
+                clashes.add(folder + " (where the build needs a folder)");
+            }
+        }
+        return List.copyOf(clashes);
+    }
+
+    /**
+     * {@code entries} (site paths) as a user would name them: each inside a folder of which the
+     * build writes nothing is named by that folder, once ({@code .git/}).
+     */
+    private static List<String> shown(Collection<String> entries, Set<String> folders, Layout layout) {
+        Set<String> shown = new TreeSet<>();
+        for (String entry : entries) {
+            String top = entry;
+            for (String up = ExistingOutput.parentOf(entry); !up.isEmpty() && !layout.folders().contains(up);
+                 up = ExistingOutput.parentOf(up)) {
+                top = up;
+            }
+            shown.add(top.equals(entry) && !folders.contains(entry) ? entry : top + "/");
+        }
+        return List.copyOf(shown);
+    }
+
+    /** {@code 3 files}, {@code 1 folder and 2 files}: what {@code names} (folders end in a slash) count. */
+    private static String count(List<String> names) {
+        long folders = names.stream().filter(name -> name.endsWith("/")).count();
+        long files = names.size() - folders;
+        String folderCount = folders + (folders == 1 ? " folder" : " folders");
+        String fileCount = files + (files == 1 ? " file" : " files");
+        return folders == 0 ? fileCount : files == 0 ? folderCount : folderCount + " and " + fileCount;
+    }
+
+    /** The first few names, and how many more there are. */
+    private static String names(List<String> names) {
+        String shown = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())));
+        return names.size() > NAMES_SHOWN ? shown + " and " + (names.size() - NAMES_SHOWN) + " more" : shown;
+    }
+
+    private static boolean holdsSameBytes(Path target, ExistingOutput existing, OutputFile file) {
+        Long size = existing.files.get(file.path());
+        if (size == null) {
+            return false;
+        }
+        Path onDisk = target.resolve(file.path());
+        try {
+            if (file instanceof OutputFile.Generated generated) {
+                return size == generated.bytes().length && Arrays.equals(Files.readAllBytes(onDisk), generated.bytes());
+            }
+            Path source = ((OutputFile.Copied) file).source();
+            return size == Files.size(source) && Files.mismatch(source, onDisk) < 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static String parentOf(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
-    }
-
-    /** The regular files (with their sizes) and folders of an earlier build, by site path. */
-    private static final class ExistingTree {
-        final Map<String, Long> files = new HashMap<>();
-        final Set<String> folders = new HashSet<>();
-        boolean other; // a link or special file: the staged path replaces those without asking what they are
-
-        /** The earlier build in {@code target}, or null if there is none (or it is empty). */
-        static ExistingTree scan(Path target) throws IOException {
-            if (!Files.isDirectory(target)) {
-                return null;
-            }
-            ExistingTree tree = new ExistingTree();
-            Files.walkFileTree(target, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    if (!dir.equals(target)) {
-                        tree.folders.add(sitePath(target, dir));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile()) {
-                        tree.files.put(sitePath(target, file), attributes.size());
-                    } else {
-                        tree.other = true;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-            return tree.files.isEmpty() && tree.folders.isEmpty() ? null : tree;
+    /** Removes {@code folder} if nothing is left in it: a user's file in it keeps it. */
+    private static void deleteIfEmpty(Path folder) throws IOException {
+        if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return; // removed with a folder that a file of the new site replaced
         }
-
-        private static String sitePath(Path target, Path path) {
-            return target.relativize(path).toString().replace('\\', '/');
-        }
-
-        /** Whether some file would have to replace a folder, or a folder a file. */
-        boolean conflictsWith(Layout layout) {
-            return other || layout.files().stream().anyMatch(folders::contains)
-                    || layout.folders().stream().anyMatch(files::containsKey);
-        }
-
-        boolean holdsSameBytes(Path target, OutputFile file) {
-            Long size = files.get(file.path());
-            if (size == null) {
-                return false;
-            }
-            Path existing = target.resolve(file.path());
-            try {
-                if (file instanceof OutputFile.Generated generated) {
-                    return size == generated.bytes().length && Arrays.equals(Files.readAllBytes(existing), generated.bytes());
-                }
-                Path source = ((OutputFile.Copied) file).source();
-                return size == Files.size(source) && Files.mismatch(source, existing) < 0;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        try {
+            Files.delete(folder);
+        } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+            // kept, with what the user put there; or gone already
         }
     }
 
@@ -393,7 +573,7 @@ public final class SiteWriter {
     }
 
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {

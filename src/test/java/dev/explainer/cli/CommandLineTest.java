@@ -61,7 +61,7 @@ class CommandLineTest {
         Map<String, byte[]> sources = TestSite.snapshot(root);
         for (String out : new String[] {".", "content", "templates", "content/site-out", "templates/assets", ".."}) {
             TestSite.Run run = TestSite.build(root, "--out", root.resolve(out).toString());
-            assertEquals(1, run.exitCode(), out + ": " + run.err());
+            assertEquals(2, run.exitCode(), "a usage error; " + out + ": " + run.err());
             assertTrue(run.err().contains("error: the output folder"), run.err());
         }
         Map<String, byte[]> after = TestSite.snapshot(root);
@@ -76,8 +76,8 @@ class CommandLineTest {
         Files.createDirectories(documents);
         Files.writeString(documents.resolve("notes.txt"), "precious");
         TestSite.Run run = TestSite.build(root, "--out", documents.toString());
-        assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("is not empty and holds no site built before"), run.err());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("is not empty and no build recorded writing it"), run.err());
         assertEquals("precious", Files.readString(documents.resolve("notes.txt")));
         assertEquals(0, TestSite.build(root, "--out", root.resolve("empty-or-new").toString()).exitCode());
     }
@@ -86,13 +86,11 @@ class CommandLineTest {
     void replacesOnlyTheOutputFolderAndLeavesItsNeighbours() throws Exception {
         TestSite.write(root, TestSite.BASE);
         Path out = root.resolve("public");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("index.html"), "an earlier build");
-        Files.writeString(out.resolve("stale.html"), "old");
         Files.writeString(root.resolve("neighbour.txt"), "keep me");
         assertEquals(0, TestSite.build(root, "--out", out.toString()).exitCode());
-        assertTrue(Files.exists(out.resolve("index.html")));
-        assertTrue(Files.notExists(out.resolve("stale.html")), "a build replaces the whole output folder");
+        TestSite.write(root, "-- content/people/bob.md --\n---\nname: Bob\nparty: reds\n---\nBob changed sides.\n");
+        assertEquals(0, TestSite.build(root, "--out", out.toString()).exitCode());
+        assertTrue(TestSite.html(out.resolve("people/bob/index.html")).text().contains("Bob changed sides."));
         assertEquals("keep me", Files.readString(root.resolve("neighbour.txt")));
     }
 }

@@ -46,6 +46,8 @@ class NginxConfigTest {
         Path site = temp.resolve("site");
         BuildResult result = new SiteBuilder().run(BuildOptions.build(PROJECT, site));
         assertTrue(!result.failed(), result.diagnostics().toString());
+        Files.createDirectories(site.resolve(".git")); // a publisher's repository, kept beside the site by builds
+        Files.writeString(site.resolve(".git/config"), "[remote \"origin\"]\n");
         try (Stream<Path> assets = Files.list(site.resolve("assets"))) {
             stylesheet = assets.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("style.")).findFirst().orElseThrow();
         }
@@ -130,6 +132,16 @@ class NginxConfigTest {
         assertEquals(404, missing.statusCode());
         assertTrue(missing.body().contains("Page not found"), missing.body());
         assertTrue(missing.body().contains("href=\"/assets/" + stylesheet + "\""), "the 404 page links from the site root");
+    }
+
+    @Test
+    void servesNoHiddenFileOfTheFolder() throws Exception {
+        assertTrue(Files.isRegularFile(temp.resolve("site/.explainer-manifest")), "the build's record is in the folder");
+        for (String path : new String[] {"/.explainer-manifest", "/.git/config", "/.git/"}) {
+            HttpResponse<String> response = get(path);
+            assertEquals(404, response.statusCode(), path);
+            assertTrue(response.body().contains("Page not found"), path + ": the site's own 404 page");
+        }
     }
 
     @Test
