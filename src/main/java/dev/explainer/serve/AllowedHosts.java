@@ -30,11 +30,15 @@ record AllowedHosts(InetAddress listening, Optional<String> givenName, int port)
     private static final Pattern IPV4 = Pattern.compile("([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})");
     private static final int DEFAULT_PORT = 80;
 
-    /** @param requested the address as asked for (its host string is kept as the given name) */
+    /**
+     * @param requested the address as asked for: its host string is kept as the given name, and
+     *                  a wildcard asked as 0.0.0.0 is bound as {@code ::} on dual-stack machines
+     * @param bound     the address bound, for its port
+     */
     static AllowedHosts of(InetSocketAddress requested, InetSocketAddress bound) {
         String name = requested.getHostString().toLowerCase(Locale.ROOT);
         Optional<String> givenName = literal(name).isPresent() ? Optional.empty() : Optional.of(name);
-        return new AllowedHosts(bound.getAddress(), givenName, bound.getPort());
+        return new AllowedHosts(requested.getAddress(), givenName, bound.getPort());
     }
 
     /** Whether a request with these {@code Host} header values (none, one or more) is answered. */
@@ -64,6 +68,9 @@ record AllowedHosts(InetAddress listening, Optional<String> givenName, int port)
         }
         if (!listening.isAnyLocalAddress()) {
             return false;
+        }
+        if (address.isAnyLocalAddress()) {
+            return true; // http://0.0.0.0:PORT/, as serve prints it, reaches this machine
         }
         try {
             // Asked per request: the machine's addresses may change while the preview runs.

@@ -90,6 +90,8 @@ class ServeCommandTest {
             assertEquals("explainer: warning: listening on 0.0.0.0, which is not a loopback address: anyone who can reach"
                     + " this machine over the network can open the preview, its pages and its build errors (file paths and"
                     + " source lines). Leave out --bind to keep it to this machine.\n", err.toString().replace("\r\n", "\n"));
+            assertEquals("0.0.0.0", serve.host());
+            assertEquals(200, status("0.0.0.0", serve.port()), "the address printed");
             assertEquals(200, status("127.0.0.1", serve.port()));
             Optional<InetAddress> lan = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
                     .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress()).findFirst();

@@ -71,8 +71,12 @@ class AllowedHostsTest {
 
     @Test
     void onTheWildcardAddressItAnswersEveryAddressOfThisMachineButNoName() throws Exception {
-        AllowedHosts hosts = listeningOn(InetAddress.getByName("0.0.0.0"), 8080);
-        assertTrue(hosts.accepts("0.0.0.0:8080"));
+        // A dual-stack machine binds the wildcard 0.0.0.0 as ::.
+        AllowedHosts hosts = AllowedHosts.of(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 0),
+                new InetSocketAddress(InetAddress.getByName("::"), 8080));
+        assertTrue(hosts.accepts("0.0.0.0:8080"), "the address serve prints");
+        assertTrue(hosts.accepts("[::]:8080"));
+        assertFalse(hosts.accepts("0.0.0.0:8081"));
         assertTrue(hosts.accepts("127.0.0.1:8080"));
         assertTrue(hosts.accepts("localhost:8080"));
         assertFalse(hosts.accepts("198.51.100.77:8080"), "a documentation address, on no machine");
