@@ -59,22 +59,42 @@ final class ServeCommand extends Command {
                     + "); choose another port with --port, or --port 0 for any free one");
             return Main.EXIT_ERRORS;
         }
-        String host = bound.getAddress().getHostAddress();
+        // The address as asked for: a wildcard is bound as "::" on dual-stack machines.
+        String host = address.getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
+        }
+        if (!address.isLoopbackAddress()) {
+            err.println(exposureWarning(host));
+            err.flush();
         }
         out.println("Serving http://" + host + ":" + bound.getPort() + "/ and watching content/ and templates/ (Ctrl+C to stop)");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread onExit = new Thread(() -> {
             try {
                 server.close();
             } catch (IOException ignored) {
                 // stopping anyway
             }
             stopped.countDown();
-        }));
-        stopped.await();
+        });
+        Runtime.getRuntime().addShutdownHook(onExit);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // Stopped by whoever runs the command in-process (the tests), not by Ctrl+C.
+            Runtime.getRuntime().removeShutdownHook(onExit);
+            server.close();
+            Thread.currentThread().interrupt();
+        }
         return 0;
+    }
+
+    /** Said when the preview listens where other machines can reach it. */
+    private static String exposureWarning(String host) {
+        return "explainer: warning: listening on " + host + ", which is not a loopback address: anyone who can reach"
+                + " this machine over the network can open the preview, its pages and its build errors (file paths and"
+                + " source lines). Leave out --bind to keep it to this machine.";
     }
 }

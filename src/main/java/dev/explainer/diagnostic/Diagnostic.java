@@ -1,6 +1,7 @@
 package dev.explainer.diagnostic;
 
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -10,6 +11,12 @@ import java.util.Objects;
  * {@code column} are 1-based positions in the whole file (front matter included). {@code code}
  * names the kind of problem in a stable, machine-readable way ({@code unknown-reference}), for
  * editors' tooling and CI annotations.
+ *
+ * <p>Every text of a diagnostic is kept printable: control characters (line breaks and tabs too,
+ * as a diagnostic is one line), noncharacters and lone surrogates from the content are written
+ * as escapes such as <code>&#92;u001B</code> when the diagnostic is made, so that no way of printing
+ * it (terminal, JSON, the preview's overlay) can let content move the cursor, retitle the terminal
+ * or forge a line.
  */
 public record Diagnostic(String path, int line, int column, Severity severity, String code, String message) {
 
@@ -27,6 +34,37 @@ public record Diagnostic(String path, int line, int column, Severity severity, S
         Objects.requireNonNull(message, "message");
         line = Math.max(1, line);
         column = Math.max(1, column);
+        path = printable(path);
+        code = printable(code);
+        message = printable(message);
+    }
+
+    /** The text with each character that must not reach a terminal written as a YAML-style escape. */
+    static String printable(String text) {
+        int first = 0;
+        while (first < text.length() && !mustEscape(text.codePointAt(first))) {
+            first += Character.charCount(text.codePointAt(first));
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder escaped = new StringBuilder(text.length() + 16).append(text, 0, first);
+        text.substring(first).codePoints().forEach(codePoint -> {
+            if (!mustEscape(codePoint)) {
+                escaped.appendCodePoint(codePoint);
+            } else if (Character.isBmpCodePoint(codePoint)) {
+                escaped.append(String.format(Locale.ROOT, "\\u%04X", codePoint));
+            } else {
+                escaped.append(String.format(Locale.ROOT, "\\U%08X", codePoint));
+            }
+        });
+        return escaped.toString();
+    }
+
+    private static boolean mustEscape(int codePoint) {
+        return Character.isISOControl(codePoint)
+                || (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE
+                || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE);
     }
 
     public static Diagnostic error(String code, Position at, String message) {

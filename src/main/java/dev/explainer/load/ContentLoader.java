@@ -426,7 +426,7 @@ public final class ContentLoader {
             return Optional.empty();
         }
         SourceFile.Decoded decoded = SourceFile.decode(path, bytes);
-        decoded.error().ifPresent(problems::add);
+        problems.addAll(decoded.errors());
         return decoded.file();
     }
 }

@@ -1,7 +1,9 @@
 package dev.explainer.markdown;
 
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.LinkNodeBase;
 import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -29,6 +31,7 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
 
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.load.RawEntry;
+import dev.explainer.text.ForbiddenCharacters;
 import dev.explainer.text.PathSegments;
 import dev.explainer.yaml.Suggestions;
 
@@ -74,6 +77,7 @@ public final class MarkdownRenderer {
 
     private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
     private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.\\-]*):");
+    private static final Pattern NUMERIC_REFERENCE = Pattern.compile("&#(?:[0-9]{1,8}|[xX][0-9a-fA-F]{1,8});");
     private static final NullableDataKey<State> STATE = new NullableDataKey<>("EXPLAINER_LINK_STATE");
 
     /**
@@ -128,6 +132,9 @@ public final class MarkdownRenderer {
         document.set(STATE, state);
         if (!rawHtml) {
             warnAboutRawHtml(document, state);
+        }
+        if (markdown.contains("&#")) {
+            rejectForbiddenReferences(document, state);
         }
         String html = renderer.render(document);
         if (!state.texts.isEmpty()) {
@@ -219,6 +226,37 @@ public final class MarkdownRenderer {
                         "raw HTML is shown as text; write Markdown instead, or allow HTML with 'markdown: {raw_html: true}' in the site config"));
             } else {
                 warnAboutRawHtml(child, state);
+            }
+        }
+    }
+
+    /**
+     * Reports numeric character references ({@code &#27;}) to characters that no page or feed may
+     * hold: flexmark writes the character they stand for, and the file itself could not hold it.
+     * Named references stand for none of them; a reference in code is shown as written.
+     */
+    private static void rejectForbiddenReferences(Node node, State state) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof HtmlEntity entity) {
+                rejectForbidden(entity.getChars(), state);
+            } else if (child instanceof LinkNodeBase link) {
+                rejectForbidden(link.getUrl(), state); // the text is in child nodes
+                rejectForbidden(link.getTitle(), state);
+            }
+            rejectForbiddenReferences(child, state);
+        }
+    }
+
+    private static void rejectForbidden(BasedSequence chars, State state) {
+        Matcher reference = NUMERIC_REFERENCE.matcher(chars);
+        while (reference.find()) {
+            String decoded = chars.subSequence(reference.start(), reference.end()).unescape();
+            int at = ForbiddenCharacters.indexOf(decoded, 0);
+            if (at >= 0) {
+                state.diagnostics.add(Diagnostic.error("forbidden-character",
+                        state.body.positionOf(chars.getStartOffset() + reference.start()),
+                        "'" + reference.group() + "' stands for " + ForbiddenCharacters.describe(decoded.codePointAt(at))
+                                + ", which web pages and feeds cannot hold; remove it"));
             }
         }
     }

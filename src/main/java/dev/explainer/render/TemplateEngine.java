@@ -58,7 +58,7 @@ public final class TemplateEngine {
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setAPIBuiltinEnabled(false);
         cfg.setObjectWrapper(new RefusingWrapper());
-        cfg.setLocale(Locale.forLanguageTag(site.language()));
+        cfg.setLocale(inIsoCalendar(Locale.forLanguageTag(site.language())));
         cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
         cfg.setSQLDateAndTimeTimeZone(TimeZone.getTimeZone("UTC"));
         cfg.setDateFormat(site.dateFormat());
@@ -66,6 +66,18 @@ public final class TemplateEngine {
         cfg.setBooleanFormat("c");
         cfg.setTabSize(1); // so that reported columns count characters
         this.configuration = cfg;
+    }
+
+    /**
+     * The site's language, asking for the proleptic Gregorian calendar of ISO 8601 and
+     * {@code java.time}. Every FreeMarker date pattern ({@code date_format}, {@code ?string("...")},
+     * {@code ?string.long}) is a {@code SimpleDateFormat}, whose calendar comes from the locale: by
+     * default it counts days before 15 October 1582 in the Julian calendar ({@code 1500-03-01} was
+     * shown as "20 February 1500"), and for {@code th-TH} years in the Buddhist era. Names, digits
+     * and patterns stay those of the language.
+     */
+    private static Locale inIsoCalendar(Locale language) {
+        return new Locale.Builder().setLocale(language).setUnicodeLocaleKeyword("ca", "iso8601").build();
     }
 
     /** Parses every template, reporting each syntax error at its place. */

@@ -35,6 +35,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,7 +46,8 @@ import java.util.concurrent.TimeUnit;
  * good build stays served. It never writes the committed {@code site/}.
  *
  * <p>It serves only the files of the build, from memory: no request can reach the file system,
- * and paths with {@code ..} segments, encoded or not, are refused.
+ * and paths with {@code ..} segments, encoded or not, are refused. It answers only requests
+ * addressed to itself ({@link AllowedHosts}), so that no page of another site can read it.
  */
 public final class PreviewServer implements AutoCloseable {
     static final String EVENTS = "/__explainer/events";
@@ -53,6 +56,12 @@ public final class PreviewServer implements AutoCloseable {
             + "<title>Waiting for a good build</title></head><body><main><h1>Waiting for a good build</h1>"
             + "<p>The site has not built yet. Its errors are listed in the terminal and over this page;"
             + " this page reloads by itself once they are fixed.</p></main></body></html>").getBytes(StandardCharsets.UTF_8);
+    /**
+     * How often an idle event stream writes a comment line: a closed page is noticed only when a
+     * write to it fails, and its thread is then released.
+     */
+    private static final int HEARTBEAT_SECONDS = 2;
+    private static final int IDLE_THREAD_SECONDS = 1;
     private static final byte[] INJECTED = ("<script src=\"" + SCRIPT + "\"></script>").getBytes(StandardCharsets.UTF_8);
 
     private final Path sourceDir;
@@ -65,13 +74,14 @@ public final class PreviewServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final List<LinkedBlockingQueue<String>> clients = new CopyOnWriteArrayList<>();
     private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(daemon("explainer-rebuild"));
-    private final ExecutorService requests = Executors.newCachedThreadPool(daemon("explainer-http"));
+    private final ExecutorService requests = requestThreads();
     private final Set<String> pending = new HashSet<>();
     private boolean rebuildQueued;
     /** Whether the watcher lost events since the last rebuild: then every file is looked at. */
     private boolean pendingOverflow;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of(), 0);
     private HttpServer http;
+    private AllowedHosts allowedHosts;
     private URI baseUrl;
     private SourceWatcher watcher;
 
@@ -102,8 +112,8 @@ public final class PreviewServer implements AutoCloseable {
     public InetSocketAddress start(InetSocketAddress address) throws IOException {
         http = HttpServer.create(address, 64);
         InetSocketAddress bound = http.getAddress();
-        String host = bound.getAddress().getHostAddress();
-        baseUrl = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort() + "/");
+        allowedHosts = AllowedHosts.of(address, bound);
+        baseUrl = URI.create("http://" + AllowedHosts.urlHost(address.getAddress()) + ":" + bound.getPort() + "/");
         rebuild(ChangedFiles.unknown(), System.nanoTime(), true);
         http.setExecutor(requests);
         http.createContext("/", this::handle);
@@ -223,6 +233,10 @@ public final class PreviewServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!allowedHosts.accepts(exchange.getRequestHeaders().get("Host"))) {
+                send(exchange, 403, "text/plain; charset=utf-8", allowedHosts.refusal().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
                 send(exchange, 405, "text/plain; charset=utf-8", "Method not allowed\n".getBytes(StandardCharsets.UTF_8));
                 return;
@@ -304,12 +318,12 @@ public final class PreviewServer implements AutoCloseable {
         OutputStream body = exchange.getResponseBody();
         try {
             while (true) {
-                String event = queue.poll(15, TimeUnit.SECONDS);
-                body.write((event == null ? ": keep-alive\n\n" : event).getBytes(StandardCharsets.UTF_8));
+                String event = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+                body.write((event == null ? ": heartbeat\n\n" : event).getBytes(StandardCharsets.UTF_8));
                 body.flush();
             }
         } catch (IOException | InterruptedException e) {
-            // the browser went away, or the server is stopping
+            // the browser went away (a heartbeat's write fails soon after), or the server is stopping
         } finally {
             clients.remove(queue);
         }
@@ -324,6 +338,15 @@ public final class PreviewServer implements AutoCloseable {
         if (!head && body.length > 0) {
             exchange.getResponseBody().write(body);
         }
+    }
+
+    /**
+     * One thread per request while it runs, each event stream holding one for as long as its page
+     * is open; idle threads end after a few seconds, so closed pages leave none behind.
+     */
+    private static ExecutorService requestThreads() {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), daemon("explainer-http"));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -9,7 +9,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,8 @@ import java.util.Optional;
  * <p>Parsing works from these values, not from the disk, so tests can build them from strings.
  */
 public final class SourceFile {
+    /** Past this many, one more error counts the rest: a binary file would hold thousands. */
+    private static final int REPORTED_CHARACTERS = 10;
     private final String path;
     private final String text;
     /** Built on first use: most files are never asked for a position. */
@@ -76,15 +80,15 @@ public final class SourceFile {
     /**
      * Decodes bytes as strict UTF-8. Malformed input is not replaced (that would lose data
      * silently) but reported at the line and column of the first bad byte. A leading byte order
-     * mark is dropped.
+     * mark is dropped. Characters that no page or feed may hold ({@link ForbiddenCharacters}) are
+     * reported where they stand, and such a file is not read further, like one that is not UTF-8.
      */
     public static Decoded decode(String path, byte[] bytes) {
         // The JDK's own decoding is fast (ASCII is copied as is); it replaces what is not UTF-8
         // with U+FFFD, so only a text that holds one needs the strict decoder to tell why.
         String quick = new String(bytes, StandardCharsets.UTF_8);
         if (quick.indexOf('\uFFFD') < 0) {
-            return new Decoded(Optional.of(new SourceFile(path, quick.startsWith("\uFEFF") ? quick.substring(1) : quick)),
-                    Optional.empty());
+            return checked(new SourceFile(path, quick.startsWith("\uFEFF") ? quick.substring(1) : quick));
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -99,7 +103,7 @@ public final class SourceFile {
             String message = String.format(
                     "file is not valid UTF-8: byte 0x%02X at offset %d cannot be decoded; save the file as UTF-8",
                     bytes[in.position()] & 0xff, in.position());
-            return new Decoded(Optional.empty(), Optional.of(Diagnostic.error("encoding", at, message)));
+            return new Decoded(Optional.empty(), List.of(Diagnostic.error("encoding", at, message)));
         }
         decoder.flush(out);
         out.flip();
@@ -107,10 +111,43 @@ public final class SourceFile {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        return new Decoded(Optional.of(new SourceFile(path, text)), Optional.empty());
+        return checked(new SourceFile(path, text));
     }
 
-    /** Either the decoded file or the error that stopped decoding. */
-    public record Decoded(Optional<SourceFile> file, Optional<Diagnostic> error) {
+    /** The file, or an error for each character in it that no page or feed may hold. */
+    private static Decoded checked(SourceFile file) {
+        String text = file.text();
+        int at = ForbiddenCharacters.indexOf(text, 0);
+        if (at < 0) {
+            return new Decoded(Optional.of(file), List.of());
+        }
+        List<Diagnostic> errors = new ArrayList<>();
+        for (; at >= 0; at = ForbiddenCharacters.indexAfter(text, at)) {
+            if (errors.size() == REPORTED_CHARACTERS) {
+                int more = 0;
+                for (int next = at; next >= 0; next = ForbiddenCharacters.indexAfter(text, next)) {
+                    more++;
+                }
+                errors.add(Diagnostic.error("forbidden-character", file.positionOf(at),
+                        "and " + more + " more such characters from here to the end of the file"));
+                break;
+            }
+            errors.add(Diagnostic.error("forbidden-character", file.positionOf(at), forbiddenMessage(text.codePointAt(at))));
+        }
+        return new Decoded(Optional.empty(), List.copyOf(errors));
+    }
+
+    private static String forbiddenMessage(int codePoint) {
+        String message = ForbiddenCharacters.describe(codePoint) + " is not allowed: web pages and feeds cannot hold it;"
+                + " delete it (an editor may show it as a box, or not at all)";
+        // A file saved as UTF-16 holds a NUL beside every ASCII letter.
+        return codePoint == 0 ? message + "; if the file was saved as UTF-16, save it as UTF-8" : message;
+    }
+
+    /**
+     * The decoded file, or the errors that stopped it being read: the first byte that is not
+     * UTF-8, or the characters that are not allowed.
+     */
+    public record Decoded(Optional<SourceFile> file, List<Diagnostic> errors) {
     }
 }

@@ -2,7 +2,9 @@ package dev.explainer.yaml;
 
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Position;
+import dev.explainer.text.ForbiddenCharacters;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -28,6 +30,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -210,6 +213,11 @@ public final class YamlParser {
                 continue;
             }
             String key = keyScalar.getValue();
+            Optional<String> forbidden = forbiddenCharacter(keyScalar);
+            if (forbidden.isPresent()) {
+                problems.add(Diagnostic.error("forbidden-character", keyAt, "the key '" + key + "' holds " + forbidden.get()));
+                continue;
+            }
             YamlNode.Member earlier = members.get(key);
             if (earlier != null) {
                 problems.add(Diagnostic.error("yaml-duplicate-key", keyAt, "duplicate key '" + key + "' (first given at line "
@@ -235,10 +243,36 @@ public final class YamlParser {
             return new YamlNode.Scalar(typePlain(text, at, problems), at); // "<<" as a value is text
         }
         if (Tag.STR.equals(tag)) {
+            forbiddenCharacter(scalar).ifPresent(problem ->
+                    problems.add(Diagnostic.error("forbidden-character", at, "the quoted string holds " + problem)));
             return new YamlNode.Scalar(text, at); // quoted, or tagged !!str
         }
         problems.add(Diagnostic.error("yaml-tag", at, unsupportedTag(tag)));
         return null;
+    }
+
+    /**
+     * What is wrong with the first character of a double-quoted scalar that no page or feed may
+     * hold, if it has one. Only its escapes (such as <code>"&#92;x01"</code> or <code>"&#92;e"</code>)
+     * can write one: such a character written as it is was refused when the file was read.
+     */
+    private static Optional<String> forbiddenCharacter(ScalarNode scalar) {
+        if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.DOUBLE_QUOTED) {
+            return Optional.empty();
+        }
+        String text = scalar.getValue();
+        int at = ForbiddenCharacters.indexOf(text, 0);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        int codePoint = text.codePointAt(at);
+        String escape = codePoint <= 0xFF ? String.format(Locale.ROOT, "\\x%02X", codePoint)
+                : Character.isBmpCodePoint(codePoint) ? String.format(Locale.ROOT, "\\u%04X", codePoint)
+                : String.format(Locale.ROOT, "\\U%08X", codePoint);
+        String fix = codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE
+                ? "half of a surrogate pair and no character on its own; write the character itself instead of escapes"
+                : "web pages and feeds cannot hold it; remove the escape";
+        return Optional.of(ForbiddenCharacters.describe(codePoint) + " (written with an escape such as " + escape + "): " + fix);
     }
 
     private static Object typePlain(String text, Position at, List<Diagnostic> problems) {

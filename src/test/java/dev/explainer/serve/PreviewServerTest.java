@@ -7,7 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -23,6 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -138,7 +142,7 @@ class PreviewServerTest {
         Files.writeString(root.resolve("secret.txt"), "do not serve");
         for (String path : new String[] {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2E%2E/etc/passwd",
                 "/assets/..%2f..%2fsecret.txt", "/%252e%252e/secret.txt", "/..%5csecret.txt", "/./index.html", "/a%00b"}) {
-            String response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            String response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost:" + address.getPort() + "\r\nConnection: close\r\n\r\n");
             assertTrue(response.startsWith("HTTP/1.1 400"), path + " -> " + response.lines().findFirst().orElse(""));
             assertFalse(response.contains("do not serve"), path);
         }
@@ -156,8 +160,73 @@ class PreviewServerTest {
     }
 
     @Test
-    void listensOnLoopbackOnly() {
-        assertTrue(address.getAddress().isLoopbackAddress(), address.toString());
+    void answersOnlyRequestsAddressedToItself() throws Exception {
+        int port = address.getPort();
+        for (String host : new String[] {"127.0.0.1:" + port, "localhost:" + port, "LocalHost:" + port, "[::1]:" + port,
+                "127.0.0.2:" + port}) {
+            assertEquals("HTTP/1.1 200 OK", statusLine("GET / HTTP/1.1\r\nHost: " + host + "\r\n"), host);
+        }
+        String refusal = "Forbidden: this preview answers only at http://localhost:" + port + "/,"
+                + " so that pages of other sites cannot read it.\n";
+        for (String host : new String[] {"evil.example:" + port, "evil.example", "localhost", "127.0.0.1:" + (port == 1 ? 2 : port - 1),
+                "localhost.evil.example:" + port, "127.0.0.1.nip.io:" + port, "[::1]", "::1:" + port, ""}) {
+            String response = raw("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+            assertTrue(response.startsWith("HTTP/1.1 403"), host + " -> " + response.lines().findFirst().orElse(""));
+            assertTrue(response.endsWith("\r\n\r\n" + refusal), host + " -> " + response);
+        }
+        // A rebinding page could read the event stream, which carries file paths and source lines.
+        assertEquals("HTTP/1.1 403 Forbidden", statusLine("GET " + PreviewServer.EVENTS + " HTTP/1.1\r\nHost: evil.example:" + port + "\r\n"));
+        // Browsers always send Host; a request without one does not name this preview either.
+        assertEquals("HTTP/1.1 403 Forbidden", statusLine("GET / HTTP/1.0\r\n"));
+        assertEquals("HTTP/1.1 403 Forbidden", statusLine("GET / HTTP/1.1\r\nHost: localhost:" + port + "\r\nHost: evil.example\r\n"));
+    }
+
+    @Test
+    void closedEventStreamsReleaseTheirThreads() throws Exception {
+        long baseline = requestThreads();
+        List<Socket> pages = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                Socket page = new Socket(address.getAddress(), address.getPort());
+                pages.add(page);
+                page.setSoTimeout(5000);
+                page.getOutputStream().write(("GET " + PreviewServer.EVENTS + " HTTP/1.1\r\nHost: localhost:" + address.getPort()
+                        + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                BufferedReader lines = new BufferedReader(new InputStreamReader(page.getInputStream(), StandardCharsets.UTF_8));
+                String line;
+                do {
+                    line = lines.readLine();
+                } while (line != null && !line.equals("event: ok"));
+                assertEquals("event: ok", line, "page " + i + " is connected");
+            }
+            assertTrue(requestThreads() >= baseline + 20, "each open stream holds a thread: " + requestThreads());
+        } finally {
+            for (Socket page : pages) {
+                page.close();
+            }
+        }
+        // Generous: a closed page is noticed at its next heartbeat, a few seconds away.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (requestThreads() > baseline && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(baseline, requestThreads(), "threads left behind by closed pages");
+        assertEquals("event: reload", nextAfterSave(), "the page that stayed open still gets events");
+    }
+
+    private String nextAfterSave() throws Exception {
+        Path quotes = root.resolve("content/quotes.yaml");
+        Files.writeString(quotes, Files.readString(quotes).replace("text: Bye.", "text: Goodbye."));
+        return next("event: ");
+    }
+
+    private static long requestThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals("explainer-http")).count();
+    }
+
+    /** The status line of the answer to a request's start line and headers. */
+    private String statusLine(String head) throws IOException {
+        return raw(head + "Connection: close\r\n\r\n").lines().findFirst().orElse("");
     }
 
     private String raw(String request) throws IOException {

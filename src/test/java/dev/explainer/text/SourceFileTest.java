@@ -1,8 +1,11 @@
 package dev.explainer.text;
 
+import dev.explainer.diagnostic.Diagnostic;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +32,7 @@ class SourceFileTest {
         SourceFile.Decoded decoded = SourceFile.decode("x.yaml", bytes);
         assertTrue(decoded.file().isEmpty());
         assertEquals("x.yaml:2:5: error: file is not valid UTF-8: byte 0xE9 at offset 7 cannot be decoded; save the file as UTF-8",
-                decoded.error().orElseThrow().format());
+                decoded.errors().get(0).format());
     }
 
     @Test
@@ -44,5 +47,32 @@ class SourceFileTest {
         assertEquals("a \uFFFD b, \uFEFF inside", written.file().orElseThrow().text());
         byte[] surrogate = {'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80};
         assertTrue(SourceFile.decode("x", surrogate).file().isEmpty(), "CESU-style surrogates are not UTF-8");
+    }
+
+    @Test
+    void reportsEachCharacterThatNoPageMayHoldAndDropsTheFile() {
+        String text = "tab\tcr\r\nesc \u001b[1m, C1 \u0085\nnon \uFDD0 \uD83F\uDFFF end";
+        SourceFile.Decoded decoded = SourceFile.decode("x.md", text.getBytes(StandardCharsets.UTF_8));
+        assertTrue(decoded.file().isEmpty());
+        assertEquals(List.of("x.md:2:5: error: control character U+001B is not allowed: web pages and feeds cannot hold it;"
+                        + " delete it (an editor may show it as a box, or not at all)",
+                "x.md:2:14: error: control character U+0085 is not allowed: web pages and feeds cannot hold it;"
+                        + " delete it (an editor may show it as a box, or not at all)",
+                "x.md:3:5: error: noncharacter U+FDD0 is not allowed: web pages and feeds cannot hold it;"
+                        + " delete it (an editor may show it as a box, or not at all)",
+                "x.md:3:7: error: noncharacter U+1FFFF is not allowed: web pages and feeds cannot hold it;"
+                        + " delete it (an editor may show it as a box, or not at all)"),
+                decoded.errors().stream().map(Diagnostic::format).toList());
+    }
+
+    @Test
+    void aFileSavedAsUtf16IsToldSoAndItsThousandsOfNulsCountedNotListed() {
+        byte[] bytes = "name: Ann\nparty: reds\n".getBytes(StandardCharsets.UTF_16LE);
+        List<Diagnostic> errors = SourceFile.decode("ann.yaml", bytes).errors();
+        assertEquals(11, errors.size());
+        assertEquals("ann.yaml:1:2: error: control character U+0000 is not allowed: web pages and feeds cannot hold it; delete it"
+                + " (an editor may show it as a box, or not at all); if the file was saved as UTF-16, save it as UTF-8",
+                errors.get(0).format());
+        assertEquals("ann.yaml:2:3: error: and 12 more such characters from here to the end of the file", errors.get(10).format());
     }
 }
