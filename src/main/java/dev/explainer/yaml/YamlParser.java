@@ -9,6 +9,8 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -94,9 +96,16 @@ public final class YamlParser {
         List<Diagnostic> problems = new ArrayList<>();
         Node node;
         try {
-            node = new Composer(newParser(yaml), resolver, options).getSingleNode();
+            node = new Composer(new RecursiveAliasGuard(newParser(yaml)), resolver, options).getSingleNode();
+        } catch (RecursiveAliasGuard.RecursiveAlias e) {
+            problems.add(Diagnostic.error("yaml-alias", position(path, e.alias(), firstLine),
+                    "an alias may not refer to the node that contains it: '*" + e.anchor() + "' stands inside the value marked '&"
+                            + e.anchor() + "' on line " + (firstLine + e.anchored().getLine()) + "; write the values out instead"));
+            return new Result(Optional.empty(), problems);
         } catch (MarkedYAMLException e) {
-            problems.add(Diagnostic.error("yaml-syntax", position(path, e.getProblemMark(), firstLine), syntaxMessage(e)));
+            SyntaxMessages.Located located = SyntaxMessages.describe(yaml, firstLine, e);
+            problems.add(Diagnostic.error("yaml-syntax", new Position(path, firstLine + located.line(), located.column() + 1),
+                    located.message()));
             return new Result(Optional.empty(), problems);
         } catch (YAMLException e) {
             problems.add(locateLimit(path, yaml, firstLine, e));
@@ -127,21 +136,6 @@ public final class YamlParser {
         return new ParserImpl(new StreamReader(new StringReader(yaml)), options);
     }
 
-    private static String syntaxMessage(MarkedYAMLException e) {
-        String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-        String context = e.getContext();
-        String message = "YAML syntax error: " + problem;
-        if (context != null && !context.isBlank() && !problem.contains(context)) {
-            message += " (" + context + ")";
-        }
-        if (problem.contains("found character '\\t'")) {
-            message += "; indent with spaces, not tabs";
-        } else if (problem.contains("mapping values are not allowed")) {
-            message += "; a value that contains ': ' must be quoted";
-        }
-        return message;
-    }
-
     /** SnakeYAML's alias limit error carries no position: find the alias that broke it. */
     private Diagnostic locateLimit(String path, String yaml, int firstLine, YAMLException e) {
         String text = String.valueOf(e.getMessage());
@@ -162,6 +156,23 @@ public final class YamlParser {
             }
             return Diagnostic.error("yaml-alias", new Position(path, firstLine, 1),
                     "too many YAML aliases (more than " + ALIAS_LIMIT + ")");
+        }
+        if (text.contains("Nesting Depth")) {
+            int depth = 0;
+            try {
+                Parser events = newParser(yaml);
+                while (events.peekEvent() != null && !events.checkEvent(Event.ID.StreamEnd)) {
+                    Event event = events.getEvent();
+                    if (event instanceof CollectionStartEvent && ++depth > NESTING_LIMIT) {
+                        return Diagnostic.error("yaml-depth", position(path, event.getStartMark(), firstLine), "lists and mappings"
+                                + " are nested more than " + NESTING_LIMIT + " deep here; content is plain data: flatten it");
+                    } else if (event instanceof CollectionEndEvent) {
+                        depth--;
+                    }
+                }
+            } catch (YAMLException ignored) {
+                // fall through to the positionless report below
+            }
         }
         return Diagnostic.error("yaml-syntax", new Position(path, firstLine, 1), "YAML could not be read: " + text);
     }

@@ -60,7 +60,8 @@ class ErrorReportingTest {
                 - id: tax
                   name: Tax
                    broken: indentation
-                """, "content/topics.yaml:3:10: error: YAML syntax error: mapping values are not allowed here");
+                """, "content/topics.yaml:3:4: error: wrong indentation: 'broken' starts at column 4, but 'name' on line 2 starts at column 3;"
+                + " start it at column 3 (or, if it goes on with the value of 'name', put that whole value in quotes)");
     }
 
     @Test
@@ -82,7 +83,7 @@ class ErrorReportingTest {
                 party: [blues
                 ---
                 Bob.
-                """, "content/people/bob.md:4:1: error: YAML syntax error");
+                """, "content/people/bob.md:3:8: error: the list opened with '[' here is not closed; end it with ']' on this line, and separate its items with ', '");
     }
 
     @Test
