@@ -37,12 +37,14 @@ import java.util.regex.Pattern;
 /**
  * Reads YAML as plain data only, with positions.
  *
- * <p>SnakeYAML composes the node graph (with its alias, depth and size limits); typing is then
- * done here rather than by SnakeYAML's YAML 1.1 resolver, so that {@code no} stays the string
- * "no", {@code 01234} stays a string, and a bare date becomes a {@link LocalDate} rather than a
- * {@code java.util.Date} in the machine's time zone. Tags other than {@code !!str}, merge keys
- * and duplicate keys are errors. A parser is immutable and may be shared between threads: each
- * call builds its own SnakeYAML instance, which is not thread-safe.
+ * <p>SnakeYAML composes the node graph (with its alias, depth and size limits, and no alias
+ * inside the node it names); typing is then done here rather than by SnakeYAML's YAML 1.1
+ * resolver, so that {@code no} stays the string "no", {@code 01234} stays a string, and a bare
+ * date becomes a {@link LocalDate} rather than a {@code java.util.Date} in the machine's time
+ * zone (a day that does not exist stays text). Tags other than {@code !!str}, merge keys and
+ * duplicate keys are errors; syntax errors are told in editors' words ({@link SyntaxMessages}).
+ * A parser is immutable and may be shared between threads: each call builds its own SnakeYAML
+ * instance, which is not thread-safe.
  */
 public final class YamlParser {
     /** How many aliases one file may use; a YAML "billion laughs" needs many more. */
@@ -243,7 +245,7 @@ public final class YamlParser {
         String text = scalar.getValue();
         Tag tag = scalar.getTag();
         if (UNTAGGED.equals(tag) || (Tag.MERGE.equals(tag) && text.equals("<<"))) {
-            return new YamlNode.Scalar(typePlain(text, at, problems), at); // "<<" as a value is text
+            return new YamlNode.Scalar(typePlain(text), at); // "<<" as a value is text
         }
         if (Tag.STR.equals(tag)) {
             return new YamlNode.Scalar(text, at); // quoted, or tagged !!str
@@ -252,7 +254,7 @@ public final class YamlParser {
         return null;
     }
 
-    private static Object typePlain(String text, Position at, List<Diagnostic> problems) {
+    private static Object typePlain(String text) {
         switch (text) {
             case "", "~", "null", "Null", "NULL":
                 return null;
@@ -277,7 +279,8 @@ public final class YamlParser {
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                problems.add(Diagnostic.error("date", at, "'" + text + "' is not a valid date (YYYY-MM-DD)"));
+                // A day that does not exist (2015-13-45) stays text, as if quoted: a field whose
+                // schema asks for a date reports it once, naming the field.
                 return text;
             }
         }

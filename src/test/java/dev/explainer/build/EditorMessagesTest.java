@@ -91,4 +91,105 @@ class EditorMessagesTest {
                   name: &n {a: [b, *n]}
                 """));
     }
+
+    /** The base site with people who must name exactly one of a party or an organisation. */
+    private static final String ONE_OF = """
+            -- content/schemas/person.json --
+            {"type": "object",
+             "properties": {"name": {"type": "string"}, "party": {"type": "string"}, "organisation": {"type": "string"},
+                            "born": {"type": "string", "format": "date"}},
+             "required": ["name"], "oneOf": [{"required": ["party"]}, {"required": ["organisation"]}],
+             "additionalProperties": false}
+            """;
+
+    @Test
+    void oneOfSaysGiveExactlyOne() {
+        assertEquals("content/people/bob.md:2:1: error: neither 'party' nor 'organisation' is given (collection 'people'); give"
+                + " exactly one of 'party' or 'organisation'\n", check(ONE_OF + """
+                -- content/people/bob.md --
+                ---
+                name: Bob
+                ---
+                """));
+        assertEquals("content/people/bob.md:4:1: error: both 'party' and 'organisation' are given (collection 'people'); give"
+                + " exactly one of 'party' or 'organisation'\n", check(ONE_OF + """
+                -- content/people/bob.md --
+                ---
+                name: Bob
+                party: blues
+                organisation: UN
+                ---
+                """));
+    }
+
+    @Test
+    void aDayThatDoesNotExistIsOneMessage() {
+        assertEquals("content/people/bob.md:4:7: error: field 'born': '2015-13-45' is not a date that exists (there is no month"
+                + " 13); dates are written YYYY-MM-DD\n", check("""
+                -- content/people/bob.md --
+                ---
+                name: Bob
+                party: blues
+                born: 2015-13-45
+                ---
+                """));
+        assertEquals("content/people/bob.md:4:7: error: field 'born': '1990-02-30' is not a date that exists (February 1990 has"
+                + " 28 days); dates are written YYYY-MM-DD\n", check("""
+                -- content/people/bob.md --
+                ---
+                name: Bob
+                party: blues
+                born: "1990-02-30"
+                ---
+                """));
+        assertEquals("content/people/bob.md:4:7: error: field 'born': '23 October 1990' is not a date written YYYY-MM-DD, such as"
+                + " 2015-10-23\n", check("""
+                -- content/people/bob.md --
+                ---
+                name: Bob
+                party: blues
+                born: 23 October 1990
+                ---
+                """));
+    }
+
+    @Test
+    void anUppercaseIdIsOneMessageWithoutARegularExpression() {
+        String schema = """
+                -- content/schemas/topic.json --
+                {"type": "object",
+                 "properties": {"id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}, "name": {"type": "string"}},
+                 "required": ["name"], "additionalProperties": false}
+                """;
+        assertEquals("content/topics.yaml:1:7: error: id 'Tax' is not valid: ids are lowercase words (letters a-z and digits)"
+                + " joined by hyphens; write 'tax'\n", check(schema + """
+                -- content/topics.yaml --
+                - id: Tax
+                  name: Tax
+                """).lines().filter(line -> line.startsWith("content/topics.yaml:") && line.contains(": error: "))
+                .map(line -> line + "\n").collect(java.util.stream.Collectors.joining()),
+                "the id's own errors (the stances that name 'tax' find no such topic: that is another message)");
+        assertEquals("content/people/Dan.md:1:1: error: the file name 'Dan.md' does not make a valid id: ids are lowercase words"
+                + " (letters a-z and digits) joined by hyphens; rename the file to 'dan.md'\n", check("""
+                -- content/people/Dan.md --
+                ---
+                name: Dan
+                party: blues
+                ---
+                """));
+    }
+
+    @Test
+    void aPatternFailureQuotesTheFieldsDescriptionNotTheExpression() {
+        assertEquals("content/topics.yaml:2:9: error: field 'name': 'tax' does not have the form this field needs: a capitalised"
+                + " name, such as Tax\n", check("""
+                -- content/schemas/topic.json --
+                {"type": "object",
+                 "properties": {"name": {"type": "string", "pattern": "^[A-Z]", "description": "a capitalised name, such as Tax"}},
+                 "required": ["name"], "additionalProperties": false}
+                -- content/topics.yaml --
+                - id: tax
+                  name: tax
+                """));
+    }
 }

@@ -158,7 +158,7 @@ class ErrorReportingTest {
                 party: blues
                 born: 1990-02-30
                 ---
-                """, "content/people/bob.md:4:7: error: '1990-02-30' is not a valid date (YYYY-MM-DD)");
+                """, "content/people/bob.md:4:7: error: field 'born': '1990-02-30' is not a date that exists (February 1990 has 28 days); dates are written YYYY-MM-DD");
     }
 
     @Test
@@ -189,7 +189,7 @@ class ErrorReportingTest {
                 -- content/topics.yaml --
                 - id: Big_Tax
                   name: Tax
-                """, "content/topics.yaml:1:7: error: id 'Big_Tax' is not a lowercase URL slug; use 'big-tax'");
+                """, "content/topics.yaml:1:7: error: id 'Big_Tax' is not valid: ids are lowercase words (letters a-z and digits) joined by hyphens; write 'big-tax'");
     }
 
     @Test
@@ -200,7 +200,7 @@ class ErrorReportingTest {
                 name: Dan
                 party: reds
                 ---
-                """, "content/people/Dan.md:1:1: error: id 'Dan' is not a lowercase URL slug; use 'dan'");
+                """, "content/people/Dan.md:1:1: error: the file name 'Dan.md' does not make a valid id: ids are lowercase words (letters a-z and digits) joined by hyphens; rename the file to 'dan.md'");
     }
 
     @Test

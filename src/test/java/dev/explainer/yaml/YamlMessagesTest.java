@@ -142,4 +142,11 @@ class YamlMessagesTest {
         assertEquals(List.of(), result.diagnostics());
         assertEquals("{a=[1], b=[[1], [1]], c=x, d=[x]}", result.root().orElseThrow().toPlain().toString());
     }
+
+    @Test
+    void aDayThatDoesNotExistStaysTextForTheSchemaToReport() {
+        YamlParser.Result result = parser.parse("f.yaml", "born: 2015-13-45\n", 1);
+        assertEquals(List.of(), result.diagnostics(), "reported once, by the validator, which knows the field");
+        assertEquals("2015-13-45", ((java.util.Map<?, ?>) result.root().orElseThrow().toPlain()).get("born"));
+    }
 }
