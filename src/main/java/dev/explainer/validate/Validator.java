@@ -307,8 +307,10 @@ public final class Validator {
             if (schema.fields().contains("draft") && entry.draft()) {
                 instance.put("draft", true);
             }
-            // The schema's messages about values the engine reports itself would repeat them.
-            Set<String> reported = new java.util.HashSet<>();
+            // The engine's own checks come first; the schema's messages about the same values would repeat them.
+            Map<String, Diagnostic> urls = UrlFields.check(entry.fields(), schema.root());
+            urls.values().forEach(problems::add);
+            Set<String> reported = new java.util.HashSet<>(urls.keySet());
             if (!SLUG.matcher(entry.id()).matches()) {
                 reported.add("/id"); // reported by checkIds, in words
             }

@@ -2,6 +2,7 @@ package dev.explainer.build;
 
 import dev.explainer.testing.TestSite;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -190,6 +191,76 @@ class EditorMessagesTest {
                 -- content/topics.yaml --
                 - id: tax
                   name: tax
+                """));
+    }
+
+    /** The base site whose parties have a website: a URL field, with a pattern that lets anything through. */
+    private static final String WEBSITES = """
+            -- content/schemas/party.json --
+            {"type": "object",
+             "properties": {"name": {"type": "string"},
+                            "website": {"type": "string", "format": "uri", "pattern": "^.*$"},
+                            "links": {"type": "array", "items": {"type": "string", "format": "uri-reference"}}},
+             "required": ["name"], "additionalProperties": false}
+            -- templates/party.ftlh --
+            <#import "layout.ftlh" as l><@l.frame title=entry.name><h1>${entry.name}</h1>
+            <#if entry.website??><a id="website" href="${entry.website}">site</a></#if>
+            <#list entry.links![] as link><a class="link" href="${link}">link</a></#list>
+            <ul id="members"></ul></@l.frame>
+            """;
+
+    @Test
+    void urlFieldsRefuseUnsafeSchemesWhateverThePattern() {
+        String refused = "is not allowed (only http, https, mailto and tel)\n";
+        assertEquals("content/parties.yaml:3:12: error: field 'website': link scheme 'javascript:' " + refused
+                + "content/parties.yaml:4:11: error: field 'links[0]': link scheme 'data:' " + refused
+                + "content/parties.yaml:4:31: error: field 'links[1]': link scheme 'vbscript:' " + refused
+                + "content/parties.yaml:4:43: error: field 'links[2]': link scheme 'file:' " + refused
+                + "content/parties.yaml:4:65: error: field 'links[3]': link scheme 'javascript:' " + refused
+                + "content/parties.yaml:7:12: error: field 'website': the URL contains '&#x09;', which a browser may read as an"
+                + " HTML character reference; write the character itself, or percent-encode it\n"
+                + "content/parties.yaml:8:11: error: field 'links[0]': link scheme 'javascript:' " + refused, check(WEBSITES + """
+                -- content/parties.yaml --
+                - id: reds
+                  name: The Reds
+                  website: javascript:alert(1)
+                  links: ["data:text/html,x", vbscript:x, "file:///etc/passwd", "%6Aavascript:alert(1)"]
+                - id: blues
+                  name: The Blues
+                  website: "java&#x09;script:alert(1)"
+                  links: [JaVaScRiPt:alert(1), /parties/reds/, "mailto:blues@example.org"]
+                """));
+    }
+
+    @Test
+    void safeUrlFieldsReachTheirHref() {
+        Path root = temporary.resolve("safe");
+        TestSite.write(root, TestSite.BASE + WEBSITES + """
+                -- content/parties.yaml --
+                - id: reds
+                  name: The Reds
+                  website: https://reds.example.org/?a=1&b=2
+                  links: [/parties/blues/, "mailto:reds@example.org", "tel:+431234"]
+                - id: blues
+                  name: The Blues
+                """);
+        TestSite.Run run = TestSite.build(root);
+        assertEquals(0, run.exitCode(), run.err());
+        Document page = TestSite.html(root.resolve("site/parties/reds/index.html"));
+        assertEquals("https://reds.example.org/?a=1&b=2", page.getElementById("website").attr("href"));
+        assertEquals("[/parties/blues/, mailto:reds@example.org, tel:+431234]", page.select("a.link").eachAttr("href").toString());
+    }
+
+    @Test
+    void aRelativeAddressInAnAbsoluteUrlFieldIsOneMessage() {
+        assertEquals("content/parties.yaml:3:12: error: field 'website': '/reds/' is not an absolute URL such as"
+                + " https://example.org/page\n", check(WEBSITES.replace("\"^.*$\"", "\"^https://\"") + """
+                -- content/parties.yaml --
+                - id: reds
+                  name: The Reds
+                  website: /reds/
+                - id: blues
+                  name: The Blues
                 """));
     }
 }
