@@ -570,8 +570,7 @@ public final class Linker {
                 for (Object item : list) {
                     if (item instanceof Map<?, ?> change && change.get("text") instanceof String text) {
                         Object date = change.get("date");
-                        LocalDate day = date instanceof LocalDate d ? d
-                                : date instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(s) : null;
+                        LocalDate day = date instanceof LocalDate d ? d : date instanceof String s ? day(s) : null;
                         if (day != null) {
                             changes.add(new Change(day, text, entry));
                         }
@@ -582,6 +581,21 @@ public final class Linker {
         // A stable sort keeps collection order and the order written among changes of one day.
         changes.sort(Comparator.comparing(Change::date).reversed());
         return List.copyOf(changes);
+    }
+
+    /**
+     * A date written as text (quoted, or a day that does not exist such as 2015-13-45), if it is
+     * one; a schema that declares the field a date has reported it otherwise.
+     */
+    private static LocalDate day(String text) {
+        if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Checks quotes against the passages of the sources they cite, where the collection asks for it. */
