@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param sort       the order of the collection's entries everywhere they are listed
  * @param matrix     two reference fields; every pair of their targets must have exactly one entry
  * @param verbatim   how to check that entries quote their source word for word, if they must
+ * @param urlPosition where the {@code url} pattern is written (the collection's position if it has none)
  */
 public record CollectionConfig(
         String name,
@@ -33,7 +34,8 @@ public record CollectionConfig(
         Optional<String> template,
         List<SortKey> sort,
         List<String> matrix,
-        Optional<Verbatim> verbatim) {
+        Optional<Verbatim> verbatim,
+        Position urlPosition) {
 
     public CollectionConfig {
         references = Map.copyOf(references);

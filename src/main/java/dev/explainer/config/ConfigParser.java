@@ -237,7 +237,7 @@ public final class ConfigParser {
                     when, declared.position());
         });
         return new CollectionConfig(name, at, folder, file, schema, references, url, template, sort,
-                matrix.stream().map(Positioned::value).toList(), verbatim);
+                matrix.stream().map(Positioned::value).toList(), verbatim, reader.node("url").map(YamlNode::position).orElse(at));
     }
 
     private static String trimSlashes(String path) {

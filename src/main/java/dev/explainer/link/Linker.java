@@ -15,6 +15,7 @@ import dev.explainer.markdown.MarkdownRenderer;
 import dev.explainer.markdown.RenderedMarkdown;
 import dev.explainer.parallel.Parallel;
 import dev.explainer.validate.ValidEntry;
+import dev.explainer.validate.Validator;
 import dev.explainer.yaml.Suggestions;
 import dev.explainer.yaml.YamlNode;
 
@@ -31,7 +32,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -44,7 +44,6 @@ public final class Linker {
     private static final Comparator<RenderedMarkdown.FragmentLink> FRAGMENT_ORDER =
             Comparator.comparing((RenderedMarkdown.FragmentLink f) -> f.position().path())
                     .thenComparingInt(f -> f.position().line()).thenComparingInt(f -> f.position().column());
-    private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
 
     private final MarkdownRenderer markdown;
     /**
@@ -128,23 +127,54 @@ public final class Linker {
         for (Asset asset : loaded.assets()) {
             assets.put("/" + asset.sitePath(), asset.outputPath());
         }
-        Map<String, Route> routes = routes(config, loaded, published.values(), problems, true);
+        Set<String> badPatterns = checkUrlPatterns(config, problems);
+        Map<String, Route> routes = routes(config, loaded, published.values(), badPatterns, problems, true);
         Map<String, String> ownerOfOutput = new HashMap<>();
         assets.values().forEach(file -> ownerOfOutput.put(file, "templates/" + file));
         Map<String, String> pagePaths = new HashMap<>();
+        Map<String, ValidEntry> pageOfOutput = new HashMap<>();
         for (ValidEntry entry : published.values()) {
             Route route = routes.get(entry.key());
             if (route == null || route.template().isEmpty()) {
                 continue;
             }
-            String owner = ownerOfOutput.putIfAbsent(route.outputFile(), entry.raw().path());
-            if (owner != null) {
-                problems.error("url-collision", entry.raw().idPosition(), "URL " + route.sitePath() + " is also the URL of " + owner
-                        + "; give one of them another id or 'url'");
+            if (GeneratedFiles.ALL.contains(route.outputFile())) {
+                Position at = urlPosition(config, entry);
+                problems.error("url-generated", at, "URL " + route.sitePath() + " is the engine's own " + route.outputFile()
+                        + ", which every build writes; give the page another " + (at == entry.raw().idPosition() ? "id" : "'url'"));
                 continue;
             }
+            // Of two pages with one file (or files whose names differ only in capitals), the one
+            // that chose its URL with a 'url' field is told; the other keeps the page.
+            String caseless = route.outputFile().toLowerCase(java.util.Locale.ROOT);
+            ValidEntry other = pageOfOutput.get(caseless);
+            String owner = ownerOfOutput.get(route.outputFile());
+            if (other == null && owner != null) {
+                problems.error("url-collision", urlPosition(config, entry), "URL " + route.sitePath() + " is also the URL of " + owner
+                        + "; give the page another id or 'url'");
+                continue;
+            }
+            if (other != null) {
+                boolean blameOther = !hasOwnUrl(config, entry) && hasOwnUrl(config, other);
+                ValidEntry blamed = blameOther ? other : entry;
+                ValidEntry kept = blameOther ? entry : other;
+                String blamedPath = routes.get(blamed.key()).sitePath();
+                String keptPath = routes.get(kept.key()).sitePath();
+                problems.error("url-collision", urlPosition(config, blamed), blamedPath.equals(keptPath)
+                        ? "URL " + blamedPath + " is also the URL of " + kept.raw().path() + "; give one of them another id or 'url'"
+                        : "URL " + blamedPath + " differs from " + keptPath + " (" + kept.raw().path() + ") only in capital letters,"
+                                + " and macOS and Windows keep one file for both; give one of them another 'url'");
+                if (!blameOther) {
+                    continue;
+                }
+                pagePaths.remove(other.key());
+                ownerOfOutput.remove(routes.get(other.key()).outputFile());
+            }
+            pageOfOutput.put(caseless, entry);
+            ownerOfOutput.put(route.outputFile(), entry.raw().path());
             pagePaths.put(entry.key(), route.sitePath());
         }
+        checkFolders(config, published, routes, pagePaths, ownerOfOutput, problems);
         List<String> unreadPatterns = config.collections().stream()
                 .filter(c -> loaded.incomplete().contains(c.name()) && c.hasPages())
                 .map(c -> c.url().get())
@@ -153,7 +183,7 @@ public final class Linker {
         if (!excludedDrafts.isEmpty()) {
             List<ValidEntry> drafts = entries.stream()
                     .filter(e -> excludedDrafts.contains(e.key())).toList();
-            routes(config, loaded, drafts, new Diagnostics(), false).values().forEach(route -> draftPaths.add(route.sitePath()));
+            routes(config, loaded, drafts, badPatterns, new Diagnostics(), false).values().forEach(route -> draftPaths.add(route.sitePath()));
         }
         SitePaths targets = new SitePaths(pagePaths.values(), assets, unreadPatterns, draftPaths);
         checkAnchorPages(config, pagePaths.values(), problems);
@@ -319,8 +349,12 @@ public final class Linker {
         return Optional.of(new Result(relinked, all(before.structural(), sortedBodyProblems, quoteProblems.sorted())));
     }
 
+    /**
+     * @param badPatterns collections whose URL pattern is already reported: their entries' URLs
+     *                    are not checked one by one
+     */
     private Map<String, Route> routes(SiteConfig config, LoadedSite loaded, Collection<ValidEntry> entries,
-                                      Diagnostics problems, boolean remember) {
+                                      Set<String> badPatterns, Diagnostics problems, boolean remember) {
         Map<String, Route> routes = new HashMap<>();
         // (Objects.equals: a first run compares nothing, as a record's first equals() costs a few ms)
         Map<ValidEntry, Route> known = Objects.equals(knownRoutesConfig, config) && loaded.templates().keySet().equals(knownRoutesTemplates)
@@ -345,13 +379,26 @@ public final class Linker {
             String sitePath = collection.url().get().replace("{id}", entry.id());
             if (collection.hasPages() && entry.data().get("url") instanceof String custom) {
                 Position at = entry.raw().fields().get("url").get().position();
-                if (!custom.startsWith("/") || !(custom.endsWith("/") || custom.endsWith(".html") || custom.endsWith(".xml"))
-                        || !safePath(custom)) {
+                if (!custom.startsWith("/") || !(custom.endsWith("/") || custom.endsWith(".html") || custom.endsWith(".xml"))) {
                     problems.error("url", at, "url '" + custom + "' must be a site path such as '/about/' or '/404.html': "
                             + "starting with '/', ending with '/', '.html' or '.xml', made of letters, digits, '.', '_', '~' and '-'");
                     continue;
                 }
+                Optional<String> problem = SitePaths.problemOf(custom);
+                if (problem.isPresent()) {
+                    problems.error("url", at, "url '" + SitePaths.shorten(custom) + "' " + problem.get());
+                    continue;
+                }
                 sitePath = custom;
+            } else if (collection.hasPages() && !badPatterns.contains(collection.name()) && Validator.SLUG.matcher(entry.id()).matches()) {
+                // The pattern is sound, and the id a slug (else reported as such): only the id's length can break the path.
+                Optional<String> problem = SitePaths.problemOf(sitePath);
+                if (problem.isPresent()) {
+                    problems.error("url", entry.raw().idPosition(), "the URL " + SitePaths.shorten(sitePath) + " made from id '"
+                            + SitePaths.shorten(entry.id()) + "' "
+                            + problem.get() + " (use a shorter id, or give the entry a 'url')");
+                    continue;
+                }
             }
             Optional<String> template = collection.template();
             if (collection.hasPages() && entry.data().get("template") instanceof String custom) {
@@ -377,13 +424,63 @@ public final class Linker {
         return hash < 0 ? sitePath : sitePath.substring(0, hash);
     }
 
-    private static boolean safePath(String path) {
-        for (String segment : path.split("/")) {
-            if (!segment.isEmpty() && (!PATH_SEGMENT.matcher(segment).matches() || segment.equals("..") || segment.equals("."))) {
-                return false;
+    /**
+     * Reports each collection whose URL pattern cannot make a file path, at its {@code url} in
+     * the site config, once rather than for every entry; returns their names.
+     */
+    private static Set<String> checkUrlPatterns(SiteConfig config, Diagnostics problems) {
+        Set<String> bad = new HashSet<>();
+        for (CollectionConfig collection : config.collections()) {
+            if (!collection.hasPages() || collection.url().isEmpty() || !collection.url().get().startsWith("/")) {
+                continue; // fragment patterns name a page that must exist; the config parser reports the rest
+            }
+            String pattern = collection.url().get();
+            Optional<String> problem = SitePaths.problemOf(pattern.replace("{id}", "x"));
+            if (problem.isPresent()) {
+                problems.error("url", collection.urlPosition(), "collection '" + collection.name() + "': url pattern '" + pattern + "' "
+                        + problem.get());
+                bad.add(collection.name());
             }
         }
-        return true;
+        return bad;
+    }
+
+    /** Where the URL of an entry's page is decided: its own 'url' field, or else its id. */
+    private static Position urlPosition(SiteConfig config, ValidEntry entry) {
+        return hasOwnUrl(config, entry) ? entry.raw().fields().get("url").get().position() : entry.raw().idPosition();
+    }
+
+    /** Whether the entry's page is at the path its 'url' field gives, rather than at its collection's pattern. */
+    private static boolean hasOwnUrl(SiteConfig config, ValidEntry entry) {
+        boolean hasPage = config.collection(entry.collection()).map(CollectionConfig::hasPages).orElse(false);
+        return hasPage && entry.data().get("url") instanceof String && entry.raw().fields().get("url").isPresent();
+    }
+
+    /**
+     * Refuses pages that need a folder where another file of the site has that name
+     * ({@code /robots.txt/} beside robots.txt, {@code /a.html/} beside {@code /a.html}): one of
+     * the two could not be written.
+     */
+    private static void checkFolders(SiteConfig config, Map<String, ValidEntry> published, Map<String, Route> routes,
+                                     Map<String, String> pagePaths, Map<String, String> ownerOfOutput, Diagnostics problems) {
+        Map<String, String> pageOfFile = new HashMap<>();
+        pagePaths.forEach((key, sitePath) -> pageOfFile.put(routes.get(key).outputFile(), sitePath));
+        for (Map.Entry<String, String> page : List.copyOf(new TreeMap<>(pagePaths).entrySet())) {
+            String file = routes.get(page.getKey()).outputFile();
+            for (int slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) {
+                String folder = file.substring(0, slash);
+                String other = GeneratedFiles.ALL.contains(folder) ? "the engine's own " + folder + ", which every build writes"
+                        : pageOfFile.containsKey(folder) ? "the page " + pageOfFile.get(folder) + " (" + ownerOfOutput.get(folder) + ")"
+                        : ownerOfOutput.containsKey(folder) ? ownerOfOutput.get(folder) : null;
+                if (other != null) {
+                    ValidEntry entry = published.get(page.getKey());
+                    problems.error("url-collision", urlPosition(config, entry), "URL " + page.getValue() + " needs a folder '" + folder
+                            + "', but that is the name of a file: " + other + "; change one of them");
+                    pagePaths.remove(page.getKey());
+                    break;
+                }
+            }
+        }
     }
 
     private static void checkAnchorPages(SiteConfig config, Collection<String> pagePaths, Diagnostics problems) {
@@ -570,8 +667,7 @@ public final class Linker {
                 for (Object item : list) {
                     if (item instanceof Map<?, ?> change && change.get("text") instanceof String text) {
                         Object date = change.get("date");
-                        LocalDate day = date instanceof LocalDate d ? d
-                                : date instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(s) : null;
+                        LocalDate day = date instanceof LocalDate d ? d : date instanceof String s ? day(s) : null;
                         if (day != null) {
                             changes.add(new Change(day, text, entry));
                         }
@@ -582,6 +678,21 @@ public final class Linker {
         // A stable sort keeps collection order and the order written among changes of one day.
         changes.sort(Comparator.comparing(Change::date).reversed());
         return List.copyOf(changes);
+    }
+
+    /**
+     * A date written as text (quoted, or a day that does not exist such as 2015-13-45), if it is
+     * one; a schema that declares the field a date has reported it otherwise.
+     */
+    private static LocalDate day(String text) {
+        if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Checks quotes against the passages of the sources they cite, where the collection asks for it. */

@@ -2,18 +2,30 @@ package dev.explainer.link;
 
 import dev.explainer.markdown.LinkTargets;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** The site's pages and assets by site path, forgiving a missing trailing slash or an explicit index.html. */
+/**
+ * The site's pages and assets by site path, forgiving a missing trailing slash or an explicit
+ * index.html; and the rule every page's path must follow to be written as a file.
+ */
 final class SitePaths implements LinkTargets {
+    /** What a file name may hold on every system the site may be built on, and in a URL without escaping. */
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
+    /** The longest file name ext4, APFS, NTFS and most others allow, in bytes of UTF-8. */
+    static final int LONGEST_SEGMENT = 255;
+    /** Names Windows keeps for devices, whatever their extension: a folder "con" cannot be made there. */
+    private static final Pattern DEVICE_NAME = Pattern.compile("(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+
     private final Map<String, String> outputs = new HashMap<>();
     private final Set<String> pages = new HashSet<>();
     private final List<Pattern> unread;
@@ -38,6 +50,55 @@ final class SitePaths implements LinkTargets {
             pages.add(path);
         }
         outputs.putAll(assets);
+    }
+
+    /**
+     * Why {@code sitePath} (a path starting with '/', such as {@code /parties/russia/}) cannot be
+     * written as a file below the output folder on every system, if it cannot; in words that
+     * follow "url '/x/' ".
+     */
+    static Optional<String> problemOf(String sitePath) {
+        if (sitePath.startsWith("//")) {
+            return Optional.of("starts with '//', which browsers read as the address of another site; start it with a single '/'");
+        }
+        String[] segments = sitePath.substring(1).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            if (segment.isEmpty()) {
+                if (i < segments.length - 1) {
+                    return Optional.of("has an empty part ('//'); write a single '/' between its parts");
+                }
+                continue; // the trailing slash of a folder
+            }
+            if (segment.equals(".") || segment.equals("..")) {
+                return Optional.of("has a '" + segment + "' part, which would " + (segment.equals("..") ? "leave its folder" : "stand for its folder")
+                        + " and could write outside the site; remove it");
+            }
+            int bytes = segment.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > LONGEST_SEGMENT) {
+                return Optional.of("has a part " + bytes + " bytes long ('" + segment.substring(0, 20) + "…'); a file name may have at most "
+                        + LONGEST_SEGMENT + " bytes: shorten it");
+            }
+            if (!SEGMENT.matcher(segment).matches()) {
+                int bad = segment.codePoints().filter(c -> !SEGMENT.matcher(Character.toString(c)).matches()).findFirst().orElse('?');
+                String shown = bad < 0x20 || bad == 0x7f ? String.format(Locale.ROOT, "U+%04X", bad) : "'" + Character.toString(bad) + "'";
+                return Optional.of("has the character " + shown + ", which cannot be in a file name everywhere; use only letters a-z, A-Z,"
+                        + " digits, '.', '_', '~' and '-'");
+            }
+            if (segment.endsWith(".")) {
+                return Optional.of("has a part ending with '.' ('" + segment + "'), which Windows drops from file names; remove the '.'");
+            }
+            if (DEVICE_NAME.matcher(segment.toLowerCase(Locale.ROOT)).matches()) {
+                return Optional.of("has the part '" + segment + "', a name Windows keeps for a device, so no file or folder can have it;"
+                        + " choose another");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A path or id short enough to quote in a message. */
+    static String shorten(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 40) + "…" + text.substring(text.length() - 10);
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.explainer.yaml.YamlParser;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,36 +31,37 @@ public final class EntryParser {
     public record Parsed(List<RawEntry> entries, List<Diagnostic> diagnostics) {
     }
 
-    /** A Markdown file with optional YAML front matter: one entry, its id the file name. */
+    /** A Markdown file with YAML front matter: one entry, its id the file name. */
     public Parsed parseMarkdown(String collection, SourceFile file) {
         List<Diagnostic> problems = new ArrayList<>();
         String text = file.text();
         String id = baseName(file.path());
         Position start = Position.startOf(file.path());
-        YamlNode.Mapping fields = new YamlNode.Mapping(Map.of(), start);
-        int bodyOffset = 0;
         Matcher opening = OPENING.matcher(text);
-        if (opening.lookingAt()) {
-            Matcher closing = CLOSING.matcher(text);
-            if (!closing.find(opening.end())) {
-                problems.add(Diagnostic.error("front-matter", start,
-                        "front matter is not closed: add a line '---' after its last field"));
-                return new Parsed(List.of(), problems);
-            }
-            String frontMatter = text.substring(opening.end(), closing.start());
-            YamlParser.Result result = yaml.parse(file.path(), frontMatter, 2);
-            problems.addAll(result.diagnostics());
-            if (result.root().isEmpty()) {
-                return new Parsed(List.of(), problems);
-            }
-            if (!(result.root().get() instanceof YamlNode.Mapping mapping)) {
-                problems.add(Diagnostic.error("front-matter", result.root().get().position(),
-                        "front matter must be a mapping of fields (name: value), not " + result.root().get().describe()));
-                return new Parsed(List.of(), problems);
-            }
-            fields = mapping;
-            bodyOffset = closing.end();
+        if (!opening.lookingAt()) {
+            // One error that says what is wrong, rather than one per field the schema requires.
+            problems.add(Diagnostic.error("front-matter", start, "this file has no front matter: it must start with a line '---',"
+                    + " then the entry's fields, then '---'"));
+            return new Parsed(List.of(), problems);
         }
+        Matcher closing = CLOSING.matcher(text);
+        if (!closing.find(opening.end())) {
+            problems.add(Diagnostic.error("front-matter", start,
+                    "front matter is not closed: add a line '---' after its last field"));
+            return new Parsed(List.of(), problems);
+        }
+        String frontMatter = text.substring(opening.end(), closing.start());
+        YamlParser.Result result = yaml.parse(file.path(), frontMatter, 2);
+        problems.addAll(result.diagnostics());
+        if (result.root().isEmpty()) {
+            return new Parsed(List.of(), problems);
+        }
+        if (!(result.root().get() instanceof YamlNode.Mapping fields)) {
+            problems.add(Diagnostic.error("front-matter", result.root().get().position(),
+                    "front matter must be a mapping of fields (name: value), not " + result.root().get().describe()));
+            return new Parsed(List.of(), problems);
+        }
+        int bodyOffset = closing.end();
         if (fields.get("id").isPresent()) {
             problems.add(Diagnostic.error("id-field", fields.member("id").get().keyPosition(),
                     "a Markdown entry's id is its file name ('" + id + "'); remove the 'id' field or rename the file"));

@@ -32,6 +32,7 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.load.RawEntry;
 import dev.explainer.text.ForbiddenCharacters;
+import dev.explainer.text.LinkSchemes;
 import dev.explainer.text.PathSegments;
 import dev.explainer.yaml.Suggestions;
 
@@ -39,12 +40,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Markdown to HTML with flexmark: tables, footnotes, heading ids, typographic quotes and
@@ -75,8 +75,6 @@ public final class MarkdownRenderer {
     /** Texts shorter than this go through flexmark's writer: a marker would save nothing. */
     private static final int SPLICED_TEXT_MIN = 16;
 
-    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
-    private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.\\-]*):");
     private static final Pattern NUMERIC_REFERENCE = Pattern.compile("&#(?:[0-9]{1,8}|[xX][0-9a-fA-F]{1,8});");
     private static final NullableDataKey<State> STATE = new NullableDataKey<>("EXPLAINER_LINK_STATE");
 
@@ -270,13 +268,14 @@ public final class MarkdownRenderer {
             return link; // an e-mail address that autolinking found; flexmark adds the "mailto:"
         }
         String url = link.getUrl();
-        String probe = normaliseForScheme(url);
-        Matcher scheme = SCHEME.matcher(probe);
-        if (scheme.find()) {
-            if (SAFE_SCHEMES.contains(scheme.group(1))) {
+        String probe = LinkSchemes.normalise(url);
+        Optional<String> scheme = LinkSchemes.scheme(url);
+        if (scheme.isPresent()) {
+            if (LinkSchemes.SAFE.contains(scheme.get())) {
                 return link;
             }
-            state.error(node, "unsafe-link", "link scheme '" + scheme.group(1) + ":' is not allowed (only http, https, mailto and tel); remove the link");
+            state.error(node, "unsafe-link", "link scheme '" + scheme.get() + ":' is not allowed (only " + LinkSchemes.SAFE_LIST
+                    + "); remove the link");
             return link.withUrl("#").withStatus(LinkStatus.INVALID);
         }
         if (probe.startsWith("//")) {
@@ -321,24 +320,6 @@ public final class MarkdownRenderer {
         }
         String resolved = ROOT + target.get().outputFile() + (hash < 0 ? "" : "#" + fragment);
         return link.withUrl(resolved).withStatus(LinkStatus.VALID);
-    }
-
-    /** What a browser would make of the URL's start: decoded, without white space or control characters. */
-    private static String normaliseForScheme(String url) {
-        String decoded = url;
-        for (int i = 0; i < 3 && decoded.contains("%"); i++) {
-            try {
-                decoded = URLDecoder.decode(decoded.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                break;
-            }
-        }
-        StringBuilder kept = new StringBuilder(decoded.length());
-        decoded.codePoints()
-                .filter(c -> c > 0x20 && c != 0x7f && !Character.isWhitespace(c) && !Character.isISOControl(c)
-                        && Character.getType(c) != Character.FORMAT)
-                .forEach(kept::appendCodePoint);
-        return kept.toString().toLowerCase(Locale.ROOT);
     }
 
     static String resolveRelative(String pagePath, String relative) {

@@ -5,6 +5,7 @@ import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.link.Entry;
+import dev.explainer.link.GeneratedFiles;
 import dev.explainer.link.Page;
 import dev.explainer.link.Site;
 import dev.explainer.load.Asset;
@@ -138,10 +139,10 @@ public final class SiteRenderer {
             }
         }
         if (everything || sitemap == null) {
-            sitemap = new OutputFile.Generated("sitemap.xml", sitemap(site).getBytes(StandardCharsets.UTF_8));
+            sitemap = new OutputFile.Generated(GeneratedFiles.SITEMAP, sitemap(site).getBytes(StandardCharsets.UTF_8));
         }
         files.add(sitemap);
-        files.add(new OutputFile.Generated("robots.txt", robots(site.config()).getBytes(StandardCharsets.UTF_8)));
+        files.add(new OutputFile.Generated(GeneratedFiles.ROBOTS, robots(site.config()).getBytes(StandardCharsets.UTF_8)));
         for (Asset asset : assets) {
             files.add(new OutputFile.Copied(asset.outputPath(), asset.source()));
         }
@@ -429,7 +430,7 @@ public final class SiteRenderer {
     }
 
     private static String robots(SiteConfig config) {
-        return "User-agent: *\nAllow: /\n\nSitemap: " + config.baseUrl() + "sitemap.xml\n";
+        return "User-agent: *\nAllow: /\n\nSitemap: " + config.baseUrl() + GeneratedFiles.SITEMAP + "\n";
     }
 
     private static String escapeXml(String text) {

@@ -6,10 +6,11 @@ import com.networknt.schema.JsonSchema;
 import java.util.Set;
 
 /**
- * A collection's compiled JSON Schema and the facts about its top-level fields that the engine
- * uses: which fields exist, and which hold dates or plain strings.
+ * A collection's compiled JSON Schema, its JSON text (for what messages quote from it), and the
+ * facts about its top-level fields that the engine uses: which fields exist, and which hold dates
+ * or plain strings.
  */
-record CollectionSchema(JsonSchema schema, Set<String> fields, Set<String> dateFields, Set<String> stringFields) {
+record CollectionSchema(JsonSchema schema, JsonNode root, Set<String> fields, Set<String> dateFields, Set<String> stringFields) {
 
     static CollectionSchema of(JsonSchema schema, JsonNode root) {
         JsonNode properties = root.path("properties");
@@ -28,6 +29,6 @@ record CollectionSchema(JsonSchema schema, Set<String> fields, Set<String> dateF
                 }
             }
         });
-        return new CollectionSchema(schema, fields, dates, strings);
+        return new CollectionSchema(schema, root, fields, dates, strings);
     }
 }

@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 
 import dev.explainer.config.CollectionConfig;
 import dev.explainer.diagnostic.Diagnostic;
@@ -23,7 +21,6 @@ import dev.explainer.load.LoadedSite;
 import dev.explainer.load.RawEntry;
 import dev.explainer.parallel.Parallel;
 import dev.explainer.text.SourceFile;
-import dev.explainer.yaml.Suggestions;
 import dev.explainer.yaml.YamlNode;
 
 import java.time.LocalDate;
@@ -272,9 +269,7 @@ public final class Validator {
         Map<String, RawEntry> seen = new HashMap<>();
         for (RawEntry entry : entries) {
             if (!SLUG.matcher(entry.id()).matches()) {
-                String suggestion = slugify(entry.id());
-                problems.error("id-slug", entry.idPosition(), "id '" + entry.id() + "' is not a lowercase URL slug"
-                        + (suggestion.isEmpty() ? " (letters, digits and single hyphens)" : "; use '" + suggestion + "'"));
+                problems.error("id-slug", entry.idPosition(), notASlug(entry));
             }
             RawEntry earlier = seen.putIfAbsent(entry.key(), entry);
             if (earlier != null) {
@@ -282,6 +277,18 @@ public final class Validator {
                         + entry.collection() + "' (also at " + earlier.idPosition() + "); ids must be unique");
             }
         }
+    }
+
+    private static String notASlug(RawEntry entry) {
+        String suggestion = slugify(entry.id());
+        String rule = "ids are lowercase words (letters a-z and digits) joined by hyphens";
+        if (entry.body().isPresent()) {
+            String name = entry.path().substring(entry.path().lastIndexOf('/') + 1);
+            String extension = name.substring(entry.id().length());
+            return "the file name '" + name + "' does not make a valid id: " + rule
+                    + (suggestion.isEmpty() ? ", such as 'my-entry'; rename the file" : "; rename the file to '" + suggestion + extension + "'");
+        }
+        return "id '" + entry.id() + "' is not valid: " + rule + (suggestion.isEmpty() ? ", such as 'my-entry'" : "; write '" + suggestion + "'");
     }
 
     /** The slug an editor probably meant: "Al Jubeir" becomes "al-jubeir". */
@@ -300,94 +307,16 @@ public final class Validator {
             if (schema.fields().contains("draft") && entry.draft()) {
                 instance.put("draft", true);
             }
-            List<ValidationMessage> messages = new ArrayList<>(schema.schema().validate(instance));
-            messages.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
-                    .thenComparing(ValidationMessage::getMessage));
-            for (ValidationMessage message : messages) {
-                problems.add(describe(entry, schema, message));
+            // The engine's own checks come first; the schema's messages about the same values would repeat them.
+            Map<String, Diagnostic> urls = UrlFields.check(entry.fields(), schema.root());
+            urls.values().forEach(problems::add);
+            Set<String> reported = new java.util.HashSet<>(urls.keySet());
+            if (!SLUG.matcher(entry.id()).matches()) {
+                reported.add("/id"); // reported by checkIds, in words
             }
+            problems.addAll(SchemaMessages.describe(entry, schema, schema.schema().validate(instance), reported));
         }
         return new ValidEntry(entry, typedData(entry.fields(), schema, problems));
-    }
-
-    private Diagnostic describe(RawEntry entry, CollectionSchema schema, ValidationMessage message) {
-        JsonNodePath path = message.getInstanceLocation();
-        YamlNode node = locate(entry.fields(), path);
-        String field = fieldName(path);
-        String type = message.getType() == null ? "" : message.getType();
-        String where = "collection '" + entry.collection() + "'";
-        switch (type) {
-            case "required": {
-                String missing = message.getProperty();
-                return Diagnostic.error("missing-field", node.position(), (field.isEmpty() ? "" : "in '" + field + "': ")
-                        + "missing required field '" + missing + "' (" + where + "); add '" + missing + ": ...'");
-            }
-            case "additionalProperties":
-            case "unevaluatedProperties": {
-                String unknown = message.getProperty();
-                Position at = node instanceof YamlNode.Mapping mapping && mapping.member(unknown).isPresent()
-                        ? mapping.member(unknown).get().keyPosition() : node.position();
-                String hint = field.isEmpty()
-                        ? Suggestions.closest(unknown, schema.fields()).map(s -> "; did you mean '" + s + "'?")
-                                .orElse("; known fields are " + String.join(", ", schema.fields()))
-                        : "";
-                return Diagnostic.error("unknown-field", at, "unknown field '" + (field.isEmpty() ? "" : field + ".") + unknown
-                        + "' (" + where + ")" + hint);
-            }
-            case "format": {
-                Object format = message.getSchemaNode() == null ? null : message.getSchemaNode().asText(null);
-                String value = node instanceof YamlNode.Scalar scalar ? String.valueOf(scalar.value()) : node.describe();
-                String expected = "date".equals(format) ? "a date written YYYY-MM-DD"
-                        : "uri".equals(format) ? "an absolute URI such as https://example.org/page"
-                        : "in the format '" + format + "'";
-                return Diagnostic.error("field-format", node.position(), "field '" + field + "': '" + value + "' is not " + expected);
-            }
-            default: {
-                String text = message.getMessage();
-                String prefix = path.toString() + ": ";
-                if (text.startsWith(prefix)) {
-                    text = text.substring(prefix.length());
-                }
-                String hint = "";
-                if ("type".equals(type) && node instanceof YamlNode.Scalar scalar && !(scalar.value() instanceof String)
-                        && text.contains("string expected")) {
-                    hint = "; put the value in quotes to make it a string";
-                }
-                return Diagnostic.error("field", node.position(), "field '" + field + "': " + text + hint);
-            }
-        }
-    }
-
-    private static String fieldName(JsonNodePath path) {
-        StringBuilder name = new StringBuilder();
-        for (int i = 0; i < path.getNameCount(); i++) {
-            Object element = path.getElement(i);
-            if (element instanceof Integer index) {
-                name.append('[').append(index).append(']');
-            } else {
-                name.append(name.length() == 0 ? "" : ".").append(element);
-            }
-        }
-        return name.toString();
-    }
-
-    private static YamlNode locate(YamlNode root, JsonNodePath path) {
-        YamlNode node = root;
-        for (int i = 0; i < path.getNameCount(); i++) {
-            Object element = path.getElement(i);
-            YamlNode next = null;
-            if (element instanceof Integer index && node instanceof YamlNode.Sequence sequence
-                    && index < sequence.items().size()) {
-                next = sequence.items().get(index);
-            } else if (node instanceof YamlNode.Mapping mapping) {
-                next = mapping.get(String.valueOf(element)).orElse(null);
-            }
-            if (next == null) {
-                return node;
-            }
-            node = next;
-        }
-        return node;
     }
 
     static JsonNode toJson(YamlNode node) {

@@ -11,6 +11,8 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -38,12 +40,14 @@ import java.util.regex.Pattern;
 /**
  * Reads YAML as plain data only, with positions.
  *
- * <p>SnakeYAML composes the node graph (with its alias, depth and size limits); typing is then
- * done here rather than by SnakeYAML's YAML 1.1 resolver, so that {@code no} stays the string
- * "no", {@code 01234} stays a string, and a bare date becomes a {@link LocalDate} rather than a
- * {@code java.util.Date} in the machine's time zone. Tags other than {@code !!str}, merge keys
- * and duplicate keys are errors. A parser is immutable and may be shared between threads: each
- * call builds its own SnakeYAML instance, which is not thread-safe.
+ * <p>SnakeYAML composes the node graph (with its alias, depth and size limits, and no alias
+ * inside the node it names); typing is then done here rather than by SnakeYAML's YAML 1.1
+ * resolver, so that {@code no} stays the string "no", {@code 01234} stays a string, and a bare
+ * date becomes a {@link LocalDate} rather than a {@code java.util.Date} in the machine's time
+ * zone (a day that does not exist stays text). Tags other than {@code !!str}, merge keys and
+ * duplicate keys are errors; syntax errors are told in editors' words ({@link SyntaxMessages}).
+ * A parser is immutable and may be shared between threads: each call builds its own SnakeYAML
+ * instance, which is not thread-safe.
  */
 public final class YamlParser {
     /** How many aliases one file may use; a YAML "billion laughs" needs many more. */
@@ -97,9 +101,16 @@ public final class YamlParser {
         List<Diagnostic> problems = new ArrayList<>();
         Node node;
         try {
-            node = new Composer(newParser(yaml), resolver, options).getSingleNode();
+            node = new Composer(new RecursiveAliasGuard(newParser(yaml)), resolver, options).getSingleNode();
+        } catch (RecursiveAliasGuard.RecursiveAlias e) {
+            problems.add(Diagnostic.error("yaml-alias", position(path, e.alias(), firstLine),
+                    "an alias may not refer to the node that contains it: '*" + e.anchor() + "' stands inside the value marked '&"
+                            + e.anchor() + "' on line " + (firstLine + e.anchored().getLine()) + "; write the values out instead"));
+            return new Result(Optional.empty(), problems);
         } catch (MarkedYAMLException e) {
-            problems.add(Diagnostic.error("yaml-syntax", position(path, e.getProblemMark(), firstLine), syntaxMessage(e)));
+            SyntaxMessages.Located located = SyntaxMessages.describe(yaml, firstLine, e);
+            problems.add(Diagnostic.error("yaml-syntax", new Position(path, firstLine + located.line(), located.column() + 1),
+                    located.message()));
             return new Result(Optional.empty(), problems);
         } catch (YAMLException e) {
             problems.add(locateLimit(path, yaml, firstLine, e));
@@ -130,21 +141,6 @@ public final class YamlParser {
         return new ParserImpl(new StreamReader(new StringReader(yaml)), options);
     }
 
-    private static String syntaxMessage(MarkedYAMLException e) {
-        String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-        String context = e.getContext();
-        String message = "YAML syntax error: " + problem;
-        if (context != null && !context.isBlank() && !problem.contains(context)) {
-            message += " (" + context + ")";
-        }
-        if (problem.contains("found character '\\t'")) {
-            message += "; indent with spaces, not tabs";
-        } else if (problem.contains("mapping values are not allowed")) {
-            message += "; a value that contains ': ' must be quoted";
-        }
-        return message;
-    }
-
     /** SnakeYAML's alias limit error carries no position: find the alias that broke it. */
     private Diagnostic locateLimit(String path, String yaml, int firstLine, YAMLException e) {
         String text = String.valueOf(e.getMessage());
@@ -165,6 +161,23 @@ public final class YamlParser {
             }
             return Diagnostic.error("yaml-alias", new Position(path, firstLine, 1),
                     "too many YAML aliases (more than " + ALIAS_LIMIT + ")");
+        }
+        if (text.contains("Nesting Depth")) {
+            int depth = 0;
+            try {
+                Parser events = newParser(yaml);
+                while (events.peekEvent() != null && !events.checkEvent(Event.ID.StreamEnd)) {
+                    Event event = events.getEvent();
+                    if (event instanceof CollectionStartEvent && ++depth > NESTING_LIMIT) {
+                        return Diagnostic.error("yaml-depth", position(path, event.getStartMark(), firstLine), "lists and mappings"
+                                + " are nested more than " + NESTING_LIMIT + " deep here; content is plain data: flatten it");
+                    } else if (event instanceof CollectionEndEvent) {
+                        depth--;
+                    }
+                }
+            } catch (YAMLException ignored) {
+                // fall through to the positionless report below
+            }
         }
         return Diagnostic.error("yaml-syntax", new Position(path, firstLine, 1), "YAML could not be read: " + text);
     }
@@ -240,7 +253,7 @@ public final class YamlParser {
         String text = scalar.getValue();
         Tag tag = scalar.getTag();
         if (UNTAGGED.equals(tag) || (Tag.MERGE.equals(tag) && text.equals("<<"))) {
-            return new YamlNode.Scalar(typePlain(text, at, problems), at); // "<<" as a value is text
+            return new YamlNode.Scalar(typePlain(text), at); // "<<" as a value is text
         }
         if (Tag.STR.equals(tag)) {
             forbiddenCharacter(scalar).ifPresent(problem ->
@@ -275,7 +288,7 @@ public final class YamlParser {
         return Optional.of(ForbiddenCharacters.describe(codePoint) + " (written with an escape such as " + escape + "): " + fix);
     }
 
-    private static Object typePlain(String text, Position at, List<Diagnostic> problems) {
+    private static Object typePlain(String text) {
         switch (text) {
             case "", "~", "null", "Null", "NULL":
                 return null;
@@ -300,7 +313,8 @@ public final class YamlParser {
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                problems.add(Diagnostic.error("date", at, "'" + text + "' is not a valid date (YYYY-MM-DD)"));
+                // A day that does not exist (2015-13-45) stays text, as if quoted: a field whose
+                // schema asks for a date reports it once, naming the field.
                 return text;
             }
         }

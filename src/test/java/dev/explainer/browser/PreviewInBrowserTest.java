@@ -64,7 +64,7 @@ class PreviewInBrowserTest {
 
         WebElement overlay = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("explainer-error-overlay")));
         String text = overlay.getText();
-        assertTrue(text.contains("content/topics.yaml:3:10: error: YAML syntax error"), text);
+        assertTrue(text.contains("content/topics.yaml:3:4: error: wrong indentation: 'broken' starts at column 4"), text);
         assertTrue(text.contains("3 |    broken: indentation"), "the offending source line: " + text);
         assertTrue(driver.findElement(By.tagName("h1")).getText().contains("Everyone"), "the last good page stays underneath");
 

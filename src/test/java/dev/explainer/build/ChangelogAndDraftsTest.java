@@ -87,6 +87,24 @@ class ChangelogAndDraftsTest {
     }
 
     @Test
+    void aChangeDatedADayThatDoesNotExistIsReportedNotACrash() throws Exception {
+        Path home = root.resolve("content/pages/index.md");
+        Files.writeString(home, Files.readString(home).replace("{date: 2015-10-30,", "{date: 2015-13-45,"));
+        TestSite.Run run = TestSite.build(root);
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("content/pages/index.md:7:12: error: field 'changes[1].date': '2015-13-45' is not a date that exists (there is"
+                + " no month 13); dates are written YYYY-MM-DD\n1 error\n", run.err());
+
+        // A schema that does not declare the date leaves it text: the change is not dated, so not listed.
+        Path schema = root.resolve("content/schemas/page.json");
+        Files.writeString(schema, Files.readString(schema).replace("\"date\": {\"type\": \"string\", \"format\": \"date\"}", "\"date\": {}"));
+        TestSite.Run lenient = TestSite.build(root);
+        assertEquals(0, lenient.exitCode(), lenient.err());
+        Document updates = TestSite.html(root.resolve("site/updates/index.html"));
+        assertEquals(1, updates.select("main li").size());
+    }
+
+    @Test
     void aLinkToADraftIsAnErrorThatSaysSo() throws Exception {
         Path ann = root.resolve("content/people/ann.md");
         Files.writeString(ann, Files.readString(ann).replace("born: 1970-01-02", "born: 1970-01-02\ndraft: true"));

@@ -60,7 +60,8 @@ class ErrorReportingTest {
                 - id: tax
                   name: Tax
                    broken: indentation
-                """, "content/topics.yaml:3:10: error: YAML syntax error: mapping values are not allowed here");
+                """, "content/topics.yaml:3:4: error: wrong indentation: 'broken' starts at column 4, but 'name' on line 2 starts at column 3;"
+                + " start it at column 3 (or, if it goes on with the value of 'name', put that whole value in quotes)");
     }
 
     @Test
@@ -82,7 +83,7 @@ class ErrorReportingTest {
                 party: [blues
                 ---
                 Bob.
-                """, "content/people/bob.md:4:1: error: YAML syntax error");
+                """, "content/people/bob.md:3:8: error: the list opened with '[' here is not closed; end it with ']' on this line, and separate its items with ', '");
     }
 
     @Test
@@ -157,7 +158,7 @@ class ErrorReportingTest {
                 party: blues
                 born: 1990-02-30
                 ---
-                """, "content/people/bob.md:4:7: error: '1990-02-30' is not a valid date (YYYY-MM-DD)");
+                """, "content/people/bob.md:4:7: error: field 'born': '1990-02-30' is not a date that exists (February 1990 has 28 days); dates are written YYYY-MM-DD");
     }
 
     @Test
@@ -188,7 +189,7 @@ class ErrorReportingTest {
                 -- content/topics.yaml --
                 - id: Big_Tax
                   name: Tax
-                """, "content/topics.yaml:1:7: error: id 'Big_Tax' is not a lowercase URL slug; use 'big-tax'");
+                """, "content/topics.yaml:1:7: error: id 'Big_Tax' is not valid: ids are lowercase words (letters a-z and digits) joined by hyphens; write 'big-tax'");
     }
 
     @Test
@@ -199,7 +200,7 @@ class ErrorReportingTest {
                 name: Dan
                 party: reds
                 ---
-                """, "content/people/Dan.md:1:1: error: id 'Dan' is not a lowercase URL slug; use 'dan'");
+                """, "content/people/Dan.md:1:1: error: the file name 'Dan.md' does not make a valid id: ids are lowercase words (letters a-z and digits) joined by hyphens; rename the file to 'dan.md'");
     }
 
     @Test

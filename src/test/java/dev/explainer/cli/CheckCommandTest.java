@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -91,6 +92,37 @@ class CheckCommandTest {
         assertEquals("error", first.get("severity").asText());
         assertEquals("unknown-reference", first.get("code").asText());
         assertEquals("unknown parties id 'redz' in 'party'; did you mean 'reds'?", first.get("message").asText());
+    }
+
+    @Test
+    void jsonKeepsWarningsBesideErrors() throws Exception {
+        siteWithWarnings();
+        Files.writeString(root.resolve("content/people/ann.md"), "---\nname: Ann\nparty: redz\n---\n");
+        TestSite.Run run = TestSite.cli("check", "--format", "json", "--source", root.toString());
+        assertEquals(1, run.exitCode());
+        JsonNode document = new ObjectMapper().readTree(run.out());
+        assertEquals(List.of("ok", "errors", "warnings", "pages", "diagnostics"), fieldNames(document));
+        assertEquals(1, document.get("errors").asInt());
+        assertEquals(1, document.get("warnings").asInt());
+        assertEquals(0, document.get("pages").asInt(), "an error stops the run before pages are rendered");
+        JsonNode warning = document.get("diagnostics").get(1);
+        assertEquals(List.of("file", "line", "column", "severity", "code", "message"), fieldNames(warning));
+        assertEquals("content/sources.yaml", warning.get("file").asText());
+        assertEquals(3, warning.get("line").asInt());
+        assertEquals(7, warning.get("column").asInt());
+        assertEquals("warning", warning.get("severity").asText());
+        assertEquals("unreferenced", warning.get("code").asText());
+        assertEquals("nothing refers to sources entry 'forgotten'; cite it, or remove it", warning.get("message").asText());
+
+        TestSite.Run text = TestSite.cli("check", "--source", root.toString());
+        assertTrue(text.err().contains("content/sources.yaml:3:7: warning: nothing refers to sources entry 'forgotten'"), text.err());
+        assertTrue(text.err().strip().endsWith("1 error, 1 warning"), text.err());
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new java.util.ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

@@ -112,10 +112,10 @@ class PreviewServerTest {
         Files.writeString(topics, "- id: tax\n  name: [unclosed\n");
         assertEquals("event: errors", next("event: "));
         String data = next("data: ");
-        assertTrue(data.contains("\"file\":\"content/topics.yaml\",\"line\":3,\"column\":1"), data);
+        assertTrue(data.contains("\"file\":\"content/topics.yaml\",\"line\":2,\"column\":9"), data);
         assertTrue(data.contains("\"source\":"), data);
         assertEquals(200, get("/").statusCode(), "the last good build stays served");
-        assertTrue(log.toString().contains("content/topics.yaml:3:1: error: YAML syntax error"), log.toString());
+        assertTrue(log.toString().contains("content/topics.yaml:2:9: error: the list opened with '[' here is not closed"), log.toString());
 
         Files.writeString(topics, good);
         assertEquals("event: reload", next("event: "), "fixing the file clears the overlay by reloading");

@@ -121,6 +121,7 @@ class YamlParserTest {
         YamlParser.Result result = parser.parse("f.md", "title: x\n\tbad: tab\n", 2);
         Diagnostic error = result.diagnostics().get(0);
         assertEquals(3, error.line());
-        assertTrue(error.message().startsWith("YAML syntax error"), error.message());
+        assertEquals(1, error.column());
+        assertTrue(error.message().startsWith("a tab character"), error.message());
     }
 }
