@@ -28,7 +28,7 @@ final class NewCommand extends Command {
     }
 
     @Override
-    int run(CommandLine line, PrintWriter out, PrintWriter err) throws IOException {
+    int run(CommandLine line, PrintWriter out, PrintWriter err) throws IOException, UsageError {
         String collection = line.getArgList().get(0);
         String id = line.getArgList().get(1);
         Path sourceDir = CommonOptions.sourceOption(line);
