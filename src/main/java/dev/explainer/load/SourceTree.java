@@ -252,7 +252,7 @@ public final class SourceTree {
                 return entry.kind() == Kind.REFUSED ? entry : new Entry(path, entry.kind(), entry.file());
             }
             if (entry.kind() != Kind.FOLDER) {
-                return new Entry(path, Kind.MISSING, null); // a file where a folder would be
+                return Entry.refused(path, Position.startOf(here), "is a file, not a folder, so " + path + " cannot be inside it");
             }
             current = entry.file();
         }
