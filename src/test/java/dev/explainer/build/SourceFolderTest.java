@@ -229,9 +229,9 @@ class SourceFolderTest {
                 big.setLength(17L * 1024 * 1024);
             }
             try (RandomAccessFile big = new RandomAccessFile(root.resolve("content/site.yaml").toFile(), "rw")) {
-                big.setLength(2L * 1024 * 1024 * 1024 + 1);
+                big.setLength(64L * 1024 * 1024 + 1);
             }
-        }, "content/site.yaml:1:1: error: is 2.0 GiB (2147483649 bytes), over the limit of 16 MiB for a source file; split it"
+        }, "content/site.yaml:1:1: error: is 64.0 MiB (67108865 bytes), over the limit of 16 MiB for a source file; split it"
                 + " into smaller files, or make it smaller");
         try (RandomAccessFile config = new RandomAccessFile(root.resolve("content/site.yaml").toFile(), "rw")) {
             config.setLength(0);
