@@ -4,6 +4,7 @@ import dev.explainer.config.CollectionConfig;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Position;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -534,7 +535,7 @@ public final class SourceTree {
                 return new Read(Optional.of(Arrays.copyOf(buffer.array(), buffer.position())), Optional.empty());
             }
             // It grew while being read: go on in steps, never holding more than the limit.
-            java.io.ByteArrayOutputStream grown = new java.io.ByteArrayOutputStream((int) Math.min(limit, size * 2L + 1));
+            ByteArrayOutputStream grown = new ByteArrayOutputStream((int) Math.min(limit, size * 2L + 1));
             grown.write(buffer.array(), 0, buffer.position());
             grown.write(probe.array(), 0, 1);
             ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
@@ -566,6 +567,7 @@ public final class SourceTree {
     public record Place(String path, boolean folder, Optional<Entry> entry, Optional<Diagnostic> problem) {
     }
 
+    /** Where {@code collection}'s entries live, and what stops them being read there, if anything. */
     public Place placeOf(CollectionConfig collection) {
         boolean folder = collection.file().isEmpty();
         String written = collection.file().or(collection::folder).orElse("");
