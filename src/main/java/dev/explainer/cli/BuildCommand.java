@@ -42,7 +42,7 @@ final class BuildCommand extends Command {
             }
         }
         Path sourceDir = common.sourceDir();
-        Path output = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : sourceDir.resolve("site");
+        Path output = line.hasOption("out") ? CommonOptions.pathOption("out", line.getOptionValue("out")) : sourceDir.resolve("site");
         BuildResult result = new SiteBuilder().run(new BuildOptions(sourceDir, Optional.of(output), base, common.drafts, common.strict));
         int code = common.report(result, err);
         if (result.outputRefused()) {

@@ -9,6 +9,8 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /** Options shared by the commands, and the printing of a run's outcome. */
@@ -18,7 +20,7 @@ final class CommonOptions {
     final boolean strict;
     final boolean verbose;
 
-    CommonOptions(CommandLine line) {
+    CommonOptions(CommandLine line) throws Command.UsageError {
         this.source = sourceOption(line);
         this.drafts = line.hasOption("drafts");
         this.strict = line.hasOption("strict");
@@ -47,9 +49,27 @@ final class CommonOptions {
     }
 
     /** The source folder --source names, the current folder when it names none. */
-    static Path sourceOption(CommandLine line) {
+    static Path sourceOption(CommandLine line) throws Command.UsageError {
         String option = line.getOptionValue("source", "");
-        return option.isEmpty() ? Path.of("").toAbsolutePath() : Path.of(option);
+        if (option.isEmpty()) {
+            return Path.of("").toAbsolutePath();
+        }
+        Path source = pathOption("source", option);
+        if (!Files.isDirectory(source)) {
+            throw new Command.UsageError("--source '" + option + "' " + (Files.exists(source) ? "is not a folder" : "does not exist")
+                    + "; name the folder that holds content/ and templates/");
+        }
+        return source;
+    }
+
+    /** A path given on the command line, if this system can represent it. */
+    static Path pathOption(String name, String value) throws Command.UsageError {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new Command.UsageError("--" + name + " '" + value + "' is not a path this system can represent"
+                    + " (its file name encoding is " + System.getProperty("sun.jnu.encoding", "unknown") + ")");
+        }
     }
 
     Path sourceDir() {

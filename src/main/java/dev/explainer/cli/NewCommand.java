@@ -28,7 +28,7 @@ final class NewCommand extends Command {
     }
 
     @Override
-    int run(CommandLine line, PrintWriter out, PrintWriter err) throws IOException {
+    int run(CommandLine line, PrintWriter out, PrintWriter err) throws IOException, UsageError {
         String collection = line.getArgList().get(0);
         String id = line.getArgList().get(1);
         Path sourceDir = CommonOptions.sourceOption(line);
@@ -38,6 +38,10 @@ final class NewCommand extends Command {
             return Main.EXIT_ERRORS;
         }
         Scaffolder.Outcome outcome = new Scaffolder().create(sourceDir, loaded.site().get(), collection, id);
+        if (outcome instanceof Scaffolder.Outcome.Invalid invalid) {
+            err.println(invalid.problem().format());
+            return Main.EXIT_ERRORS;
+        }
         if (outcome instanceof Scaffolder.Outcome.Refused refused) {
             err.println("explainer new: " + refused.reason());
             return Main.EXIT_USAGE;

@@ -186,11 +186,8 @@ public final class ConfigParser {
         if (folder.isPresent() == file.isPresent()) {
             problems.add(Diagnostic.error("config", at, where + " needs exactly one of 'folder' (Markdown files) or 'file' (a YAML list)"));
         }
-        for (Optional<String> place : List.of(folder, file)) {
-            if (place.isPresent() && (place.get().contains("..") || place.get().isEmpty())) {
-                problems.add(Diagnostic.error("config", at, where + ": '" + place.get() + "' must be a path inside content/"));
-            }
-        }
+        // Whether 'folder' or 'file' names a place inside content/ is the load stage's rule
+        // (SourceTree.placeOf), the one that 'new' applies too.
         String schema = reader.requiredString("schema");
         Map<String, CollectionConfig.Reference> references = new LinkedHashMap<>();
         reader.stringMap("references").forEach((field, target) -> {

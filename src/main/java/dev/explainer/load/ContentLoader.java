@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The load stage: reads the source folder ({@code content/} and {@code templates/}) into a
@@ -58,7 +57,7 @@ public final class ContentLoader {
      * from templates/, for runs told exactly which files changed.
      */
     private Path listedSource;
-    private final Map<Path, List<String>> listings = new HashMap<>();
+    private final Map<String, SourceTree.Listing> listings = new HashMap<>();
     private final Map<String, Optional<SourceFile>> readFiles = new HashMap<>();
     private final Map<String, Asset> readAssets = new HashMap<>();
 
@@ -92,12 +91,13 @@ public final class ContentLoader {
             readFiles.clear();
             readAssets.clear();
         }
-        Optional<Result> quick = reloadEntryFiles(sourceDir, changed);
+        Optional<SourceTree> tree = SourceTree.of(sourceDir);
+        Optional<Result> quick = tree.flatMap(found -> reloadEntryFiles(found, changed));
         if (quick.isPresent()) {
             return quick.get();
         }
         last = null;
-        Result result = loadSite(sourceDir, changed);
+        Result result = tree.isPresent() ? loadSite(tree.get(), changed) : noSourceFolder(sourceDir, CONTENT);
         if (result.site().isEmpty()) {
             listings.clear(); // keep nothing from a run that stopped early
         }
@@ -118,7 +118,7 @@ public final class ContentLoader {
      * The quick run, if a watcher says exactly which files changed and each is a known entry
      * file that still exists: only those are parsed again, and everything else stays as it was.
      */
-    private Optional<Result> reloadEntryFiles(Path sourceDir, ChangedFiles changed) {
+    private Optional<Result> reloadEntryFiles(SourceTree tree, ChangedFiles changed) {
         LastLoad before = last;
         if (before == null || !changed.exhaustive()) {
             return Optional.empty();
@@ -126,11 +126,11 @@ public final class ContentLoader {
         List<ParsedFile> parsed = null;
         for (String path : changed.paths()) {
             Integer index = before.sourceIndex().get(path);
-            if (index == null || !Files.isRegularFile(sourceDir.resolve(path))) {
+            if (index == null || tree.find(path, Position.startOf(path)).kind() != SourceTree.Kind.FILE) {
                 return Optional.empty();
             }
             parsed = parsed == null ? new ArrayList<>(before.parsed()) : parsed;
-            ParsedFile file = parseFile(sourceDir, before.sources().get(index), changed);
+            ParsedFile file = parseFile(tree, before.sources().get(index), changed);
             if (file.size() < 0) {
                 return Optional.empty(); // could not be read: the full run reports it
             }
@@ -158,6 +158,10 @@ public final class ContentLoader {
                 incomplete);
     }
 
+    /**
+     * Every problem once: a file refused by the walk is refused again, in the same words, when
+     * the config names it as a data file or schema.
+     */
     private static List<Diagnostic> all(List<Diagnostic> other, List<ParsedFile> parsed) {
         Diagnostics problems = new Diagnostics();
         problems.addAll(other);
@@ -166,20 +170,37 @@ public final class ContentLoader {
                 problems.addAll(file.diagnostics());
             }
         }
-        return problems.sorted();
+        return problems.sorted().stream().distinct().toList();
     }
 
-    private Result loadSite(Path sourceDir, ChangedFiles changed) {
+    private static Result noSourceFolder(Path sourceDir, String missing) {
+        return new Result(Optional.empty(), List.of(Diagnostic.error("missing-file", Position.startOf(missing),
+                "folder not found in " + sourceDir.toAbsolutePath().normalize()
+                        + ": the source folder must hold content/ and templates/ (use --source DIR)")));
+    }
+
+    private Result loadSite(SourceTree tree, ChangedFiles changed) {
         Diagnostics problems = new Diagnostics();
-        Path content = sourceDir.resolve(CONTENT);
-        Path templates = sourceDir.resolve(TEMPLATES);
-        if (!Files.isDirectory(content) || !Files.isDirectory(templates)) {
-            problems.error("missing-file", Position.startOf(Files.isDirectory(content) ? TEMPLATES : CONTENT),
-                    "folder not found in " + sourceDir.toAbsolutePath().normalize()
-                            + ": the source folder must hold content/ and templates/ (use --source DIR)");
+        for (String folder : List.of(CONTENT, TEMPLATES)) {
+            SourceTree.Entry entry = tree.find(folder, Position.startOf(folder));
+            if (entry.kind() == SourceTree.Kind.MISSING) {
+                return noSourceFolder(tree.root(), folder);
+            }
+            entry.notAFolder("; the source folder must hold the folders content/ and templates/").ifPresent(problems::add);
+        }
+        if (problems.hasErrors()) {
             return new Result(Optional.empty(), problems.sorted());
         }
-        Optional<SourceFile> configFile = readKept(sourceDir, SITE_CONFIG, changed, problems);
+        SourceTree.Entry configEntry = tree.find(SITE_CONFIG, Position.startOf(SITE_CONFIG));
+        if (configEntry.kind() == SourceTree.Kind.MISSING) {
+            problems.error("missing-file", Position.startOf(SITE_CONFIG),
+                    "file not found: every site needs its config here (title, base_url, collections)");
+        }
+        configEntry.notAFile("; the site's config must be a YAML file").ifPresent(problems::add);
+        if (problems.hasErrors()) {
+            return new Result(Optional.empty(), problems.sorted());
+        }
+        Optional<SourceFile> configFile = readKept(tree, SITE_CONFIG, changed, problems);
         if (configFile.isEmpty()) {
             return new Result(Optional.empty(), problems.sorted());
         }
@@ -192,9 +213,11 @@ public final class ContentLoader {
         Set<String> claimed = new HashSet<>();
         claimed.add(SITE_CONFIG);
 
-        List<String> contentFiles = listFiles(sourceDir, content, changed, problems); // walked once, used twice
-        List<EntrySource> sources = entrySources(sourceDir, config, contentFiles, claimed, problems);
-        List<ParsedFile> parsedSources = Parallel.map(sources, source -> parseFile(sourceDir, source, changed));
+        SourceTree.Listing contentListing = listFiles(tree, CONTENT, changed); // walked once, used twice
+        List<String> contentFiles = contentListing.files();
+        problems.addAll(contentListing.refused().values());
+        List<EntrySource> sources = entrySources(tree, config, contentListing, claimed, problems);
+        List<ParsedFile> parsedSources = Parallel.map(sources, source -> parseFile(tree, source, changed));
         Map<String, Integer> sourceIndex = new HashMap<>();
         for (int i = 0; i < sources.size(); i++) {
             sourceIndex.put(sources.get(i).path(), i);
@@ -208,26 +231,40 @@ public final class ContentLoader {
                 continue;
             }
             claimed.add(schemaPath);
-            if (!Files.isRegularFile(sourceDir.resolve(schemaPath))) {
+            Optional<String> invalid = SourceTree.configPathProblem(collection.schema());
+            if (invalid.isPresent()) {
+                problems.error("config", collection.position(), "collection '" + collection.name() + "': schema '"
+                        + SourceTree.printable(collection.schema()) + "' " + invalid.get());
+                continue;
+            }
+            SourceTree.Entry schema = tree.find(schemaPath, collection.position());
+            if (schema.kind() == SourceTree.Kind.MISSING) {
                 problems.error("missing-file", collection.position(), "collection '" + collection.name()
                         + "': schema file " + schemaPath + " not found");
                 continue;
             }
-            readKept(sourceDir, schemaPath, changed, problems).ifPresent(file -> schemas.put(collection.schema(), file));
+            Optional<Diagnostic> notAFile = schema.notAFile("; collection '" + collection.name() + "' names it as its schema, so fix 'schema'");
+            if (notAFile.isPresent()) {
+                problems.add(notAFile.get());
+                continue;
+            }
+            readKept(tree, schemaPath, changed, problems).ifPresent(file -> schemas.put(collection.schema(), file));
         }
         warnUnclaimed(contentFiles, claimed, problems);
 
         Map<String, SourceFile> templateTexts = new TreeMap<>();
         List<Asset> assets = new ArrayList<>();
-        for (String path : listFiles(sourceDir, templates, changed, problems)) {
+        SourceTree.Listing templateListing = listFiles(tree, TEMPLATES, changed);
+        problems.addAll(templateListing.refused().values());
+        for (String path : templateListing.files()) {
             String name = path.substring(TEMPLATES.length() + 1);
             if (name.startsWith(ASSETS + "/")) {
                 Asset kept = changed.exhaustive() && !changed.contains(path) ? readAssets.get(path) : null;
-                Asset asset = kept != null ? kept : asset(sourceDir, path, name, problems);
+                Asset asset = kept != null ? kept : asset(tree, path, name, problems);
                 readAssets.put(path, asset);
                 assets.add(asset);
             } else if (name.endsWith(".ftlh") || name.endsWith(".ftlx") || name.endsWith(".ftl")) {
-                readKept(sourceDir, path, changed, problems).ifPresent(file -> templateTexts.put(name, file));
+                readKept(tree, path, changed, problems).ifPresent(file -> templateTexts.put(name, file));
             } else if (!ignorable(name)) {
                 problems.warning("stray-file", Position.startOf(path), "not a template (.ftlh, .ftlx, .ftl) and not under templates/assets/: ignored");
             }
@@ -239,50 +276,68 @@ public final class ContentLoader {
     }
 
     /** Stylesheets and scripts get a content hash in their file name; other assets keep theirs. */
-    private static Asset asset(Path sourceDir, String path, String name, Diagnostics problems) {
-        Path source = sourceDir.resolve(path);
+    private static Asset asset(SourceTree tree, String path, String name, Diagnostics problems) {
+        Path source = tree.root().resolve(path);
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1);
         if (!(extension.equals("css") || extension.equals("js"))) {
             return new Asset(source, name, name);
         }
+        SourceTree.Read read = tree.read(path);
+        if (read.bytes().isEmpty()) {
+            read.problem().ifPresent(problems::add);
+            return new Asset(source, name, name);
+        }
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(source));
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(read.bytes().get());
             String hash = java.util.HexFormat.of().formatHex(digest).substring(0, 10);
             return new Asset(source, name, name.substring(0, dot) + "." + hash + "." + extension);
-        } catch (IOException e) {
-            problems.error("read", Position.startOf(path), "cannot read file: " + e.getMessage());
-            return new Asset(source, name, name);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
     }
 
-    /** A file that holds entries of one collection, as Markdown or as a YAML list. */
-    private record EntrySource(CollectionConfig collection, String path, boolean markdown) {
+    /**
+     * A file that holds entries of one collection, as Markdown or as a YAML list.
+     *
+     * @param refusal why the file is not read (a link out of the site's folder, a named pipe...):
+     *                the collection then counts as incomplete, like one with a file that does not parse
+     */
+    private record EntrySource(CollectionConfig collection, String path, boolean markdown, Optional<Diagnostic> refusal) {
+        EntrySource(CollectionConfig collection, String path, boolean markdown) {
+            this(collection, path, markdown, Optional.empty());
+        }
     }
 
-    private List<EntrySource> entrySources(Path sourceDir, SiteConfig config, List<String> contentFiles, Set<String> claimed,
+    private List<EntrySource> entrySources(SourceTree tree, SiteConfig config, SourceTree.Listing contentListing, Set<String> claimed,
                                            Diagnostics problems) {
         List<EntrySource> sources = new ArrayList<>();
         for (CollectionConfig collection : config.collections()) {
-            if (collection.file().isPresent()) {
-                String path = CONTENT + "/" + collection.file().get();
-                claimed.add(path);
-                if (!Files.isRegularFile(sourceDir.resolve(path))) {
-                    problems.error("missing-file", collection.position(), "collection '" + collection.name() + "': data file "
-                            + path + " not found; create it (a YAML list of entries) or fix 'file'");
-                    continue;
+            if (collection.file().isEmpty() && collection.folder().isEmpty()) {
+                continue; // the config's own error says it needs one
+            }
+            SourceTree.Place place = tree.placeOf(collection);
+            String placePath = place.path();
+            claimed.add(placePath);
+            if (place.problem().isPresent()) {
+                if (place.entry().map(e -> e.kind() != SourceTree.Kind.MISSING).orElse(true)) {
+                    // Not to be read (but not missing): what refers to its entries is not reported as unknown.
+                    sources.add(new EntrySource(collection, placePath, place.folder(), place.problem()));
+                } else {
+                    problems.add(place.problem().get());
                 }
-                sources.add(new EntrySource(collection, path, false));
-            } else if (collection.folder().isPresent()) {
-                String folder = CONTENT + "/" + collection.folder().get();
-                if (!Files.isDirectory(sourceDir.resolve(folder))) {
-                    problems.error("missing-file", collection.position(), "collection '" + collection.name() + "': folder "
-                            + folder + "/ not found; create it or fix 'folder'");
-                    continue;
-                }
-                for (String path : contentFiles) {
+                continue;
+            }
+            if (!place.folder()) {
+                sources.add(new EntrySource(collection, placePath, false));
+            } else {
+                String folder = placePath;
+                contentListing.refused().forEach((refused, problem) -> {
+                    if (refused.startsWith(folder + "/")) {
+                        sources.add(new EntrySource(collection, refused, true, Optional.of(problem)));
+                    }
+                });
+                for (String path : contentListing.files()) {
                     if (!path.startsWith(folder + "/")) {
                         continue;
                     }
@@ -304,7 +359,10 @@ public final class ContentLoader {
     }
 
     /** What one entry file holds, parsed again only if it changed; size -1 if it could not be read. */
-    private ParsedFile parseFile(Path sourceDir, EntrySource source, ChangedFiles changed) {
+    private ParsedFile parseFile(SourceTree tree, EntrySource source, ChangedFiles changed) {
+        if (source.refusal().isPresent()) {
+            return new ParsedFile(-1, null, List.of(), List.of(source.refusal().get()));
+        }
         String collection = source.collection().name();
         ParsedFile kept = parsedFiles.get(source.path());
         if (kept != null && changed.exhaustive() && !changed.contains(source.path())) {
@@ -312,16 +370,16 @@ public final class ContentLoader {
         }
         BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(sourceDir.resolve(source.path()), BasicFileAttributes.class);
+            attributes = Files.readAttributes(tree.root().resolve(source.path()), BasicFileAttributes.class);
         } catch (IOException e) {
             return new ParsedFile(-1, null, List.of(),
-                    List.of(Diagnostic.error("read", Position.startOf(source.path()), "cannot read file: " + e.getMessage())));
+                    List.of(Diagnostic.error("read", Position.startOf(source.path()), "cannot read file: " + SourceTree.reason(e))));
         }
         if (kept == null || changed.contains(source.path()) || kept.size() != attributes.size()
                 || !kept.modified().equals(attributes.lastModifiedTime())) {
             List<Diagnostic> fileProblems = new ArrayList<>();
             Diagnostics reading = new Diagnostics();
-            Optional<SourceFile> file = read(sourceDir, source.path(), reading);
+            Optional<SourceFile> file = read(tree, source.path(), reading);
             fileProblems.addAll(reading.sorted());
             List<RawEntry> entries = List.of();
             if (file.isPresent()) {
@@ -355,55 +413,64 @@ public final class ContentLoader {
     }
 
     /**
-     * The files below {@code folder}, sorted. Told exactly what changed, it updates the previous
-     * listing with those paths instead of walking the folder again.
+     * The files below {@code folder} ({@code content} or {@code templates}), sorted, and what was
+     * refused in it. Told exactly what changed, it updates the previous listing with those paths
+     * instead of walking the folder again.
      */
-    private List<String> listFiles(Path sourceDir, Path folder, ChangedFiles changed, Diagnostics problems) {
-        List<String> previous = listings.get(folder);
-        if (previous != null && changed.exhaustive()) {
-            String prefix = relative(sourceDir, folder) + "/";
-            java.util.SortedSet<String> files = new TreeSet<>(previous);
-            for (String path : changed.paths()) {
-                if (!path.startsWith(prefix)) {
-                    continue;
+    private SourceTree.Listing listFiles(SourceTree tree, String folder, ChangedFiles changed) {
+        SourceTree.Listing previous = listings.get(folder);
+        Optional<SourceTree.Listing> updated = previous != null && changed.exhaustive()
+                ? updated(tree, folder, previous, changed) : Optional.empty();
+        SourceTree.Listing listing = updated.orElseGet(() -> tree.list(folder));
+        listings.put(folder, listing);
+        return listing;
+    }
+
+    /**
+     * The previous listing with the changed paths looked at again; empty if a folder appeared,
+     * or a name the walk would refuse, to walk the folder again.
+     */
+    private static Optional<SourceTree.Listing> updated(SourceTree tree, String folder, SourceTree.Listing previous,
+                                                        ChangedFiles changed) {
+        String prefix = folder + "/";
+        java.util.SortedSet<String> files = new TreeSet<>(previous.files());
+        Map<String, Diagnostic> refused = new TreeMap<>(previous.refused());
+        for (String path : changed.paths()) {
+            if (!path.startsWith(prefix)) {
+                continue;
+            }
+            files.remove(path);
+            files.subSet(path + "/", path + "0").clear(); // a removed folder ('0' follows '/')
+            refused.keySet().removeIf(known -> known.equals(path) || known.startsWith(path + "/"));
+            if (path.contains("/.")) {
+                continue;
+            }
+            if (!SourceTree.nameable(path)) {
+                return Optional.empty();
+            }
+            SourceTree.Entry entry = tree.find(path, Position.startOf(path.substring(0, path.lastIndexOf('/'))));
+            switch (entry.kind()) {
+                case FILE -> files.add(path);
+                case REFUSED -> refused.put(path, entry.problem().orElseThrow());
+                case FOLDER -> {
+                    return Optional.empty();
                 }
-                files.subSet(path + "/", path + "0").clear(); // a removed folder ('0' follows '/')
-                if (Files.isRegularFile(sourceDir.resolve(path)) && !path.contains("/.")) {
-                    files.add(path);
-                } else {
-                    files.remove(path);
+                case MISSING -> {
+                    // removed
                 }
             }
-            List<String> listing = List.copyOf(files);
-            listings.put(folder, listing);
-            return listing;
         }
-        // The walk's own attributes, rather than asking again for each file (one system call less
-        // per file, on the one thread that runs before anything is parallel); a link is followed.
-        try (Stream<Path> walk = Files.find(folder, Integer.MAX_VALUE, (path, attributes) -> attributes.isRegularFile()
-                || attributes.isSymbolicLink() && Files.isRegularFile(path))) {
-            List<String> listing = walk
-                    .map(path -> relative(sourceDir, path))
-                    .filter(path -> !path.contains("/.")) // files in hidden folders
-                    .sorted()
-                    .toList();
-            listings.put(folder, listing);
-            return listing;
-        } catch (IOException e) {
-            listings.remove(folder);
-            problems.error("read", Position.startOf(relative(sourceDir, folder)), "cannot list folder: " + e.getMessage());
-            return List.of();
-        }
+        return Optional.of(new SourceTree.Listing(List.copyOf(files), refused));
     }
 
     /** Reads a file, or keeps what the previous run read if it is known not to have changed. */
-    private Optional<SourceFile> readKept(Path sourceDir, String path, ChangedFiles changed, Diagnostics problems) {
+    private Optional<SourceFile> readKept(SourceTree tree, String path, ChangedFiles changed, Diagnostics problems) {
         Optional<SourceFile> kept = changed.exhaustive() && !changed.contains(path) ? readFiles.get(path) : null;
         if (kept != null) {
             return kept;
         }
         Diagnostics reading = new Diagnostics();
-        Optional<SourceFile> file = read(sourceDir, path, reading);
+        Optional<SourceFile> file = read(tree, path, reading);
         problems.addAll(reading.sorted());
         if (!reading.hasErrors()) {
             readFiles.put(path, file);
@@ -413,19 +480,14 @@ public final class ContentLoader {
         return file;
     }
 
-    static String relative(Path sourceDir, Path path) {
-        return sourceDir.relativize(path).toString().replace('\\', '/');
-    }
-
-    private static Optional<SourceFile> read(Path sourceDir, String path, Diagnostics problems) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(sourceDir.resolve(path));
-        } catch (IOException e) {
-            problems.error("read", Position.startOf(path), "cannot read file: " + e.getMessage());
+    /** Reads a file a listing or lookup found, within the size limit, as strict UTF-8. */
+    private static Optional<SourceFile> read(SourceTree tree, String path, Diagnostics problems) {
+        SourceTree.Read read = tree.read(path);
+        if (read.bytes().isEmpty()) {
+            read.problem().ifPresent(problems::add);
             return Optional.empty();
         }
-        SourceFile.Decoded decoded = SourceFile.decode(path, bytes);
+        SourceFile.Decoded decoded = SourceFile.decode(path, read.bytes().get());
         problems.addAll(decoded.errors());
         return decoded.file();
     }

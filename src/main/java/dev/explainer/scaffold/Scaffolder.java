@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.explainer.config.CollectionConfig;
-import dev.explainer.load.ContentLoader;
+import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.load.RawEntry;
+import dev.explainer.load.SourceTree;
 import dev.explainer.text.SourceFile;
 import dev.explainer.validate.Validator;
 import dev.explainer.yaml.Suggestions;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
@@ -32,6 +34,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -50,6 +53,13 @@ public final class Scaffolder {
         }
 
         record Refused(String reason) implements Outcome {
+        }
+
+        /**
+         * The collection's file or folder is one the build would not read (outside content/, a
+         * link out of the site's folder, a named pipe...): the build's own error about it.
+         */
+        record Invalid(Diagnostic problem) implements Outcome {
         }
     }
 
@@ -76,25 +86,44 @@ public final class Scaffolder {
                 return new Outcome.Refused(collectionName + " already has an entry '" + id + "' at " + entry.idPosition());
             }
         }
+        // Written only where the build reads from: the same rule, so never outside content/.
+        SourceTree tree = SourceTree.of(sourceDir).orElseThrow(() -> new IOException("the source folder " + sourceDir + " is gone"));
+        SourceTree.Place place = tree.placeOf(collection);
+        Optional<SourceTree.Entry> there = place.entry();
+        if (place.problem().isPresent() && there.map(e -> e.kind() != SourceTree.Kind.MISSING).orElse(true)) {
+            return new Outcome.Invalid(place.problem().get()); // a missing file or folder is made
+        }
         List<Field> fields = fields(site.schemas().get(collection.schema()), collection);
-        boolean markdown = collection.folder().isPresent();
+        boolean markdown = place.folder();
         String text = scaffold(site, collection, id, fields, markdown);
+        Path target = there.get().file();
         if (markdown) {
-            String path = ContentLoader.CONTENT + "/" + collection.folder().get() + "/" + id + ".md";
-            Path file = sourceDir.resolve(path);
-            if (Files.exists(file)) {
+            String path = place.path() + "/" + id + ".md";
+            Path file = target.resolve(id + ".md");
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 return new Outcome.Refused(path + " already exists");
             }
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(target);
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             return new Outcome.Created(path, false);
         }
-        String path = ContentLoader.CONTENT + "/" + collection.file().get();
-        Path file = sourceDir.resolve(path);
-        String existing = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        String existing = "";
+        if (there.get().kind() == SourceTree.Kind.FILE) {
+            SourceTree.Read read = tree.read(there.get());
+            if (read.bytes().isEmpty()) {
+                return new Outcome.Invalid(read.problem().orElseThrow());
+            }
+            SourceFile.Decoded decoded = SourceFile.decode(place.path(), read.bytes().get());
+            if (decoded.file().isEmpty()) {
+                return new Outcome.Invalid(decoded.errors().get(0)); // appending would make it worse
+            }
+            existing = decoded.file().get().text();
+        } else {
+            Files.createDirectories(target.getParent());
+        }
         String separator = existing.isEmpty() || existing.endsWith("\n\n") ? "" : existing.endsWith("\n") ? "\n" : "\n\n";
-        Files.writeString(file, separator + text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        return new Outcome.Created(path, true);
+        Files.writeString(target, separator + text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        return new Outcome.Created(place.path(), true);
     }
 
     private String scaffold(LoadedSite site, CollectionConfig collection, String id, List<Field> fields, boolean markdown)

@@ -9,9 +9,12 @@ import dev.explainer.build.BuildResult;
 import dev.explainer.build.SiteBuilder;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Diagnostics;
+import dev.explainer.diagnostic.Position;
 import dev.explainer.load.ChangedFiles;
 import dev.explainer.load.ContentLoader;
+import dev.explainer.load.SourceTree;
 import dev.explainer.render.OutputFile;
+import dev.explainer.text.SourceFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -159,8 +162,9 @@ public final class PreviewServer implements AutoCloseable {
             err.flush();
             return;
         }
+        Optional<SourceTree> tree = SourceTree.of(sourceDir);
         List<Snapshot.Problem> problems = result.diagnostics().stream()
-                .map(diagnostic -> new Snapshot.Problem(diagnostic, sourceLine(diagnostic))).toList();
+                .map(diagnostic -> new Snapshot.Problem(diagnostic, sourceLine(tree, diagnostic))).toList();
         Snapshot before = snapshot;
         Map<String, OutputFile> files = before.files();
         if (!result.failed()) {
@@ -192,23 +196,24 @@ public final class PreviewServer implements AutoCloseable {
 
     /** The changed files that still exist, for the terminal: editors' temporary files come and go. */
     private String changedFiles(Set<String> changed) {
-        List<String> existing = changed.stream().filter(path -> Files.isRegularFile(sourceDir.resolve(path))).sorted().toList();
+        Optional<SourceTree> tree = SourceTree.of(sourceDir);
+        List<String> existing = changed.stream().filter(path -> tree.isPresent()
+                && tree.get().find(path, Position.startOf(path)).kind() == SourceTree.Kind.FILE).sorted().toList();
         return existing.isEmpty() ? "" : "; " + String.join(", ", existing);
     }
 
     /** The text of the line a diagnostic points at, for the overlay; empty if it cannot be read. */
-    private String sourceLine(Diagnostic diagnostic) {
-        Path root = sourceDir.toAbsolutePath().normalize();
-        Path file = root.resolve(diagnostic.path()).normalize();
-        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+    private static String sourceLine(Optional<SourceTree> tree, Diagnostic diagnostic) {
+        // By the build's own rules: a diagnostic may be at a link out of the site's folder, at a
+        // named pipe, or at a file too big to read.
+        SourceTree.Entry entry = tree.map(t -> t.find(diagnostic.path(), Position.startOf(diagnostic.path()))).orElse(null);
+        if (entry == null || entry.kind() != SourceTree.Kind.FILE) {
             return "";
         }
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return diagnostic.line() <= lines.size() ? lines.get(diagnostic.line() - 1) : "";
-        } catch (IOException e) {
-            return ""; // not UTF-8, or gone since the build: the diagnostic says why
-        }
+        Optional<SourceFile> file = tree.get().read(entry).bytes()
+                .flatMap(bytes -> SourceFile.decode(diagnostic.path(), bytes).file()); // not UTF-8: the diagnostic says so
+        List<String> lines = file.map(f -> f.text().lines().toList()).orElse(List.of());
+        return diagnostic.line() <= lines.size() ? lines.get(diagnostic.line() - 1) : "";
     }
 
     private String errorsEvent(Snapshot state) {

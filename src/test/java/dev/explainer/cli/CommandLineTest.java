@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -49,8 +51,26 @@ class CommandLineTest {
     }
 
     @Test
-    void aMissingSourceFolderIsAnErrorNotACrash() {
-        TestSite.Run run = TestSite.cli("check", "--source", root.resolve("nowhere").toString());
+    void aMissingSourceFolderIsAUsageError() throws Exception {
+        String nowhere = root.resolve("nowhere").toString();
+        for (String command : List.of("check", "build", "new people cy", "serve")) {
+            List<String> args = new ArrayList<>(List.of(command.split(" ")));
+            args.addAll(List.of("--source", nowhere));
+            TestSite.Run run = TestSite.cli(args.toArray(String[]::new));
+            assertEquals(2, run.exitCode(), command + ": " + run.err());
+            String name = command.split(" ")[0];
+            assertEquals("explainer " + name + ": --source '" + nowhere + "' does not exist; name the folder that holds content/"
+                    + " and templates/ (see 'explainer " + name + " --help')", run.err().strip());
+        }
+        Files.writeString(root.resolve("a-file"), "");
+        TestSite.Run file = TestSite.cli("check", "--source", root.resolve("a-file").toString());
+        assertEquals(2, file.exitCode());
+        assertTrue(file.err().contains("--source '" + root.resolve("a-file") + "' is not a folder;"), file.err());
+    }
+
+    @Test
+    void aSourceFolderWithoutContentIsAnErrorNotACrash() {
+        TestSite.Run run = TestSite.cli("check", "--source", root.toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith("content:1:1: error: folder not found in "), run.err());
     }

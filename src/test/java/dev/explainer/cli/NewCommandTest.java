@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,5 +99,70 @@ class NewCommandTest {
         assertEquals(0, run("people", "cy").exitCode());
         assertEquals("---\nname: Cy\nparty: reds\n---\nname, party, born\n", Files.readString(root.resolve("content/people/cy.md")));
         assertEquals(0, TestSite.cli("check", "--source", root.toString()).exitCode(), "the scaffold templates are not page templates");
+    }
+
+    /** What {@code check} says about the site, line by line. */
+    private List<String> checkErrors() {
+        return TestSite.cli("check", "--source", root.toString()).err().lines().toList();
+    }
+
+    @Test
+    void refusesACollectionOutsideContentWithTheErrorCheckGives() throws Exception {
+        Path config = root.resolve("content/site.yaml");
+        Files.writeString(config, Files.readString(config).replace("file: quotes.yaml", "file: ../elsewhere.yaml"));
+        TestSite.Run run = run("quotes", "cy-hello");
+        assertEquals(1, run.exitCode(), run.err());
+        String error = "content/site.yaml:33:3: error: collection 'quotes': '../elsewhere.yaml' must be a path inside content/";
+        assertEquals(error, run.err().strip());
+        assertTrue(checkErrors().contains(error), "check says the same: " + checkErrors());
+        assertTrue(Files.notExists(root.resolve("elsewhere.yaml")), "nothing written outside content/");
+    }
+
+    @Test
+    void refusesADataFileLinkedFromOutsideTheSite(@TempDir Path outside) throws Exception {
+        Path quotes = Files.writeString(outside.resolve("quotes.yaml"), "- id: theirs\n").toRealPath();
+        Path link = root.resolve("content/quotes.yaml");
+        Files.delete(link);
+        Files.createSymbolicLink(link, quotes);
+        try {
+            TestSite.Run run = run("quotes", "cy-hello");
+            assertEquals(1, run.exitCode(), run.err());
+            String error = "content/quotes.yaml:1:1: error: is a link to a file outside the site's folder (" + quotes
+                    + "), and the build reads nothing outside it; copy the file into the site's folder instead";
+            assertEquals(error, run.err().strip());
+            assertTrue(checkErrors().contains(error), "check says the same: " + checkErrors());
+            assertEquals("- id: theirs\n", Files.readString(quotes), "the file outside is untouched");
+        } finally {
+            Files.delete(link);
+        }
+    }
+
+    @Test
+    void refusesACollectionFolderLinkedFromOutsideTheSite(@TempDir Path outside) throws Exception {
+        Path people = Files.createDirectories(outside.resolve("people")).toRealPath();
+        Path link = root.resolve("content/people");
+        for (String name : List.of("ann.md", "bob.md")) {
+            Files.move(link.resolve(name), people.resolve(name));
+        }
+        Files.delete(link);
+        Files.createSymbolicLink(link, people);
+        try {
+            TestSite.Run run = run("people", "cy");
+            assertEquals(1, run.exitCode(), run.err());
+            assertEquals("content/people:1:1: error: is a link to a folder outside the site's folder (" + people
+                    + "), and the build reads nothing outside it; copy the folder into the site's folder instead", run.err().strip());
+            assertTrue(Files.notExists(people.resolve("cy.md")), "nothing written outside the site");
+        } finally {
+            Files.delete(link);
+        }
+    }
+
+    @Test
+    void followsALinkedFolderThatStaysInsideTheSite() throws Exception {
+        Files.move(root.resolve("content/people"), root.resolve("shared-people"));
+        Files.createSymbolicLink(root.resolve("content/people"), Path.of("../shared-people"));
+        TestSite.Run run = run("people", "cy");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.isRegularFile(root.resolve("shared-people/cy.md")));
     }
 }

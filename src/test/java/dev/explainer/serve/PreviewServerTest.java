@@ -122,6 +122,23 @@ class PreviewServerTest {
     }
 
     @Test
+    void theOverlayNeverShowsALineOfAFileOutsideTheSite(@TempDir Path outside) throws Exception {
+        Path secret = Files.writeString(outside.resolve("secret.md"), "the secret line\n").toRealPath();
+        Path link = root.resolve("content/pages/x.md");
+        Files.createSymbolicLink(link, secret);
+        try {
+            assertEquals("event: errors", next("event: "));
+            String data = next("data: ");
+            assertTrue(data.contains("\"file\":\"content/pages/x.md\",\"line\":1,\"column\":1"), data);
+            assertTrue(data.contains("\"source\":\"\""), data);
+            assertFalse(data.contains("secret line"), data);
+            assertFalse(get("/x/").body().contains("secret line"), "nothing of it is served either");
+        } finally {
+            Files.delete(link);
+        }
+    }
+
+    @Test
     void aStormOfSavesBecomesFewRebuildsAndMissesNothing() throws Exception {
         for (int i = 0; i < 40; i++) {
             Files.writeString(root.resolve("content/people/p" + i + ".md"), "---\nname: P" + i + "\nparty: reds\n---\n");
