@@ -9,10 +9,11 @@ import java.util.List;
 /**
  * What a run did: every diagnostic in print order; the files of the site (empty when it
  * failed); how many pages the site has and which were rendered in this run (fewer than all
- * when a builder ran again after an edit); how long it took in all and stage by stage.
+ * when a builder ran again after an edit); how long it took in all and stage by stage; and what
+ * was thrown where the tool itself failed (each also reported as a diagnostic), for {@code --verbose}.
  */
 public record BuildResult(List<Diagnostic> diagnostics, List<OutputFile> files, int pages, List<String> rendered,
-                          Duration elapsed, List<StageTime> stages) {
+                          Duration elapsed, List<StageTime> stages, List<Throwable> bugs) {
 
     /** How long one stage of the pipeline took, for {@code --verbose} and profiling. */
     public record StageTime(String stage, Duration elapsed) {

@@ -189,7 +189,7 @@ public final class Linker {
                 return earlier;
             }
             return new Entry(entry.collection(), entry.id(), entry.raw().idPosition(), entry.data(), html, sitePath, key);
-        });
+        }, entry -> entry.raw().path());
         renderedBodies = bodies;
         built.forEach(entry -> byKey.put(entry.key(), entry));
 

@@ -194,7 +194,7 @@ public final class ContentLoader {
 
         List<String> contentFiles = listFiles(sourceDir, content, changed, problems); // walked once, used twice
         List<EntrySource> sources = entrySources(sourceDir, config, contentFiles, claimed, problems);
-        List<ParsedFile> parsedSources = Parallel.map(sources, source -> parseFile(sourceDir, source, changed));
+        List<ParsedFile> parsedSources = Parallel.map(sources, source -> parseFile(sourceDir, source, changed), EntrySource::path);
         Map<String, Integer> sourceIndex = new HashMap<>();
         for (int i = 0; i < sources.size(); i++) {
             sourceIndex.put(sources.get(i).path(), i);
