@@ -28,9 +28,10 @@ final class PageGuard implements TemplateProcessingTracer {
     /** How many times a macro or function may be running at once, inside itself. */
     static final int MAX_CALL_DEPTH = 100;
     /**
-     * How deep template elements may nest. Java's stack overflows at about 1,600 to 2,900 levels
+     * How deep template elements may nest. Java's stack overflows at about 1,300 to 2,900 levels
      * of elements on the default stack size (fewest for functions, which take more Java frames
-     * per level); a real template nests a few dozen.
+     * per level); a real template nests a few dozen. Past the limit, or at an overflow that still
+     * comes first, {@link #tooDeep()} names what recurses.
      */
     static final int MAX_NESTING = 1000;
 

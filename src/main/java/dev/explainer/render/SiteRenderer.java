@@ -263,8 +263,11 @@ public final class SiteRenderer {
             return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error("template", guard.lastPosition(page.template()),
                     "rendering ran out of memory here and was stopped; does the template build a text or list without end?"));
         } catch (RuntimeException | Error e) {
-            // Not the template's doing: FreeMarker wraps what a template can cause in a TemplateException.
             output.remove();
+            if (Thread.currentThread().isInterrupted()) {
+                return Rendered.skipped(page); // FreeMarker's loop check saw the thread told to stop (the preview closing)
+            }
+            // Not the template's doing: FreeMarker wraps what a template can cause in a TemplateException.
             return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error("internal-error", guard.lastPosition(page.template()),
                     "the build stopped while rendering this page: " + Bugs.describe(e)
                             + "; this is a bug in explainer, please report it"), e);
