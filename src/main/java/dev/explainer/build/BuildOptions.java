@@ -1,5 +1,7 @@
 package dev.explainer.build;
 
+import dev.explainer.parallel.Cancellation;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -12,8 +14,15 @@ import java.util.Optional;
  * @param baseUrl   publish at this URL instead of the config's {@code base_url}
  * @param drafts    include entries marked {@code draft: true}
  * @param strict    treat warnings as errors
+ * @param cancellation raised by another thread when the run's result is no longer wanted
  */
-public record BuildOptions(Path sourceDir, Optional<Path> output, Optional<URI> baseUrl, boolean drafts, boolean strict) {
+public record BuildOptions(Path sourceDir, Optional<Path> output, Optional<URI> baseUrl, boolean drafts, boolean strict,
+                           Cancellation cancellation) {
+
+    /** A run that nothing cancels. */
+    public BuildOptions(Path sourceDir, Optional<Path> output, Optional<URI> baseUrl, boolean drafts, boolean strict) {
+        this(sourceDir, output, baseUrl, drafts, strict, new Cancellation());
+    }
 
     public static BuildOptions check(Path sourceDir) {
         return new BuildOptions(sourceDir, Optional.empty(), Optional.empty(), false, false);

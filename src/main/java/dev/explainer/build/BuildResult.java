@@ -12,10 +12,11 @@ import java.util.List;
  * failed); how many pages the site has and which were rendered in this run (fewer than all
  * when a builder ran again after an edit); what the user should know of the output folder
  * (what it kept there that the build did not write; a repair), one line each; how long it took
- * in all and stage by stage.
+ * in all and stage by stage; and what was thrown where the tool itself failed (each also reported
+ * as a diagnostic), for {@code --verbose}.
  */
 public record BuildResult(List<Diagnostic> diagnostics, List<OutputFile> files, int pages, List<String> rendered,
-                          List<String> notes, Duration elapsed, List<StageTime> stages) {
+                          List<String> notes, Duration elapsed, List<StageTime> stages, List<Throwable> bugs) {
 
     /** How long one stage of the pipeline took, for {@code --verbose} and profiling. */
     public record StageTime(String stage, Duration elapsed) {

@@ -1,8 +1,10 @@
 package dev.explainer.build;
 
 import dev.explainer.config.SiteConfig;
+import dev.explainer.diagnostic.Bugs;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Diagnostics;
+import dev.explainer.diagnostic.FileProblems;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.diagnostic.Severity;
 import dev.explainer.link.Linker;
@@ -13,7 +15,9 @@ import dev.explainer.load.LoadedSite;
 import dev.explainer.markdown.MarkdownRenderer;
 import dev.explainer.output.OutputGuard;
 import dev.explainer.output.SiteWriter;
+import dev.explainer.parallel.Parallel;
 import dev.explainer.render.OutputFile;
+import dev.explainer.render.RenderLimits;
 import dev.explainer.render.SiteRenderer;
 import dev.explainer.render.TemplateEngine;
 import dev.explainer.text.SourceFile;
@@ -30,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Runs the pipeline: load, validate, link, render, write. Everything is loaded and checked
@@ -43,21 +48,25 @@ import java.util.concurrent.CompletableFuture;
  * thread at a time.
  */
 public final class SiteBuilder {
-    private final ContentLoader loader = new ContentLoader();
-    private final Validator validator = new Validator();
-    private final SiteRenderer renderer;
+    private final boolean incremental;
+    private ContentLoader loader = new ContentLoader();
+    private Validator validator = new Validator();
+    private SiteRenderer renderer;
     private Linker linker;
     private boolean linkerRawHtml;
     private TemplateEngine templates;
     private SiteConfig templatesConfig;
+    /** The templates changed since the renderer last ran: a run may stop before it renders. */
+    private final Set<String> templatesChangedSinceRender = new HashSet<>();
 
     /** A builder for one-off builds: a second run works, but renders every page again. */
     public SiteBuilder() {
-        this.renderer = new SiteRenderer(false);
+        this(false);
     }
 
-    private SiteBuilder(SiteRenderer renderer) {
-        this.renderer = renderer;
+    private SiteBuilder(boolean incremental) {
+        this.incremental = incremental;
+        this.renderer = new SiteRenderer(incremental);
     }
 
     /**
@@ -65,7 +74,7 @@ public final class SiteBuilder {
      * the pages an edit touches: for the live preview. Costs memory and a little time per page.
      */
     public static SiteBuilder forRebuilds() {
-        return new SiteBuilder(new SiteRenderer(true));
+        return new SiteBuilder(true);
     }
 
     public BuildResult run(BuildOptions options) {
@@ -80,6 +89,43 @@ public final class SiteBuilder {
     public BuildResult run(BuildOptions options, ChangedFiles changed) {
         long start = System.nanoTime();
         Stopwatch clock = new Stopwatch();
+        try {
+            return runStages(options, changed, start, clock);
+        } catch (Throwable thrown) {
+            // The last resort: whatever a stage threw is a bug of the tool (content errors are
+            // diagnostics), reported at the file or folder it was working on. What the stages kept
+            // for the next run may be half updated: the next run starts afresh.
+            forget();
+            Throwable bug = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
+            String file;
+            String doing;
+            if (bug instanceof Parallel.ItemFailure item) {
+                file = item.file();
+                doing = "processing " + item.file();
+                bug = item.getCause();
+            } else {
+                file = clock.running().folder(options);
+                doing = clock.running().doing(options);
+            }
+            Diagnostics problems = new Diagnostics();
+            problems.error("internal-error", Position.startOf(file), "the build stopped while " + doing + ": "
+                    + Bugs.describe(bug) + "; this is a bug in explainer, please report it (--verbose shows the details)");
+            return result(problems, List.of(), 0, List.of(), start, clock, List.of(bug));
+        }
+    }
+
+    /** Drops what the stages kept from earlier runs, after a run that failed part way. */
+    private void forget() {
+        loader = new ContentLoader();
+        validator = new Validator();
+        renderer = new SiteRenderer(incremental);
+        linker = null;
+        templates = null;
+        templatesConfig = null;
+        templatesChangedSinceRender.clear();
+    }
+
+    private BuildResult runStages(BuildOptions options, ChangedFiles changed, long start, Stopwatch clock) {
         Diagnostics problems = new Diagnostics();
         Path sourceDir = options.sourceDir();
         if (options.output().isPresent()) {
@@ -100,10 +146,15 @@ public final class SiteBuilder {
         if (options.baseUrl().isPresent()) {
             site = site.withConfig(site.config().withBaseUrl(options.baseUrl().get()));
         }
+        RenderLimits limits = new RenderLimits(site.config().limits().pageRender(), site.config().limits().build(), start,
+                options.cancellation());
+        if (stopped(options, limits, site.config(), problems)) {
+            return result(problems, List.of(), 0, List.of(), start, clock);
+        }
 
         // Templates do not depend on the content: they compile on another thread while the
         // content is validated and linked.
-        Set<String> changedTemplates = updateTemplates(site);
+        templatesChangedSinceRender.addAll(updateTemplates(site));
         TemplateEngine engine = templates;
         CompletableFuture<List<Diagnostic>> compiled = CompletableFuture.supplyAsync(engine::compileAll, task -> {
             Thread thread = new Thread(task, "explainer-templates");
@@ -114,12 +165,18 @@ public final class SiteBuilder {
         Validator.Result validated = validator.validate(site);
         problems.addAll(validated.diagnostics());
         clock.lap("validate");
+        if (stopped(options, limits, site.config(), problems)) {
+            return result(problems, List.of(), 0, List.of(), start, clock);
+        }
         Linker.Result linked = linker(site.config()).link(site, validated.entries(), options.drafts());
         problems.addAll(linked.diagnostics());
         clock.lap("link");
 
         problems.addAll(compiled.join());
         clock.lap("compile templates");
+        if (stopped(options, limits, site.config(), problems)) {
+            return result(problems, List.of(), 0, List.of(), start, clock);
+        }
         if (problems.hasErrors()) {
             return result(problems, List.of(), 0, List.of(), start, clock); // rendering broken data would only add noise
         }
@@ -132,11 +189,16 @@ public final class SiteBuilder {
         boolean written = false;
         List<String> notes = List.of();
         try {
-            SiteRenderer.Result rendered = renderer.render(linked.site(), templates, changedTemplates, site.assets());
+            SiteRenderer.Result rendered = renderer.render(linked.site(), templates, Set.copyOf(templatesChangedSinceRender),
+                    site.assets(), limits);
+            templatesChangedSinceRender.clear();
             problems.addAll(options.strict() ? strict(rendered.diagnostics()) : rendered.diagnostics());
             clock.lap("render");
+            if (rendered.interrupted()) {
+                stopped(options, limits, site.config(), problems);
+            }
             if (problems.hasErrors()) {
-                return result(problems, List.of(), 0, rendered.rendered(), start, clock);
+                return result(problems, List.of(), 0, rendered.rendered(), start, clock, rendered.bugs());
             }
             if (output.isPresent()) {
                 try {
@@ -151,16 +213,39 @@ public final class SiteBuilder {
                     notes = ((SiteWriter.Written) outcome).notes();
                 } catch (IOException e) {
                     problems.error("output", Position.startOf(options.output().get().toString()),
-                            "the site could not be written (the previous output is unchanged): " + e);
+                            "the site could not be written (the previous output is unchanged): " + FileProblems.describe(e));
                     return result(problems, List.of(), 0, List.of(), start, clock);
                 }
             }
-            return result(problems, rendered.files(), rendered.pages(), rendered.rendered(), notes, start, clock);
+            return result(problems, rendered.files(), rendered.pages(), rendered.rendered(), notes, start, clock, List.of());
         } finally {
             if (output.isPresent() && !written) {
                 discard(output.get());
             }
         }
+    }
+
+    /**
+     * Whether the run must stop here: it was cancelled, or it is out of time (then an error says
+     * so, at the limit in the site config). The limit is checked between stages; the render stage
+     * also stops on its own, mid-page.
+     */
+    private static boolean stopped(BuildOptions options, RenderLimits limits, SiteConfig config, Diagnostics problems) {
+        if (options.cancellation().isCancelled()) {
+            problems.error("cancelled", Position.startOf(ContentLoader.CONTENT), "the build was cancelled");
+            return true;
+        }
+        if (limits.buildTimeUp(System.nanoTime())) {
+            problems.error("time-limit", config.limits().declaredAt(), "the build took longer than "
+                    + seconds(config.limits().build()) + " and was stopped; if the site really needs longer,"
+                    + " raise limits.build_seconds in content/site.yaml");
+            return true;
+        }
+        return false;
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toSeconds() + " s";
     }
 
     /** Removes what a preparation made for a build that will not be written; the output folder is untouched. */
@@ -224,16 +309,50 @@ public final class SiteBuilder {
 
     private static BuildResult result(Diagnostics problems, List<OutputFile> files, int pages, List<String> rendered, long start,
                                       Stopwatch clock) {
-        return result(problems, files, pages, rendered, List.of(), start, clock);
+        return result(problems, files, pages, rendered, List.of(), start, clock, List.of());
+    }
+
+    private static BuildResult result(Diagnostics problems, List<OutputFile> files, int pages, List<String> rendered, long start,
+                                      Stopwatch clock, List<Throwable> bugs) {
+        return result(problems, files, pages, rendered, List.of(), start, clock, bugs);
     }
 
     private static BuildResult result(Diagnostics problems, List<OutputFile> files, int pages, List<String> rendered,
-                                      List<String> notes, long start, Stopwatch clock) {
+                                      List<String> notes, long start, Stopwatch clock, List<Throwable> bugs) {
         List<Diagnostic> sorted = problems.sorted();
-        return new BuildResult(sorted, files, pages, rendered, notes, Duration.ofNanos(System.nanoTime() - start), clock.laps());
+        return new BuildResult(sorted, files, pages, rendered, List.copyOf(notes), Duration.ofNanos(System.nanoTime() - start),
+                clock.laps(), List.copyOf(bugs));
     }
 
-    /** Times the stages of one run. */
+    /** The stages of a run in order, with the folder each works on, for a failure that names no file. */
+    private enum Stage {
+        LOAD("reading content/ and templates/"),
+        VALIDATE("checking the entries"),
+        LINK("linking the entries and rendering their Markdown"),
+        COMPILE_TEMPLATES("reading the templates"),
+        RENDER("rendering the pages"),
+        WRITE("writing the site");
+
+        private final String doing;
+
+        Stage(String doing) {
+            this.doing = doing;
+        }
+
+        String doing(BuildOptions options) {
+            return this == WRITE ? doing + " to " + folder(options) : doing;
+        }
+
+        String folder(BuildOptions options) {
+            return switch (this) {
+                case LOAD, VALIDATE, LINK -> ContentLoader.CONTENT;
+                case COMPILE_TEMPLATES, RENDER -> ContentLoader.TEMPLATES;
+                case WRITE -> options.output().map(path -> path.toString().replace('\\', '/')).orElse(ContentLoader.CONTENT);
+            };
+        }
+    }
+
+    /** Times the stages of one run, and knows which is running. */
     private static final class Stopwatch {
         private final List<BuildResult.StageTime> laps = new ArrayList<>();
         private long last = System.nanoTime();
@@ -242,6 +361,11 @@ public final class SiteBuilder {
             long now = System.nanoTime();
             laps.add(new BuildResult.StageTime(stage, Duration.ofNanos(now - last)));
             last = now;
+        }
+
+        /** The stage after the last one timed. */
+        Stage running() {
+            return Stage.values()[Math.min(laps.size(), Stage.values().length - 1)];
         }
 
         List<BuildResult.StageTime> laps() {

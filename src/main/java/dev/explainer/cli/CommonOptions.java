@@ -84,6 +84,9 @@ final class CommonOptions {
         for (Diagnostic diagnostic : result.diagnostics()) {
             err.println(diagnostic.format());
         }
+        if (verbose) {
+            result.bugs().forEach(bug -> bug.printStackTrace(err)); // the details the bug diagnostics leave out
+        }
         if (!result.diagnostics().isEmpty()) {
             err.println(Diagnostics.summary(result.diagnostics()));
         }

@@ -1,5 +1,6 @@
 package dev.explainer.cli;
 
+import dev.explainer.diagnostic.Bugs;
 import dev.explainer.yaml.Suggestions;
 
 import org.apache.commons.cli.CommandLine;
@@ -121,9 +122,10 @@ public final class Main {
             return command.run(line, out, err);
         } catch (Command.UsageError e) {
             return usageError(command, err, e.getMessage());
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             boolean verbose = line.hasOption("verbose");
-            err.println("explainer: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+            err.println("explainer: internal error: " + Bugs.describe(e) + "; this is a bug in explainer, please report it"
+                    + (verbose ? "" : " (run with --verbose for details)"));
             if (verbose) {
                 e.printStackTrace(err);
             }

@@ -12,6 +12,7 @@ import dev.explainer.yaml.YamlParser;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.SimpleDateFormat;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
 public final class ConfigParser {
     private static final Set<String> SITE_KEYS = Set.of(
             "title", "description", "base_url", "language", "date_format", "markdown", "menu", "params", "changelog",
-            "collections");
+            "collections", "limits");
     private static final Set<String> COLLECTION_KEYS = Set.of(
             "folder", "file", "schema", "references", "url", "template", "sort", "matrix", "verbatim");
     private static final Pattern COLLECTION_NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -47,7 +48,15 @@ public final class ConfigParser {
         if (parsed.root().isEmpty()) {
             return new Result(Optional.empty(), problems);
         }
-        if (!(parsed.root().get() instanceof YamlNode.Mapping root)) {
+        YamlNode top = parsed.root().get();
+        if (top instanceof YamlNode.Mapping mapping && mapping.members().isEmpty()
+                || top instanceof YamlNode.Scalar scalar && scalar.value() == null) {
+            // An empty file, or one of comments only: every setting would be reported missing, one by one.
+            problems.add(Diagnostic.error("config", Position.startOf(file.path()),
+                    "the site's configuration is empty; it needs at least title, base_url and collections"));
+            return new Result(Optional.empty(), problems);
+        }
+        if (!(top instanceof YamlNode.Mapping root)) {
             problems.add(Diagnostic.error("config", parsed.root().get().position(),
                     "the site config must be a mapping of settings (title, base_url, collections, ...)"));
             return new Result(Optional.empty(), problems);
@@ -80,8 +89,9 @@ public final class ConfigParser {
         Map<String, Object> params = site.mapping("params").map(p -> castMap(p.toPlain())).orElse(Map.of());
         List<CollectionConfig> collections = collections(site, problems);
         Optional<String> changelog = site.string("changelog");
+        Limits limits = limits(site, problems);
         SiteConfig config = new SiteConfig(file.path(), title, description, baseUrl, language, dateFormat,
-                rawHtml, menu, params, changelog, collections);
+                rawHtml, menu, params, changelog, collections, limits);
         return new Result(Optional.of(config), problems);
     }
 
@@ -126,6 +136,34 @@ public final class ConfigParser {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    private static Limits limits(MappingReader site, List<Diagnostic> problems) {
+        Optional<YamlNode.Mapping> declared = site.mapping("limits");
+        if (declared.isEmpty()) {
+            return Limits.defaults(site.position());
+        }
+        MappingReader reader = new MappingReader(declared.get(), "'limits'", problems);
+        reader.rejectUnknownKeys(Set.of("page_render_seconds", "build_seconds"));
+        return new Limits(seconds(reader, "page_render_seconds", problems).orElse(Limits.DEFAULT_PAGE_RENDER),
+                seconds(reader, "build_seconds", problems).orElse(Limits.DEFAULT_BUILD), declared.get().position());
+    }
+
+    /** A limit in whole seconds, from 1 to a day. */
+    private static Optional<Duration> seconds(MappingReader limits, String key, List<Diagnostic> problems) {
+        Optional<YamlNode> node = limits.node(key);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        if (node.get() instanceof YamlNode.Scalar scalar && scalar.value() instanceof Long seconds
+                && seconds >= 1 && seconds <= Limits.MAX_SECONDS) {
+            return Optional.of(Duration.ofSeconds(seconds));
+        }
+        String given = node.get() instanceof YamlNode.Scalar scalar && scalar.value() instanceof Long number
+                ? String.valueOf(number) : node.get().describe();
+        problems.add(Diagnostic.error("config", node.get().position(), "'limits." + key
+                + "' must be a whole number of seconds from 1 to " + Limits.MAX_SECONDS + ", not " + given));
+        return Optional.empty();
     }
 
     private static List<MenuItem> menu(MappingReader site, List<Diagnostic> problems) {

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param changelog   the field in which entries keep their dated changes ({@code date}, {@code text}),
  *                    gathered site-wide for an Updates page and a feed
  * @param collections the declared collections, in the order written
+ * @param limits      how long a page's render and the whole build may take
  */
 public record SiteConfig(
         String path,
@@ -32,7 +33,8 @@ public record SiteConfig(
         List<MenuItem> menu,
         Map<String, Object> params,
         Optional<String> changelog,
-        List<CollectionConfig> collections) {
+        List<CollectionConfig> collections,
+        Limits limits) {
 
     public SiteConfig {
         menu = List.copyOf(menu);
@@ -50,6 +52,7 @@ public record SiteConfig(
 
     /** A copy published at another base URL (the command line's {@code --base-url}). */
     public SiteConfig withBaseUrl(URI url) {
-        return new SiteConfig(path, title, description, url, language, dateFormat, rawHtml, menu, params, changelog, collections);
+        return new SiteConfig(path, title, description, url, language, dateFormat, rawHtml, menu, params, changelog, collections,
+                limits);
     }
 }

@@ -219,7 +219,7 @@ public final class Linker {
                 return earlier;
             }
             return new Entry(entry.collection(), entry.id(), entry.raw().idPosition(), entry.data(), html, sitePath, key);
-        });
+        }, entry -> entry.raw().path());
         renderedBodies = bodies;
         built.forEach(entry -> byKey.put(entry.key(), entry));
 
@@ -234,7 +234,7 @@ public final class Linker {
 
         Map<String, Page> pagesByPath = new HashMap<>();
         Map<String, Page> previousPages = previous == null ? Map.of() : previous.pagesByPath();
-        boolean samePages = pagePaths.size() == previousPages.size();
+        boolean samePages = previous != null && pagePaths.size() == previousPages.size(); // a first run of a site without pages too
         for (Map.Entry<String, String> path : pagePaths.entrySet()) {
             Route route = routes.get(path.getKey());
             Entry entry = byKey.get(path.getKey());

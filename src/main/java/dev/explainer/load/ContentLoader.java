@@ -217,7 +217,7 @@ public final class ContentLoader {
         List<String> contentFiles = contentListing.files();
         problems.addAll(contentListing.refused().values());
         List<EntrySource> sources = entrySources(tree, config, contentListing, claimed, problems);
-        List<ParsedFile> parsedSources = Parallel.map(sources, source -> parseFile(tree, source, changed));
+        List<ParsedFile> parsedSources = Parallel.map(sources, source -> parseFile(tree, source, changed), EntrySource::path);
         Map<String, Integer> sourceIndex = new HashMap<>();
         for (int i = 0; i < sources.size(); i++) {
             sourceIndex.put(sources.get(i).path(), i);

@@ -30,6 +30,42 @@ public final class Parallel {
      * are started and the first throwable is rethrown once every thread has stopped.
      */
     public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> function) {
+        return map(items, function, null);
+    }
+
+    /**
+     * As {@link #map(List, Function)}, but what a call throws comes back as an {@link ItemFailure}
+     * naming the file of the item it was working on, so that even a bug is reported at a file.
+     */
+    public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> function,
+                                     Function<? super T, String> fileOf) {
+        Function<? super T, ? extends R> named = fileOf == null ? function : item -> {
+            try {
+                return function.apply(item);
+            } catch (RuntimeException | Error e) {
+                throw new ItemFailure(fileOf.apply(item), e);
+            }
+        };
+        return run(items, named);
+    }
+
+    /** What an item's call threw, with the file the item came from. */
+    public static final class ItemFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String file;
+
+        ItemFailure(String file, Throwable cause) {
+            super("while processing " + file, cause);
+            this.file = file;
+        }
+
+        /** The item's file, relative to the source folder. */
+        public String file() {
+            return file;
+        }
+    }
+
+    private static <T, R> List<R> run(List<T> items, Function<? super T, ? extends R> function) {
         int size = items.size();
         int helpers = Math.min(size, Runtime.getRuntime().availableProcessors()) - 1;
         if (helpers <= 0) {

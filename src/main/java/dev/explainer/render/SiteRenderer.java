@@ -3,6 +3,7 @@ package dev.explainer.render;
 import dev.explainer.config.MenuItem;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.Bugs;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.link.Entry;
 import dev.explainer.link.GeneratedFiles;
@@ -58,17 +59,37 @@ public final class SiteRenderer {
     /**
      * The files of the site (empty if any page failed) and what went wrong.
      *
-     * @param pages    how many pages the site has
-     * @param rendered the site paths of the pages that went through their template in this run
+     * @param pages       how many pages the site has
+     * @param rendered    the site paths of the pages that went through their template in this run
+     * @param interrupted the render stopped before every page was done: the build ran out of time or
+     *                    was cancelled
+     * @param bugs        what was thrown where the tool itself failed (reported as diagnostics too),
+     *                    for {@code --verbose}
      */
-    public record Result(List<OutputFile> files, int pages, List<String> rendered, List<Diagnostic> diagnostics) {
+    public record Result(List<OutputFile> files, int pages, List<String> rendered, List<Diagnostic> diagnostics,
+                         boolean interrupted, List<Throwable> bugs) {
     }
 
     /**
      * One page's outcome: its output file, what it read and which files it links to, or the error
-     * that stopped it. Only the bytes are kept, not the text as well: a site holds every page.
+     * that stopped it, or neither if it was skipped. Only the bytes are kept, not the text as well:
+     * a site holds every page.
      */
-    private record Rendered(Page page, OutputFile.Generated file, PageInputs inputs, Set<String> linksTo, Diagnostic error) {
+    private record Rendered(Page page, OutputFile.Generated file, PageInputs inputs, Set<String> linksTo, Diagnostic error,
+                            Throwable bug) {
+        Rendered(Page page, OutputFile.Generated file, PageInputs inputs, Set<String> linksTo, Diagnostic error) {
+            this(page, file, inputs, linksTo, error, null);
+        }
+
+        static Rendered skipped(Page page) {
+            return new Rendered(page, null, PageInputs.NONE, Set.of(), null);
+        }
+
+        /** Failed or skipped: to render again next time. */
+        boolean failed() {
+            return file == null;
+        }
+
         String html() {
             return file == null ? null : new String(file.bytes(), StandardCharsets.UTF_8);
         }
@@ -92,6 +113,22 @@ public final class SiteRenderer {
      * differ from the previous run's, if this renderer rendered before with another engine.
      */
     public Result render(Site site, TemplateEngine engine, Set<String> changedTemplates, Collection<Asset> assets) {
+        return render(site, engine, changedTemplates, assets, RenderLimits.of(site.config().limits()));
+    }
+
+    /**
+     * Renders the site, stopping a page that runs past its time and every page once the build is
+     * out of time or cancelled: then the result is {@linkplain Result#interrupted() interrupted}.
+     */
+    public Result render(Site site, TemplateEngine engine, Set<String> changedTemplates, Collection<Asset> assets,
+                         RenderLimits limits) {
+        try (RenderWatchdog watchdog = new RenderWatchdog(limits)) {
+            return render(site, engine, changedTemplates, assets, limits, watchdog);
+        }
+    }
+
+    private Result render(Site site, TemplateEngine engine, Set<String> changedTemplates, Collection<Asset> assets,
+                          RenderLimits limits, RenderWatchdog watchdog) {
         Diagnostics problems = new Diagnostics();
         List<Page> pages = site.pages();
         boolean everything = !incremental || previousSite == null || !site.samePaths(previousSite)
@@ -99,7 +136,7 @@ public final class SiteRenderer {
         List<Rendered> rendered;
         List<String> renderedPaths;
         if (everything) {
-            rendered = Parallel.map(pages, page -> renderPage(site, engine, page));
+            rendered = Parallel.map(pages, page -> renderPage(site, engine, page, limits, watchdog));
             renderedPaths = pages.stream().map(Page::sitePath).toList();
             pageIndex = new java.util.HashMap<>(pages.size() * 2);
             for (int i = 0; i < pages.size(); i++) {
@@ -113,7 +150,7 @@ public final class SiteRenderer {
         } else {
             // The same paths as last time: render what changed, keep the rest in place.
             List<String> dirty = dirtyPages(site, engine, changedTemplates).stream().sorted().toList();
-            List<Rendered> fresh = Parallel.map(dirty, path -> renderPage(site, engine, site.page(path).orElseThrow()));
+            List<Rendered> fresh = Parallel.map(dirty, path -> renderPage(site, engine, site.page(path).orElseThrow(), limits, watchdog));
             List<Rendered> list = new ArrayList<>(previousRendered);
             for (Rendered page : fresh) {
                 String path = page.page().sitePath();
@@ -153,7 +190,10 @@ public final class SiteRenderer {
         } else {
             sitemap = null;
         }
-        return new Result(List.copyOf(files), pages.size(), renderedPaths, problems.sorted());
+        Optional<RenderWatchdog.Reason> stop = watchdog.runStop();
+        boolean interrupted = stop.isPresent() && stop.get() != RenderWatchdog.Reason.ANOTHER_PAGE_TIMED_OUT;
+        List<Throwable> bugs = rendered.stream().map(Rendered::bug).filter(java.util.Objects::nonNull).toList();
+        return new Result(List.copyOf(files), pages.size(), renderedPaths, problems.sorted(), interrupted, bugs);
     }
 
     /**
@@ -184,7 +224,10 @@ public final class SiteRenderer {
         return dirty;
     }
 
-    private Rendered renderPage(Site site, TemplateEngine engine, Page page) {
+    private Rendered renderPage(Site site, TemplateEngine engine, Page page, RenderLimits limits, RenderWatchdog watchdog) {
+        if (watchdog.runStop().isPresent()) {
+            return Rendered.skipped(page);
+        }
         List<Diagnostic> problems = new ArrayList<>();
         Optional<Template> template = engine.template(page.template(), problems);
         PageContext context = PageContext.of(site, page, incremental ? new PageInputs() : PageInputs.NONE);
@@ -194,19 +237,81 @@ public final class SiteRenderer {
         Models models = new Models(context);
         Utf8Output out = output.get();
         out.reset();
+        PageGuard guard = watchdog.begin();
         try {
-            template.get().process(dataModel(context, models), out, models);
+            TemplateEngine.process(template.get(), dataModel(context, models), out, models, guard);
+            if (guard.stopped() != null) { // stopped, but an #attempt in the template carried on
+                return stopped(page, context, guard.stopped(), limits, watchdog);
+            }
         } catch (TemplateException e) {
+            Optional<PageGuard.Stopped> stop = causes(e).filter(PageGuard.Stopped.class::isInstance).map(PageGuard.Stopped.class::cast)
+                    .findFirst();
+            if (stop.isPresent()) { // thrown inside a function call, which FreeMarker wraps
+                return stopped(page, context, stop.get(), limits, watchdog);
+            }
             Diagnostic error = Diagnostic.error("template", TemplateEngine.positionOf(e, page.template()),
                     "template error: " + TemplateEngine.oneLine(e.getMessageWithoutStackTop()));
             return new Rendered(page, null, context.inputs(), Set.of(), error);
         } catch (IOException e) {
             return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error("render", page.entry().position(),
                     "page could not be rendered: " + e.getMessage()));
+        } catch (PageGuard.Stopped e) {
+            return stopped(page, context, e, limits, watchdog);
+        } catch (StackOverflowError e) {
+            return stopped(page, context, guard.tooDeep(), limits, watchdog);
+        } catch (OutOfMemoryError e) {
+            output.remove(); // let the buffer that filled the memory go
+            return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error("template", guard.lastPosition(page.template()),
+                    "rendering ran out of memory here and was stopped; does the template build a text or list without end?"));
+        } catch (RuntimeException | Error e) {
+            output.remove();
+            if (Thread.currentThread().isInterrupted()) {
+                return Rendered.skipped(page); // FreeMarker's loop check saw the thread told to stop (the preview closing)
+            }
+            // Not the template's doing: FreeMarker wraps what a template can cause in a TemplateException.
+            return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error("internal-error", guard.lastPosition(page.template()),
+                    "the build stopped while rendering this page: " + Bugs.describe(e)
+                            + "; this is a bug in explainer, please report it"), e);
+        } finally {
+            watchdog.end(guard);
         }
         byte[] html = out.toByteArray();
         OutputFile.Generated file = new OutputFile.Generated(page.outputFile(), html);
         return new Rendered(page, file, context.inputs(), linkedFiles(page.outputFile(), html), null);
+    }
+
+    /** A page stopped by its guard, as a diagnostic; or skipped, if the whole render is stopping. */
+    private static Rendered stopped(Page page, PageContext context, PageGuard.Stopped stop, RenderLimits limits,
+                                    RenderWatchdog watchdog) {
+        String message;
+        if (stop.reason() == null) {
+            message = stop.getMessage();
+        } else {
+            switch (stop.reason()) {
+                case PAGE_TIME_UP -> {
+                    watchdog.pageTimedOut();
+                    message = "rendering took longer than " + seconds(limits.page()) + " and was stopped here (a loop that"
+                            + " never ends?); if the page really needs longer, raise limits.page_render_seconds in content/site.yaml";
+                }
+                case BUILD_TIME_UP -> message = "the build took longer than " + seconds(limits.build())
+                        + " and was stopped while this page was rendering here";
+                default -> {
+                    return Rendered.skipped(page);
+                }
+            }
+        }
+        return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error(stop.reason() == null ? "template" : "time-limit",
+                stop.at(), message));
+    }
+
+    /** "10 s", "1.5 s". */
+    static String seconds(java.time.Duration duration) {
+        long millis = duration.toMillis();
+        return (millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.valueOf(millis / 1000.0)) + " s";
+    }
+
+    private static java.util.stream.Stream<Throwable> causes(Throwable thrown) {
+        return java.util.stream.Stream.iterate(thrown, java.util.Objects::nonNull, Throwable::getCause).limit(20);
     }
 
     /**
@@ -327,8 +432,10 @@ public final class SiteRenderer {
     private void reportErrors(List<Rendered> rendered, Diagnostics problems) {
         Map<Diagnostic, List<Page>> byError = new LinkedHashMap<>();
         for (Rendered page : rendered) {
-            if (page.error() != null) {
+            if (page.failed()) {
                 failed.add(page.page().sitePath());
+            }
+            if (page.error() != null) {
                 byError.computeIfAbsent(page.error(), e -> new ArrayList<>()).add(page.page());
             }
         }

@@ -8,16 +8,22 @@ import dev.explainer.text.PathSegments;
 import dev.explainer.text.SourceFile;
 
 import freemarker.cache.StringTemplateLoader;
+import freemarker.cache.StrongCacheStorage;
+import freemarker.core.Environment;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
+import freemarker.template.ObjectWrapper;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateModelException;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +45,12 @@ public final class TemplateEngine {
 
     private final Configuration configuration;
     private final Map<String, SourceFile> sources;
+
+    /** Every template, parsed once and given its loop checks, with the problems found; made on first use. */
+    private volatile Compiled compiled;
+
+    private record Compiled(Map<String, Template> templates, List<Diagnostic> problems) {
+    }
 
     public TemplateEngine(SiteConfig site, Map<String, SourceFile> templates) {
         this.sources = templates;
@@ -65,6 +77,10 @@ public final class TemplateEngine {
         cfg.setNumberFormat("computer");
         cfg.setBooleanFormat("c");
         cfg.setTabSize(1); // so that reported columns count characters
+        // Parsed once and kept: #import and #include must find the very templates that were given
+        // their loop checks, never a fresh parse of the same text.
+        cfg.setCacheStorage(new StrongCacheStorage());
+        cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         this.configuration = cfg;
     }
 
@@ -82,14 +98,68 @@ public final class TemplateEngine {
 
     /** Parses every template, reporting each syntax error at its place. */
     public List<Diagnostic> compileAll() {
+        return compiled().problems();
+    }
+
+    private Compiled compiled() {
+        Compiled done = compiled;
+        if (done == null) {
+            synchronized (this) {
+                done = compiled;
+                if (done == null) {
+                    done = compile();
+                    compiled = done;
+                }
+            }
+        }
+        return done;
+    }
+
+    /**
+     * Every template parsed, with an element at the start of every loop body that checks for
+     * interruption (FreeMarker's own post-processor, published through {@code _CoreAPI} for
+     * exactly this use): then even an empty endless loop passes through {@link PageGuard} on each
+     * turn, where a render that ran out of time is stopped. Done once, before any render.
+     */
+    private Compiled compile() {
+        Map<String, Template> templates = new HashMap<>();
         List<Diagnostic> problems = new ArrayList<>();
         for (String name : sources.keySet()) {
-            template(name, problems);
+            parse(name, problems).ifPresent(template -> {
+                _CoreAPI.addThreadInterruptedChecks(template);
+                templates.put(name, template);
+            });
         }
-        return problems;
+        return new Compiled(Map.copyOf(templates), List.copyOf(problems));
     }
 
     Optional<Template> template(String name, List<Diagnostic> problems) {
+        Template template = compiled().templates().get(name);
+        if (template != null) {
+            return Optional.of(template);
+        }
+        Optional<Diagnostic> failed = compiled().problems().stream().filter(d -> d.path().equals(ContentLoader.TEMPLATES + "/" + name))
+                .findFirst();
+        if (failed.isPresent()) {
+            problems.add(failed.get());
+            return Optional.empty();
+        }
+        parse(name, problems); // not one of the templates: reports that it cannot be found
+        return Optional.empty();
+    }
+
+    /**
+     * Renders {@code template} into {@code out}, watched by {@code guard}: it sees every element the
+     * template runs, and stops the render when it must.
+     */
+    static void process(Template template, Object dataModel, Writer out, ObjectWrapper wrapper, PageGuard guard)
+            throws TemplateException, IOException {
+        Environment environment = template.createProcessingEnvironment(dataModel, out, wrapper);
+        environment.setTemplateProcessingTracer(guard);
+        environment.process();
+    }
+
+    private Optional<Template> parse(String name, List<Diagnostic> problems) {
         try {
             return Optional.of(configuration.getTemplate(name));
         } catch (ParseException e) {

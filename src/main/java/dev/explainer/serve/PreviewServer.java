@@ -7,12 +7,14 @@ import com.sun.net.httpserver.HttpServer;
 import dev.explainer.build.BuildOptions;
 import dev.explainer.build.BuildResult;
 import dev.explainer.build.SiteBuilder;
+import dev.explainer.diagnostic.Bugs;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.load.ChangedFiles;
 import dev.explainer.load.ContentLoader;
 import dev.explainer.load.SourceTree;
+import dev.explainer.parallel.Cancellation;
 import dev.explainer.render.OutputFile;
 import dev.explainer.text.SourceFile;
 
@@ -82,6 +84,8 @@ public final class PreviewServer implements AutoCloseable {
     private boolean rebuildQueued;
     /** Whether the watcher lost events since the last rebuild: then every file is looked at. */
     private boolean pendingOverflow;
+    /** Cancels the rebuild under way, when a newer save makes its result worthless. Guarded by {@link #pending}. */
+    private Cancellation running = new Cancellation();
     private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of(), 0);
     private HttpServer http;
     private AllowedHosts allowedHosts;
@@ -110,20 +114,34 @@ public final class PreviewServer implements AutoCloseable {
     /**
      * Binds to {@code address}, builds once (published at the preview's own address, so canonical
      * links and the error page point at the preview), then serves and watches the sources.
-     * Returns the bound address.
+     * Returns the bound address. A site that does not build is served all the same: its errors
+     * show over a waiting page until a save fixes them.
      */
     public InetSocketAddress start(InetSocketAddress address) throws IOException {
         http = HttpServer.create(address, 64);
         InetSocketAddress bound = http.getAddress();
         allowedHosts = AllowedHosts.of(address, bound);
         baseUrl = URI.create("http://" + AllowedHosts.urlHost(address.getAddress()) + ":" + bound.getPort() + "/");
-        rebuild(ChangedFiles.unknown(), System.nanoTime(), true);
-        http.setExecutor(requests);
-        http.createContext("/", this::handle);
-        http.start();
+        // Watching first, and the first build on the rebuild thread like any other: a save during
+        // a first build that takes long (a template that loops) cancels it and is built next.
         watcher = new SourceWatcher(sourceDir,
                 Set.of(sourceDir.resolve(ContentLoader.CONTENT), sourceDir.resolve(ContentLoader.TEMPLATES)),
                 batch -> schedule(batch.paths(), batch.overflow(), batch.firstEventNanos()));
+        Cancellation first;
+        synchronized (pending) {
+            first = running;
+        }
+        try {
+            rebuilds.submit(() -> rebuild(ChangedFiles.unknown(), System.nanoTime(), true, first)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("stopped while building the site");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the first build failed outside the builder", e.getCause()); // rebuild catches all
+        }
+        http.setExecutor(requests);
+        http.createContext("/", this::handle);
+        http.start();
         return bound;
     }
 
@@ -136,6 +154,9 @@ public final class PreviewServer implements AutoCloseable {
         synchronized (pending) {
             pending.addAll(changed);
             pendingOverflow |= overflow;
+            // The rebuild under way (if any) read the files before this change: whatever it would
+            // show is already out of date. Stopping it now also ends one that would run for long.
+            running.cancel();
             if (rebuildQueued) {
                 return; // the queued rebuild will take these paths too
             }
@@ -143,25 +164,48 @@ public final class PreviewServer implements AutoCloseable {
         }
         rebuilds.execute(() -> {
             ChangedFiles changes;
+            Cancellation cancellation = new Cancellation();
             synchronized (pending) {
                 changes = pendingOverflow ? ChangedFiles.atLeast(pending) : ChangedFiles.exactly(pending);
                 pending.clear();
                 pendingOverflow = false;
                 rebuildQueued = false;
+                running = cancellation;
             }
-            rebuild(changes, sinceNanos, false);
+            rebuild(changes, sinceNanos, false, cancellation);
         });
     }
 
-    private void rebuild(ChangedFiles changed, long sinceNanos, boolean first) {
-        BuildResult result;
+    /**
+     * Builds and shows the outcome: the new files and a reload, or the errors over the pages.
+     * Survives anything thrown, which shows as an error too: a rebuild thread that died would
+     * leave the preview deaf to every later save.
+     */
+    private void rebuild(ChangedFiles changed, long sinceNanos, boolean first, Cancellation cancellation) {
         try {
-            result = builder.run(new BuildOptions(sourceDir, Optional.empty(), Optional.of(baseUrl), drafts, strict), changed);
-        } catch (RuntimeException e) {
-            err.println("explainer: internal error while rebuilding: " + e);
-            err.flush();
-            return;
+            BuildResult result;
+            try {
+                result = builder.run(new BuildOptions(sourceDir, Optional.empty(), Optional.of(baseUrl), drafts, strict, cancellation),
+                        changed);
+            } catch (RuntimeException | Error e) { // the builder reports its own failures; this is for a bug in that
+                result = failure(e);
+            }
+            if (cancellation.isCancelled()) {
+                return; // superseded: the rebuild queued for the newer save comes next
+            }
+            show(result, changed, sinceNanos, first);
+        } catch (RuntimeException | Error e) {
+            show(failure(e), changed, sinceNanos, first);
         }
+    }
+
+    private static BuildResult failure(Throwable thrown) {
+        Diagnostic problem = Diagnostic.error("internal-error", dev.explainer.diagnostic.Position.startOf(ContentLoader.CONTENT),
+                "the preview stopped while rebuilding: " + Bugs.describe(thrown) + "; this is a bug in explainer, please report it");
+        return new BuildResult(List.of(problem), List.of(), 0, List.of(), List.of(), java.time.Duration.ZERO, List.of(), List.of(thrown));
+    }
+
+    private void show(BuildResult result, ChangedFiles changed, long sinceNanos, boolean first) {
         Optional<SourceTree> tree = SourceTree.of(sourceDir);
         List<Snapshot.Problem> problems = result.diagnostics().stream()
                 .map(diagnostic -> new Snapshot.Problem(diagnostic, sourceLine(tree, diagnostic))).toList();
@@ -176,6 +220,9 @@ public final class PreviewServer implements AutoCloseable {
         snapshot = new Snapshot(java.util.Collections.unmodifiableMap(files), problems, before.version() + 1);
         for (Diagnostic diagnostic : result.diagnostics()) {
             err.println(diagnostic.format());
+        }
+        if (verbose) {
+            result.bugs().forEach(bug -> bug.printStackTrace(err));
         }
         if (!result.diagnostics().isEmpty()) {
             err.println(Diagnostics.summary(result.diagnostics()));

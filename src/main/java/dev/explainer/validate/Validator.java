@@ -113,7 +113,7 @@ public final class Validator {
                 return earlier;
             }
             return check(entry, schema);
-        });
+        }, RawEntry::path);
         Map<RawEntry, Integer> positions = new IdentityHashMap<>();
         for (int i = 0; i < results.size(); i++) {
             positions.put(results.get(i).entry().raw(), i);

@@ -1,11 +1,13 @@
 package dev.explainer.config;
 
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.Position;
 import dev.explainer.text.SourceFile;
 import dev.explainer.yaml.YamlParser;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,5 +63,41 @@ class ConfigParserTest {
         assertEquals(List.of("content/site.yaml:2:11: error: base_url 'example.org' must be an absolute http or https URL, such as https://example.org/talks/"),
                 problems("title: T\nbase_url: example.org\ncollections: {}\n"));
         assertEquals("https://example.org/a/", ConfigParser.parseBaseUrl("https://example.org/a").orElseThrow().toString());
+    }
+
+    @Test
+    void limitsDefaultToTenSecondsAPageAndTenMinutesABuild() {
+        Limits limits = config("title: T\nbase_url: https://example.org/\ncollections: {}\n").limits();
+        assertEquals(Duration.ofSeconds(10), limits.pageRender());
+        assertEquals(Duration.ofMinutes(10), limits.build());
+        assertEquals(new Position("content/site.yaml", 1, 1), limits.declaredAt());
+    }
+
+    @Test
+    void limitsAreWholeSecondsUpToADay() {
+        Limits limits = config("title: T\nbase_url: https://example.org/\ncollections: {}\n"
+                + "limits: {page_render_seconds: 1, build_seconds: 86400}\n").limits();
+        assertEquals(new Limits(Duration.ofSeconds(1), Duration.ofDays(1), new Position("content/site.yaml", 4, 9)), limits);
+        assertEquals(List.of(
+                "content/site.yaml:7:3: error: unknown key 'build_second' in 'limits'; did you mean 'build_seconds'?",
+                "content/site.yaml:5:24: error: 'limits.page_render_seconds' must be a whole number of seconds from 1 to 86400, not 0",
+                "content/site.yaml:6:18: error: 'limits.build_seconds' must be a whole number of seconds from 1 to 86400, not a number"),
+                problems("""
+                        title: T
+                        base_url: https://example.org/
+                        collections: {}
+                        limits:
+                          page_render_seconds: 0
+                          build_seconds: 1.5
+                          build_second: 3
+                        """));
+        assertEquals(List.of("content/site.yaml:4:25: error: 'limits.build_seconds' must be a whole number of seconds from 1 to 86400, not 86401"),
+                problems("title: T\nbase_url: https://example.org/\ncollections: {}\nlimits: {build_seconds: 86401}\n"));
+    }
+
+    private static SiteConfig config(String yaml) {
+        ConfigParser.Result result = new ConfigParser(new YamlParser()).parse(new SourceFile("content/site.yaml", yaml));
+        assertEquals(List.of(), result.diagnostics());
+        return result.config().orElseThrow();
     }
 }

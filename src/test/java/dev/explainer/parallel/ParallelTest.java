@@ -66,6 +66,20 @@ class ParallelTest {
     }
 
     @Test
+    void aFailureNamesTheFileOfTheItemThatFailed() {
+        StackOverflowError thrown = new StackOverflowError();
+        List<Integer> items = IntStream.range(0, 1_000).boxed().toList();
+        Parallel.ItemFailure caught = assertThrows(Parallel.ItemFailure.class, () -> Parallel.map(items, i -> {
+            if (i == 700) {
+                throw thrown;
+            }
+            return i;
+        }, i -> "content/item-" + i + ".md"));
+        assertEquals("content/item-700.md", caught.file());
+        assertSame(thrown, caught.getCause());
+    }
+
+    @Test
     void returnsOnlyOnceEveryItemIsDone() {
         // Items taken by other threads are slow: the call must wait for them, not leave them running.
         Thread caller = Thread.currentThread();

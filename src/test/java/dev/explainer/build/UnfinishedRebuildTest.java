@@ -1,0 +1,83 @@
+package dev.explainer.build;
+
+import dev.explainer.load.ChangedFiles;
+import dev.explainer.parallel.Cancellation;
+import dev.explainer.render.OutputFile;
+import dev.explainer.testing.TestSite;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A rebuild that ends before it renders (errors elsewhere, a cancellation) loses nothing: the
+ * next rebuild still renders what the unfinished one would have.
+ */
+class UnfinishedRebuildTest {
+    @TempDir
+    Path root;
+    SiteBuilder builder;
+
+    @BeforeEach
+    void firstBuild() {
+        TestSite.write(root, TestSite.BASE);
+        builder = SiteBuilder.forRebuilds();
+        assertEquals(List.of(), errors(builder.run(BuildOptions.check(root))));
+    }
+
+    private static List<String> errors(BuildResult result) {
+        return result.diagnostics().stream().filter(d -> d.isError()).map(d -> d.format()).toList();
+    }
+
+    private static String home(BuildResult result) {
+        return result.files().stream().filter(f -> f.path().equals("index.html")).findFirst()
+                .map(f -> new String(((OutputFile.Generated) f).bytes(), StandardCharsets.UTF_8)).orElseThrow();
+    }
+
+    private void changeTemplate() {
+        TestSite.write(root, """
+                -- templates/page.ftlh --
+                <#import "layout.ftlh" as l><@l.frame title=entry.title><h1>New: ${entry.title}</h1>${entry.content}</@l.frame>
+                """);
+    }
+
+    @Test
+    void aTemplateChangedInARunThatFailedIsRenderedOnceTheErrorIsFixed() throws Exception {
+        changeTemplate();
+        Path topics = root.resolve("content/topics.yaml");
+        String good = Files.readString(topics);
+        Files.writeString(topics, "- id: tax\n  name: [unclosed\n");
+        BuildResult broken = builder.run(BuildOptions.check(root),
+                ChangedFiles.exactly(Set.of("templates/page.ftlh", "content/topics.yaml")));
+        assertEquals(1, errors(broken).size(), broken.diagnostics().toString());
+
+        Files.writeString(topics, good);
+        BuildResult fixed = builder.run(BuildOptions.check(root), ChangedFiles.exactly(Set.of("content/topics.yaml")));
+        assertEquals(List.of(), errors(fixed));
+        assertTrue(home(fixed).contains("<h1>New: Welcome</h1>"), "the changed template was rendered: " + home(fixed));
+    }
+
+    @Test
+    void aCancelledRunChangesNothingTheNextRunNeeds() {
+        changeTemplate();
+        Cancellation cancelled = new Cancellation();
+        cancelled.cancel();
+        BuildResult abandoned = builder.run(new BuildOptions(root, Optional.empty(), Optional.empty(), false, false, cancelled),
+                ChangedFiles.exactly(Set.of("templates/page.ftlh")));
+        assertEquals(List.of("content:1:1: error: the build was cancelled"), errors(abandoned));
+
+        BuildResult next = builder.run(BuildOptions.check(root), ChangedFiles.exactly(Set.of()));
+        assertEquals(List.of(), errors(next));
+        assertTrue(home(next).contains("<h1>New: Welcome</h1>"), home(next));
+    }
+}
