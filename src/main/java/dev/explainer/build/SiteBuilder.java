@@ -192,6 +192,9 @@ public final class SiteBuilder {
             SiteRenderer.Result rendered = renderer.render(linked.site(), templates, Set.copyOf(templatesChangedSinceRender),
                     site.assets(), limits);
             templatesChangedSinceRender.clear();
+            if (renderer.abandoned()) {
+                forget(); // a page that would not stop still runs on the old renderer
+            }
             problems.addAll(options.strict() ? strict(rendered.diagnostics()) : rendered.diagnostics());
             clock.lap("render");
             if (rendered.interrupted()) {

@@ -38,6 +38,8 @@ final class PageGuard implements TemplateProcessingTracer {
     private final long startNanos;
     /** Set by the watchdog's thread; read at every element. */
     private volatile RenderWatchdog.Reason stopRequested;
+    /** When the watchdog first asked this page to stop, by {@link System#nanoTime()}; 0 until it does. */
+    private volatile long stopRequestedNanos;
     /** Once stopped, every later element stops again: an {@code #attempt} must not carry on past it. */
     private Stopped stopped;
     private TracedElement[] stack = new TracedElement[32];
@@ -53,10 +55,21 @@ final class PageGuard implements TemplateProcessingTracer {
         return startNanos;
     }
 
-    void requestStop(RenderWatchdog.Reason reason) {
+    void requestStop(RenderWatchdog.Reason reason, long now) {
         if (stopRequested == null) {
+            stopRequestedNanos = now;
             stopRequested = reason;
         }
+    }
+
+    /**
+     * Whether the page was asked to stop more than {@code graceNanos} before {@code now} and has not:
+     * it is inside one built-in (such as {@code ?seq_contains} on a sequence without end), which
+     * enters no template element until it is done, so it never sees the request.
+     */
+    boolean ignoredStopSince(long now, long graceNanos) {
+        long asked = stopRequestedNanos;
+        return stopRequested != null && asked != 0 && now - asked > graceNanos;
     }
 
     /** Why the render stopped, if this guard stopped it (also when a template caught the stop). */
@@ -141,6 +154,22 @@ final class PageGuard implements TemplateProcessingTracer {
                     + " levels deep, deeper than templates can go, and was stopped; it needs a case in which it does not include itself"));
         }
         return stop(new Stopped(null, at, "templates nest deeper than rendering can go here, and the page was stopped"));
+    }
+
+    /**
+     * Where the page is now, read from another thread (the render's, which waits for a page that
+     * does not stop): a racy read of this thread's stack, so a best effort, falling back to the
+     * templates folder.
+     */
+    Position positionSeenFromOutside() {
+        try {
+            TracedElement[] elements = stack;
+            int at = Math.min(lastDepth, elements.length) - 1;
+            TracedElement element = at >= 0 ? elements[at] : null;
+            return element == null ? Position.startOf(ContentLoader.TEMPLATES) : positionOf(element);
+        } catch (RuntimeException e) {
+            return Position.startOf(ContentLoader.TEMPLATES);
+        }
     }
 
     /** Where the page was when a render failed outside FreeMarker's own error reporting. */

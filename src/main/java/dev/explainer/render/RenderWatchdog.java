@@ -86,11 +86,20 @@ final class RenderWatchdog implements AutoCloseable {
         Reason all = runStop.get();
         for (PageGuard guard : running) {
             if (all != null) {
-                guard.requestStop(all);
+                guard.requestStop(all, now);
             } else if (now - guard.startNanos() > pageNanos) {
-                guard.requestStop(Reason.PAGE_TIME_UP);
+                guard.requestStop(Reason.PAGE_TIME_UP, now);
             }
         }
+    }
+
+    /**
+     * A page that was asked to stop more than {@code graceNanos} ago and is still running, if any:
+     * the render cannot wait for it.
+     */
+    Optional<PageGuard> unresponsive(long graceNanos) {
+        long now = System.nanoTime();
+        return running.stream().filter(guard -> guard.ignoredStopSince(now, graceNanos)).findFirst();
     }
 
     @Override

@@ -29,6 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The render stage: every page through its template, independently and in parallel, plus the
@@ -106,6 +110,8 @@ public final class SiteRenderer {
     public SiteRenderer(boolean incremental) {
         this.incremental = incremental;
     }
+
+    private volatile boolean abandoned;
     private static final byte[] HREF = "href=\"".getBytes(StandardCharsets.US_ASCII);
 
     /**
@@ -123,8 +129,70 @@ public final class SiteRenderer {
     public Result render(Site site, TemplateEngine engine, Set<String> changedTemplates, Collection<Asset> assets,
                          RenderLimits limits) {
         try (RenderWatchdog watchdog = new RenderWatchdog(limits)) {
-            return render(site, engine, changedTemplates, assets, limits, watchdog);
+            // The pages render on a thread of their own, so that this one can give up on a page
+            // that does not stop when asked: one FreeMarker built-in over a sequence without end,
+            // such as (1..)?seq_contains(0), enters no template element until it is done. Such a
+            // thread cannot be stopped in Java; it runs on until it is done or the process ends
+            // (a build or check ends it; the preview says so).
+            CompletableFuture<Result> work = new CompletableFuture<>();
+            Thread thread = new Thread(() -> {
+                try {
+                    work.complete(render(site, engine, changedTemplates, assets, limits, watchdog));
+                } catch (Throwable thrown) {
+                    work.completeExceptionally(thrown);
+                }
+            }, "explainer-render");
+            thread.setDaemon(true);
+            thread.start();
+            return awaitOrAbandon(work, watchdog, site.pages().size());
         }
+    }
+
+    /** How long a page asked to stop may take to do so before the render gives up on it. */
+    private static final long STOP_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private Result awaitOrAbandon(CompletableFuture<Result> work, RenderWatchdog watchdog, int pages) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return work.get(50, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    Optional<PageGuard> stuck = watchdog.unresponsive(STOP_GRACE_NANOS);
+                    if (stuck.isPresent()) {
+                        abandoned = true; // the stuck thread may still write into this renderer
+                        Diagnostic error = Diagnostic.error("time-limit", stuck.get().positionSeenFromOutside(),
+                                "rendering ran past its time limit here and could not be stopped: a built-in such as"
+                                        + " ?size, ?seq_contains or ?filter over a sequence without end (such as 1..) runs to"
+                                        + " its end before anything can stop it; give the sequence an end (such as 1..10)");
+                        return new Result(List.of(), pages, List.of(), List.of(error), true, List.of());
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true; // the caller is going away; the watchdog stops the pages
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (cause instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Whether a render of this renderer gave up on a page that would not stop: its thread may
+     * still run and write into what this renderer keeps, so the builder must use a new one.
+     */
+    public boolean abandoned() {
+        return abandoned;
     }
 
     private Result render(Site site, TemplateEngine engine, Set<String> changedTemplates, Collection<Asset> assets,
