@@ -17,6 +17,7 @@ import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataSet;
@@ -147,7 +148,11 @@ public final class MarkdownRenderer {
             if ((variant & 2) != 0) {
                 extensions.add(FootnoteExtension.create());
             }
-            parsers.compareAndSet(variant, null, Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, extensions)).build());
+            // flexmark adds its reference definitions pre-processor only with its own inline parser
+            parsers.compareAndSet(variant, null, Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, extensions))
+                    .customInlineParserFactory(LinearInlineParser::new)
+                    .paragraphPreProcessorFactory(new ReferencePreProcessorFactory())
+                    .build());
             parser = parsers.get(variant);
         }
         return parser;
