@@ -1,8 +1,9 @@
 package dev.explainer.markdown;
 
-import com.vladsch.flexmark.ast.HtmlBlock;
-import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -219,7 +220,7 @@ public final class MarkdownRenderer {
 
     private static void warnAboutRawHtml(Node node, State state) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            if (child instanceof HtmlBlock || child instanceof HtmlInline) {
+            if (child instanceof HtmlBlockBase || child instanceof HtmlInlineBase) { // comments too
                 state.diagnostics.add(Diagnostic.warning("raw-html", state.body.positionOf(child.getStartOffset()),
                         "raw HTML is shown as text; write Markdown instead, or allow HTML with 'markdown: {raw_html: true}' in the site config"));
             } else {
@@ -233,31 +234,41 @@ public final class MarkdownRenderer {
         if (state == null) {
             return link;
         }
+        if (node instanceof RefNode reference && !reference.isDefined()) {
+            // "[sic]", "[1]" with no definition of that label: text, as CommonMark says; flexmark
+            // asks the resolver anyway, and would make a link of whatever it answers
+            return link;
+        }
         if (node instanceof MailLink) {
-            return link; // an e-mail address that autolinking found; flexmark adds the "mailto:"
+            // an e-mail address that autolinking found; flexmark adds the "mailto:"
+            return link.withUrl(percentEncoded(link.getUrl()));
         }
         String url = link.getUrl();
         String probe = normaliseForScheme(url);
         Matcher scheme = SCHEME.matcher(probe);
         if (scheme.find()) {
             if (SAFE_SCHEMES.contains(scheme.group(1))) {
-                return link;
+                return link.withUrl(percentEncoded(url));
             }
             state.error(node, "unsafe-link", "link scheme '" + scheme.group(1) + ":' is not allowed (only http, https, mailto and tel); remove the link");
             return link.withUrl("#").withStatus(LinkStatus.INVALID);
         }
         if (probe.startsWith("//")) {
-            return link; // protocol-relative: another site
+            return link.withUrl(percentEncoded(url)); // protocol-relative: another site
         }
         if (probe.startsWith("www.")) {
-            return link.withUrl("https://" + url.strip()); // a bare web address, as autolinks find them
+            return link.withUrl(percentEncoded("https://" + url.strip())); // a bare web address, as autolinks find them
         }
         int hash = url.indexOf('#');
-        String path = hash < 0 ? url : url.substring(0, hash);
+        String beforeFragment = hash < 0 ? url : url.substring(0, hash);
         String fragment = hash < 0 ? "" : url.substring(hash + 1);
+        int question = beforeFragment.indexOf('?');
+        String path = question < 0 ? beforeFragment : beforeFragment.substring(0, question);
+        // the query and fragment as written, encoded where the author did not (a space, a letter beyond ASCII)
+        String rest = percentEncoded(beforeFragment.substring(path.length()) + (hash < 0 ? "" : "#" + fragment));
         if (path.isEmpty()) {
             state.pagePath.ifPresent(page -> state.fragment(node, page, fragment));
-            return link;
+            return link.withUrl(rest);
         }
         String sitePath;
         if (path.startsWith("/")) {
@@ -286,8 +297,40 @@ public final class MarkdownRenderer {
         if (!fragment.isEmpty()) {
             state.fragment(node, target.get().sitePath(), fragment);
         }
-        String resolved = ROOT + target.get().outputFile() + (hash < 0 ? "" : "#" + fragment);
-        return link.withUrl(resolved).withStatus(LinkStatus.VALID);
+        // The output file is a file name, not a URL: a '%' in it is a percent sign.
+        String file = percentEncoded(target.get().outputFile().replace("%", "%25"));
+        return link.withUrl(ROOT + file + rest).withStatus(LinkStatus.VALID);
+    }
+
+    /**
+     * The URL with what may not stand in one percent-encoded (a space, a letter beyond ASCII, a
+     * stray '%'), as flexmark's option to encode URLs would; an existing {@code %XX} stays.
+     * Nearly every URL needs nothing, so a scan spares them flexmark's regular expression.
+     */
+    static String percentEncoded(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            boolean kept = c < 0x80 && URL_CHARACTERS.get(c)
+                    || c == '%' && i + 2 < url.length() && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2));
+            if (!kept) {
+                return Escaping.percentEncodeUrl(url);
+            }
+        }
+        return url;
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /** What the scan above may keep: those flexmark's {@link Escaping#percentEncodeUrl} keeps. */
+    private static final java.util.BitSet URL_CHARACTERS = new java.util.BitSet(128);
+
+    static {
+        ":/?#@!$&'()*+,;=-._~".chars().forEach(URL_CHARACTERS::set);
+        URL_CHARACTERS.set('a', 'z' + 1);
+        URL_CHARACTERS.set('A', 'Z' + 1);
+        URL_CHARACTERS.set('0', '9' + 1);
     }
 
     /** What a browser would make of the URL's start: decoded, without white space or control characters. */

@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MarkdownRendererTest {
     private static final LinkTargets TARGETS = new LinkTargets() {
         private final Map<String, String> pages = Map.of("/parties/russia/", "parties/russia/index.html",
-                "/", "index.html", "/assets/map.png", "assets/map.png");
+                "/", "index.html", "/assets/map.png", "assets/map.png", "/assets/foo b\u00e4.png", "assets/foo b\u00e4.png",
+                "/assets/100%.png", "assets/100%.png");
 
         @Override
         public Optional<Target> find(String sitePath) {
@@ -65,6 +66,7 @@ class MarkdownRendererTest {
         options.set(HtmlRenderer.ESCAPE_HTML, true);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)");
+        options.set(HtmlRenderer.PERCENT_ENCODE_URLS, true); // ours encodes in its link resolver
         options.set(TablesExtension.CLASS_NAME, "");
         options.set(TablesExtension.WITH_CAPTION, true);
         return options.toImmutable();
@@ -244,5 +246,66 @@ class MarkdownRendererTest {
         RenderedMarkdown rendered = render("Text\n\nSee [R](/parties/rusia/).");
         assertEquals(List.of("content/a.md:6:5: error: link to '/parties/rusia/': no page or asset has the path /parties/rusia/; did you mean '/parties/russia/'?"),
                 rendered.diagnostics().stream().map(Diagnostic::format).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[sic]", "[...]", "[1]", "[/about/]", "[/parties/rusia/]", "![sic]", "[a][sic]", "[sic][]"})
+    void bracketsWithoutADefinitionAreText(String brackets) {
+        RenderedMarkdown rendered = render("He said " + brackets + " so.");
+        assertEquals(List.of(), rendered.diagnostics());
+        Document html = Jsoup.parseBodyFragment(rendered.html());
+        assertEquals("He said " + brackets.replace("...", "\u2026") + " so.", html.text());
+        assertTrue(html.select("a, img").isEmpty(), rendered.html());
+    }
+
+    @Test
+    void referencesWithADefinitionAreCheckedLinks() {
+        RenderedMarkdown rendered = render("See [Russia], [them][r] and [sic].\n\n[russia]: /parties/russia/\n[r]: /parties/rusia/");
+        assertEquals(List.of("content/a.md:4:15: error: link to '/parties/rusia/': no page or asset has the path /parties/rusia/;"
+                        + " did you mean '/parties/russia/'?"),
+                rendered.diagnostics().stream().map(Diagnostic::format).toList());
+        Document html = Jsoup.parseBodyFragment(rendered.html().replace(MarkdownRenderer.ROOT, "ROOT/"));
+        assertEquals(List.of("ROOT/parties/russia/index.html", "#"), html.select("a").eachAttr("href"));
+        assertTrue(html.text().endsWith("and [sic]."), html.text());
+    }
+
+    @Test
+    void htmlCommentsAreEscapedWithTheRawHtmlWarning() {
+        RenderedMarkdown rendered = render("<!-- a block comment -->\n\nText <!-- an inline one --> and <b>bold</b>.");
+        assertEquals(List.of(
+                "content/a.md:4:1: warning: raw HTML is shown as text; write Markdown instead, or allow HTML with 'markdown: {raw_html: true}' in the site config",
+                "content/a.md:6:6: warning: raw HTML is shown as text; write Markdown instead, or allow HTML with 'markdown: {raw_html: true}' in the site config",
+                "content/a.md:6:33: warning: raw HTML is shown as text; write Markdown instead, or allow HTML with 'markdown: {raw_html: true}' in the site config",
+                "content/a.md:6:40: warning: raw HTML is shown as text; write Markdown instead, or allow HTML with 'markdown: {raw_html: true}' in the site config"),
+                rendered.diagnostics().stream().map(Diagnostic::format).toList());
+        assertFalse(rendered.html().contains("<!--"), rendered.html());
+        assertTrue(rendered.html().contains("&lt;!-- an inline one --&gt;"), rendered.html());
+    }
+
+    @Test
+    void htmlCommentsPassWhenTheSiteAllowsRawHtml() {
+        String file = "---\ntitle: x\n---\n<!-- kept -->\n";
+        RenderedMarkdown rendered = new MarkdownRenderer(true).render(new RawEntry.Body(new SourceFile("content/a.md", file), 16),
+                Optional.of("/parties/"), TARGETS);
+        assertEquals(List.of(), rendered.diagnostics());
+        assertEquals("<!-- kept -->\n", rendered.html());
+    }
+
+    @Test
+    void linksArePercentEncoded() {
+        // (flexmark does not take a space in a link's destination, even between < and >)
+        RenderedMarkdown rendered = render("[a](../assets/foo%20b%C3%A4.png) [b](/assets/foo%20b\u00e4.png) [c](/assets/100%25.png)"
+                + " [d](/parties/russia/?q=\u00e4&y=%41#t\u00e4lks) [e](https://example.org/a%20b/\u00e4?q=\u00e4#\u00e4)"
+                + " [f](#\u00fcber) [g](/parties/russia/?x=1#talks)");
+        assertEquals(List.of(), rendered.diagnostics());
+        Document html = Jsoup.parseBodyFragment(rendered.html().replace(MarkdownRenderer.ROOT, "ROOT/"));
+        assertEquals(List.of("ROOT/assets/foo%20b%C3%A4.png", "ROOT/assets/foo%20b%C3%A4.png", "ROOT/assets/100%25.png",
+                        "ROOT/parties/russia/index.html?q=%C3%A4&y=%41#t%C3%A4lks",
+                        "https://example.org/a%20b/%C3%A4?q=%C3%A4#%C3%A4", "#%C3%BCber",
+                        "ROOT/parties/russia/index.html?x=1#talks"),
+                html.select("a").eachAttr("href"));
+        assertEquals(List.of("t\u00e4lks", "\u00fcber", "talks"),
+                rendered.fragmentLinks().stream().map(RenderedMarkdown.FragmentLink::fragment).toList(),
+                "fragments are checked as written");
     }
 }
