@@ -150,7 +150,9 @@ public final class MarkdownRenderer {
                 extensions.add(FootnoteExtension.create());
             }
             // flexmark adds its reference definitions pre-processor only with its own inline parser
-            parsers.compareAndSet(variant, null, Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, extensions))
+            MutableDataSet variantOptions = new MutableDataSet(options).set(Parser.EXTENSIONS, extensions).set(Parser.HEADING_PARSER, false);
+            parsers.compareAndSet(variant, null, Parser.builder(variantOptions)
+                    .customBlockParserFactory(new QuickHeadingParser())
                     .customInlineParserFactory(LinearInlineParser::new)
                     .paragraphPreProcessorFactory(new ReferencePreProcessorFactory())
                     .build());
