@@ -40,7 +40,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,9 +90,23 @@ public final class MarkdownRenderer {
     private final DataSet options;
     private final HtmlRenderer renderer;
     private final boolean rawHtml;
+    private final long stackBytes;
+
+    /**
+     * The stack of each rendering thread: 256 MB of address space, of which a thread uses the
+     * little it touches. On it, a line of 100,000 '*', a table row of 100,000 columns or a link
+     * title of 100,000 words render.
+     */
+    static final long STACK_BYTES = 256L << 20;
 
     public MarkdownRenderer(boolean rawHtml) {
+        this(rawHtml, STACK_BYTES);
+    }
+
+    /** With another stack size for the rendering threads: tests show what happens when it runs out. */
+    MarkdownRenderer(boolean rawHtml, long stackBytes) {
         this.rawHtml = rawHtml;
+        this.stackBytes = stackBytes;
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
                 TypographicExtension.create(), new QuickAutolinkExtension()));
@@ -114,6 +131,10 @@ public final class MarkdownRenderer {
                 .build();
     }
 
+    /** A body to render, and what its links resolve against (see {@link #render}). */
+    public record Job(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets) {
+    }
+
     /**
      * Renders a body.
      *
@@ -123,9 +144,93 @@ public final class MarkdownRenderer {
      * @param targets  the pages and assets links may reach
      */
     public RenderedMarkdown render(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets) {
+        return renderAll(List.of(new Job(body, pagePath, targets))).get(0);
+    }
+
+    /**
+     * Renders the bodies on all cores, each on a thread of this renderer's own with a stack of
+     * {@link #STACK_BYTES}, handing them out one at a time; the results are in the jobs' order.
+     *
+     * <p>Why threads of our own: flexmark's regular expressions recurse once per repetition (a
+     * line of 2,000 '*', a table row of 1,250 columns, a link title of 1,000 words overflowed the
+     * usual 1 MB stack), and a known, large stack makes those render, here and on any machine,
+     * whatever stack the calling thread has. Deeper nesting than a stack can take is refused
+     * before rendering ({@link Nesting}); should flexmark still run out of stack, the body's
+     * thread is left at its base with room to spare, and the body is reported, not the tool.
+     */
+    public List<RenderedMarkdown> renderAll(List<Job> jobs) {
+        int size = jobs.size();
+        RenderedMarkdown[] results = new RenderedMarkdown[size];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable work = () -> {
+            for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
+                try {
+                    results[i] = renderOnThisStack(jobs.get(i));
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                    next.set(size); // start nothing new
+                }
+            }
+        };
+        List<Thread> threads = new ArrayList<>();
+        for (int t = Math.min(size, Runtime.getRuntime().availableProcessors()); t > 0; t--) {
+            Thread thread = new Thread(null, work, "markdown-" + t, stackBytes);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the bodies are being rendered anyway: wait for them, and pass the interrupt on
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable thrown = failure.get();
+        if (thrown instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+        if (thrown != null) {
+            throw new IllegalStateException(thrown);
+        }
+        return List.of(results);
+    }
+
+    private RenderedMarkdown renderOnThisStack(Job job) {
+        try {
+            return renderChecked(job.body(), job.pagePath(), job.targets());
+        } catch (StackOverflowError e) {
+            return refused(job.body(), 0, "this Markdown is too complex to read: one line or paragraph repeats a construct"
+                    + " thousands of times (such as a table row of thousands of columns, or thousands of '*' in a row); break it up");
+        }
+    }
+
+    private static RenderedMarkdown refused(RawEntry.Body body, int offset, String message) {
+        return new RenderedMarkdown("", List.of(Diagnostic.error("markdown-limit", body.positionOf(offset), message)), List.of());
+    }
+
+    private RenderedMarkdown renderChecked(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets) {
         String markdown = body.markdown().replace('\u0000', '\uFFFD'); // as CommonMark asks; the length stays
+        OptionalInt deepLine = Nesting.tooDeepAtLineStarts(markdown);
+        if (deepLine.isPresent()) {
+            return refused(body, deepLine.getAsInt(), Nesting.TOO_DEEP_BLOCKS);
+        }
         int variant = (markdown.indexOf('|') >= 0 ? 1 : 0) | (markdown.contains("[^") ? 2 : 0);
         Document document = parser(variant).parse(markdown);
+        Optional<Nesting.TooDeep> tooDeep = Nesting.tooDeep(document);
+        if (tooDeep.isPresent()) {
+            return refused(body, tooDeep.get().node().getStartOffset(), tooDeep.get().message());
+        }
         State state = new State(body, pagePath, targets);
         document.set(STATE, state);
         if (!rawHtml) {

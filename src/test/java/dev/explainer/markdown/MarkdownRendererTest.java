@@ -181,12 +181,26 @@ class MarkdownRendererTest {
 
     /** Renders {@code markdown} with our renderer and with stock flexmark, set up alike, and compares. */
     private void assertSameAsStockFlexmark(String markdown) {
-        String stock = STOCK_RENDERER.render(STOCK_PARSER.parse(markdown));
+        String stock = onALargeStack(() -> STOCK_RENDERER.render(STOCK_PARSER.parse(markdown)));
         RenderedMarkdown ours = render(markdown);
         // the one intended difference: bare web addresses link with https, not http
         assertEquals(stock.replace("href=\"http://www.", "href=\"https://www."), ours.html(), markdown);
         assertEquals(List.of(), ours.diagnostics().stream().filter(Diagnostic::isError).toList(),
                 "e-mail addresses and web addresses are not broken links");
+    }
+
+    /** Stock flexmark on a stack as large as ours: on the test's own, long constructs overflow it. */
+    private static String onALargeStack(java.util.function.Supplier<String> work) {
+        String[] result = new String[1];
+        Thread thread = new Thread(null, () -> result[0] = work.get(), "stock-flexmark", 256L << 20);
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertTrue(result[0] != null, "stock flexmark failed (see the thread's stack trace above)");
+        return result[0];
     }
 
     @Test
@@ -288,7 +302,7 @@ class MarkdownRendererTest {
     @Test
     void htmlCommentsPassWhenTheSiteAllowsRawHtml() {
         String file = "---\ntitle: x\n---\n<!-- kept -->\n";
-        RenderedMarkdown rendered = new MarkdownRenderer(true).render(new RawEntry.Body(new SourceFile("content/a.md", file), 16),
+        RenderedMarkdown rendered = new MarkdownRenderer(true).render(new RawEntry.Body(new SourceFile("content/a.md", file), 17),
                 Optional.of("/parties/"), TARGETS);
         assertEquals(List.of(), rendered.diagnostics());
         assertEquals("<!-- kept -->\n", rendered.html());
@@ -310,5 +324,108 @@ class MarkdownRendererTest {
         assertEquals(List.of("t\u00e4lks", "\u00fcber", "talks"),
                 rendered.fragmentLinks().stream().map(RenderedMarkdown.FragmentLink::fragment).toList(),
                 "fragments are checked as written");
+    }
+
+    private static List<String> problems(RenderedMarkdown rendered) {
+        return rendered.diagnostics().stream().map(Diagnostic::format).toList();
+    }
+
+    @Test
+    void blockQuotesNestedBeyondTheLimitAreRefusedWhereItIsPassed() {
+        assertEquals(List.of("content/a.md:5:101: error: block quotes and lists nested more than 100 levels deep; nest them less deeply"),
+                problems(render("Text\n" + ">".repeat(101) + " deep")));
+        assertEquals(List.of("content/a.md:4:201: error: block quotes and lists nested more than 100 levels deep; nest them less deeply"),
+                problems(render("> - ".repeat(51) + "deep")), "quotes and lists count together");
+        RenderedMarkdown hundred = render(">".repeat(100) + " deep");
+        assertEquals(List.of(), hundred.diagnostics());
+        assertEquals(100, Jsoup.parseBodyFragment(hundred.html()).select("blockquote").size());
+    }
+
+    @Test
+    void listsNestedByIndentationBeyondTheLimitAreRefusedWhereItIsPassed() {
+        StringBuilder list = new StringBuilder();
+        for (int level = 0; level < 101; level++) {
+            list.append("  ".repeat(level)).append("- item\n");
+        }
+        assertEquals(List.of("content/a.md:104:201: error: block quotes and lists nested more than 100 levels deep; nest them less deeply"),
+                problems(render(list.toString())));
+        String hundred = list.substring(0, list.lastIndexOf("  ".repeat(100) + "- item"));
+        assertEquals(List.of(), render(hundred).diagnostics());
+    }
+
+    @Test
+    void emphasisNestedBeyondTheLimitIsRefusedWhereItIsPassed() {
+        assertEquals(List.of("content/a.md:4:301: error: emphasis, links, images and quotation marks nested more than 100 levels deep"
+                        + " inside one another; nest them less deeply"),
+                problems(render("*a ".repeat(101) + "x" + " b*".repeat(101))));
+        assertEquals(List.of("content/a.md:4:201: error: emphasis, links, images and quotation marks nested more than 100 levels deep"
+                        + " inside one another; nest them less deeply"),
+                problems(render("![".repeat(101) + "x" + "](/i.png)".repeat(101))), "images within the description of images");
+        RenderedMarkdown hundred = render("*a ".repeat(100) + "x" + " b*".repeat(100));
+        assertEquals(List.of(), hundred.diagnostics());
+        assertEquals(100, Jsoup.parseBodyFragment(hundred.html()).select("em").size());
+    }
+
+    @Test
+    void markersThatDoNotNestAreNotCounted() {
+        String rule = "- ".repeat(300);
+        String code = "```\n" + "> ".repeat(300) + "\n```\n\n    " + "> ".repeat(300) + "\n";
+        assertSameAsStockFlexmark(rule + "\n\n" + code);
+    }
+
+    /** Constructs that flexmark reads by recursion, each of which overflowed a 1 MB stack at this size. */
+    @Test
+    void longRepeatedConstructsRender() {
+        assertSameAsStockFlexmark("*".repeat(20_000) + "\n\n" + "- ".repeat(10_000));
+        assertSameAsStockFlexmark("[x](https://example.org/ \"" + "a ".repeat(10_000) + "\")\n\n[y]: https://example.org \"" + "b ".repeat(10_000) + "\"");
+        RenderedMarkdown table = render("|" + " a |".repeat(5_000) + "\n|" + "---|".repeat(5_000) + "\n|" + " b |".repeat(5_000));
+        assertEquals(List.of(), table.diagnostics());
+        assertEquals(5_000, Jsoup.parseBodyFragment(table.html()).select("td").size());
+    }
+
+    @Test
+    void aBodyThatOverflowsTheStackIsReportedNotThrown() {
+        String row = "|" + " a |".repeat(5_000) + "\n|" + "---|".repeat(5_000) + "\n|" + " b |".repeat(5_000);
+        render("| a |\n|---|\n| b |"); // every class the table needs is loaded before the stack runs out
+        String file = "---\ntitle: x\n---\nText.\n\n" + row;
+        RenderedMarkdown rendered = new MarkdownRenderer(false, 256 << 10)
+                .render(new RawEntry.Body(new SourceFile("content/a.md", file), 17), Optional.of("/parties/"), TARGETS);
+        assertEquals(List.of("content/a.md:4:1: error: this Markdown is too complex to read: one line or paragraph repeats a construct"
+                + " thousands of times (such as a table row of thousands of columns, or thousands of '*' in a row); break it up"),
+                problems(rendered));
+        assertEquals("", rendered.html());
+    }
+
+    /**
+     * Reference definitions and table rows by the thousand, which flexmark read in time quadratic
+     * in their number (a manual check: 20,000 definitions took 43 s, 200,000 rows 241 s; stock
+     * flexmark still does, so the comparison with it is kept to a few hundred).
+     */
+    @Test
+    void manyReferenceDefinitionsAndTableRowsRender() {
+        assertSameAsStockFlexmark(definitions(300));
+        assertSameAsStockFlexmark(table(300));
+        RenderedMarkdown definitions = render(definitions(5_000));
+        assertEquals(List.of(), definitions.diagnostics());
+        assertEquals(List.of("https://example.org/0", "https://example.org/4999"),
+                Jsoup.parseBodyFragment(definitions.html()).select("a").eachAttr("href"));
+        RenderedMarkdown table = render(table(5_000));
+        assertEquals(5_000, Jsoup.parseBodyFragment(table.html()).select("tbody tr").size());
+    }
+
+    private static String definitions(int count) {
+        StringBuilder definitions = new StringBuilder("See [r0] and [r" + (count - 1) + "].\n\n");
+        for (int i = 0; i < count; i++) {
+            definitions.append("[r").append(i).append("]: https://example.org/").append(i).append('\n');
+        }
+        return definitions.toString();
+    }
+
+    private static String table(int rows) {
+        StringBuilder table = new StringBuilder("| a | b |\n|---|---|\n");
+        for (int i = 0; i < rows; i++) {
+            table.append("| ").append(i).append(" | text ").append(i).append(" |\n");
+        }
+        return table.toString();
     }
 }
