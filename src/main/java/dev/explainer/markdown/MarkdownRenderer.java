@@ -227,6 +227,10 @@ public final class MarkdownRenderer {
         }
         int variant = (markdown.indexOf('|') >= 0 ? 1 : 0) | (markdown.contains("[^") ? 2 : 0);
         Document document = parser(variant).parse(markdown);
+        Integer longWord = QuickAutolinkExtension.LONG_WORD.get(document);
+        if (longWord != null) {
+            return refused(body, longWord, QuickAutolinkExtension.LONG_WORD_MESSAGE);
+        }
         Optional<Nesting.TooDeep> tooDeep = Nesting.tooDeep(document);
         if (tooDeep.isPresent()) {
             return refused(body, tooDeep.get().node().getStartOffset(), tooDeep.get().message());

@@ -381,4 +381,17 @@ class MarkdownRendererTest {
         }
         return table.toString();
     }
+
+    /**
+     * A made-up address of a few thousand characters, which flexmark's autolinks read in time
+     * quadratic in its length (a manual check: 200,000 characters took 118 s).
+     */
+    @Test
+    void aWordTooLongToLookForAddressesInIsRefused() {
+        assertEquals(List.of("content/a.md:5:5: error: more than 5,000 letters, digits, '.', '+' or '-' in a row, too long to look for"
+                        + " web addresses in; break it up with spaces"),
+                problems(render("Text.\nsee www." + "a.".repeat(2_500) + "org here")));
+        assertSameAsStockFlexmark("see www." + "a.".repeat(2_490) + "org here");
+        assertSameAsStockFlexmark("a.".repeat(10_000) + " has no address to look for");
+    }
 }
