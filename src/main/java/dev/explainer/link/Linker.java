@@ -163,6 +163,7 @@ public final class Linker {
         Map<String, Entry> byKey = new HashMap<>();
         Map<String, RenderedBody> reusable = previous != null && targets.sameAs(previous.sitePaths()) ? renderedBodies : Map.of();
         Map<String, Entry> earlierEntries = previous == null ? Map.of() : previous.byKey();
+        // Every body to render goes to the renderer at once: it renders them on threads of its own.
         Map<String, RenderedBody> bodies = new HashMap<>();
         List<MarkdownRenderer.Job> jobs = new ArrayList<>();
         List<String> jobKeys = new ArrayList<>();
