@@ -193,25 +193,37 @@ public final class Linker {
         Map<String, Entry> byKey = new HashMap<>();
         Map<String, RenderedBody> reusable = previous != null && targets.sameAs(previous.sitePaths()) ? renderedBodies : Map.of();
         Map<String, Entry> earlierEntries = previous == null ? Map.of() : previous.byKey();
-        Map<String, RenderedBody> bodies = new java.util.concurrent.ConcurrentHashMap<>();
+        // Every body to render goes to the renderer at once: it renders them on threads of its own.
+        Map<String, RenderedBody> bodies = new HashMap<>();
+        List<MarkdownRenderer.Job> jobs = new ArrayList<>();
+        List<String> jobKeys = new ArrayList<>();
+        for (ValidEntry entry : published.values()) {
+            if (entry.raw().body().isPresent()) {
+                RawEntry.Body body = entry.raw().body().get();
+                Route route = routes.get(entry.key());
+                Optional<String> page = route == null ? Optional.empty() : Optional.of(pagePart(route.sitePath()));
+                RenderedBody earlier = reusable.get(entry.key());
+                if (earlier != null && earlier.body() == body && earlier.page().equals(page)) {
+                    bodies.put(entry.key(), earlier);
+                } else {
+                    jobs.add(new MarkdownRenderer.Job(body, page, targets));
+                    jobKeys.add(entry.key());
+                }
+            }
+        }
+        List<RenderedMarkdown> fresh = markdown.renderAll(jobs);
+        for (int i = 0; i < jobs.size(); i++) {
+            bodies.put(jobKeys.get(i), new RenderedBody(jobs.get(i).body(), jobs.get(i).pagePath(), fresh.get(i)));
+        }
+        for (RenderedBody body : bodies.values()) {
+            bodyProblems.addAll(body.rendered().diagnostics());
+            fragmentLinks.addAll(body.rendered().fragmentLinks());
+        }
         List<Entry> built = Parallel.map(List.copyOf(published.values()), entry -> {
             String key = entry.key();
             Route route = routes.get(key);
-            String html = "";
-            if (entry.raw().body().isPresent()) {
-                RawEntry.Body body = entry.raw().body().get();
-                Optional<String> page = route == null ? Optional.empty()
-                        : Optional.of(pagePart(route.sitePath()));
-                RenderedBody earlier = reusable.get(key);
-                RenderedMarkdown rendered = earlier != null && earlier.body() == body && earlier.page().equals(page)
-                        ? earlier.rendered() : markdown.render(body, page, targets);
-                bodies.put(key, new RenderedBody(body, page, rendered));
-                bodyProblems.addAll(rendered.diagnostics());
-                synchronized (fragmentLinks) {
-                    fragmentLinks.addAll(rendered.fragmentLinks());
-                }
-                html = rendered.html();
-            }
+            RenderedBody body = bodies.get(key);
+            String html = body == null ? "" : body.rendered().html();
             Optional<String> sitePath = Optional.ofNullable(route).map(Route::sitePath);
             Entry earlier = earlierEntries.get(key);
             if (earlier != null && earlier.data() == entry.data() && earlier.html() == html && earlier.sitePath().equals(sitePath)
@@ -307,17 +319,29 @@ public final class Linker {
         before.bodyProblems().stream().filter(d -> !changedFiles.contains(d.path())).forEach(bodyProblems::add);
         List<RenderedMarkdown.FragmentLink> fragmentLinks = new ArrayList<>();
         site.fragmentLinks().stream().filter(f -> !changedFiles.contains(f.position().path())).forEach(fragmentLinks::add);
+        List<MarkdownRenderer.Job> jobs = new ArrayList<>();
+        List<ValidEntry> withBodies = new ArrayList<>();
+        for (ValidEntry entry : changed) {
+            Entry old = site.entry(entry.collection(), entry.id()).orElse(null);
+            if (old != null && entry.raw().body().isPresent()) {
+                jobs.add(new MarkdownRenderer.Job(entry.raw().body().get(), old.sitePath().map(Linker::pagePart), site.sitePaths()));
+                withBodies.add(entry);
+            }
+        }
+        List<RenderedMarkdown> fresh = markdown.renderAll(jobs);
+        Map<ValidEntry, RenderedMarkdown> renderedOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            renderedOf.put(withBodies.get(i), fresh.get(i));
+            renderedBodies.put(withBodies.get(i).key(), new RenderedBody(jobs.get(i).body(), jobs.get(i).pagePath(), fresh.get(i)));
+        }
         for (ValidEntry entry : changed) {
             Entry old = site.entry(entry.collection(), entry.id()).orElse(null);
             if (old == null) {
                 continue; // a draft left out of the site
             }
             String html = "";
-            if (entry.raw().body().isPresent()) {
-                RawEntry.Body body = entry.raw().body().get();
-                Optional<String> page = old.sitePath().map(Linker::pagePart);
-                RenderedMarkdown rendered = markdown.render(body, page, site.sitePaths());
-                renderedBodies.put(entry.key(), new RenderedBody(body, page, rendered));
+            RenderedMarkdown rendered = renderedOf.get(entry);
+            if (rendered != null) {
                 bodyProblems.addAll(rendered.diagnostics());
                 fragmentLinks.addAll(rendered.fragmentLinks());
                 html = rendered.html();

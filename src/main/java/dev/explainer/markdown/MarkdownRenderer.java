@@ -1,10 +1,11 @@
 package dev.explainer.markdown;
 
-import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlEntity;
-import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.LinkNodeBase;
 import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -19,6 +20,7 @@ import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataSet;
@@ -41,7 +43,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -87,9 +93,23 @@ public final class MarkdownRenderer {
     private final DataSet options;
     private final HtmlRenderer renderer;
     private final boolean rawHtml;
+    private final long stackBytes;
+
+    /**
+     * The stack of each rendering thread: 256 MB of address space, of which a thread uses the
+     * little it touches. On it, a line of 100,000 '*', a table row of 100,000 columns or a link
+     * title of 100,000 words render.
+     */
+    static final long STACK_BYTES = 256L << 20;
 
     public MarkdownRenderer(boolean rawHtml) {
+        this(rawHtml, STACK_BYTES);
+    }
+
+    /** With another stack size for the rendering threads: tests show what happens when it runs out. */
+    MarkdownRenderer(boolean rawHtml, long stackBytes) {
         this.rawHtml = rawHtml;
+        this.stackBytes = stackBytes;
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
                 TypographicExtension.create(), new QuickAutolinkExtension()));
@@ -114,6 +134,10 @@ public final class MarkdownRenderer {
                 .build();
     }
 
+    /** A body to render, and what its links resolve against (see {@link #render}). */
+    public record Job(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets) {
+    }
+
     /**
      * Renders a body.
      *
@@ -123,9 +147,97 @@ public final class MarkdownRenderer {
      * @param targets  the pages and assets links may reach
      */
     public RenderedMarkdown render(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets) {
+        return renderAll(List.of(new Job(body, pagePath, targets))).get(0);
+    }
+
+    /**
+     * Renders the bodies on all cores, each on a thread of this renderer's own with a stack of
+     * {@link #STACK_BYTES}, handing them out one at a time; the results are in the jobs' order.
+     *
+     * <p>Why threads of our own: flexmark's regular expressions recurse once per repetition (a
+     * line of 2,000 '*', a table row of 1,250 columns, a link title of 1,000 words overflowed the
+     * usual 1 MB stack), and a known, large stack makes those render, here and on any machine,
+     * whatever stack the calling thread has. Deeper nesting than a stack can take is refused
+     * before rendering ({@link Nesting}); should flexmark still run out of stack, the body's
+     * thread is left at its base with room to spare, and the body is reported, not the tool.
+     */
+    public List<RenderedMarkdown> renderAll(List<Job> jobs) {
+        int size = jobs.size();
+        RenderedMarkdown[] results = new RenderedMarkdown[size];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable work = () -> {
+            for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
+                try {
+                    results[i] = renderOnThisStack(jobs.get(i));
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                    next.set(size); // start nothing new
+                }
+            }
+        };
+        List<Thread> threads = new ArrayList<>();
+        for (int t = Math.min(size, Runtime.getRuntime().availableProcessors()); t > 0; t--) {
+            Thread thread = new Thread(null, work, "markdown-" + t, stackBytes);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the bodies are being rendered anyway: wait for them, and pass the interrupt on
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable thrown = failure.get();
+        if (thrown instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+        if (thrown != null) {
+            throw new IllegalStateException(thrown);
+        }
+        return List.of(results);
+    }
+
+    private RenderedMarkdown renderOnThisStack(Job job) {
+        try {
+            return renderChecked(job.body(), job.pagePath(), job.targets());
+        } catch (StackOverflowError e) {
+            return refused(job.body(), 0, "this Markdown is too complex to read: one line or paragraph repeats a construct"
+                    + " thousands of times (such as a table row of thousands of columns, or thousands of '*' in a row); break it up");
+        }
+    }
+
+    private static RenderedMarkdown refused(RawEntry.Body body, int offset, String message) {
+        return new RenderedMarkdown("", List.of(Diagnostic.error("markdown-limit", body.positionOf(offset), message)), List.of());
+    }
+
+    private RenderedMarkdown renderChecked(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets) {
         String markdown = body.markdown().replace('\u0000', '\uFFFD'); // as CommonMark asks; the length stays
+        OptionalInt deepLine = Nesting.tooDeepAtLineStarts(markdown);
+        if (deepLine.isPresent()) {
+            return refused(body, deepLine.getAsInt(), Nesting.TOO_DEEP_BLOCKS);
+        }
         int variant = (markdown.indexOf('|') >= 0 ? 1 : 0) | (markdown.contains("[^") ? 2 : 0);
         Document document = parser(variant).parse(markdown);
+        Integer longWord = QuickAutolinkExtension.LONG_WORD.get(document);
+        if (longWord != null) {
+            return refused(body, longWord, QuickAutolinkExtension.LONG_WORD_MESSAGE);
+        }
+        Optional<Nesting.TooDeep> tooDeep = Nesting.tooDeep(document);
+        if (tooDeep.isPresent()) {
+            return refused(body, tooDeep.get().node().getStartOffset(), tooDeep.get().message());
+        }
         State state = new State(body, pagePath, targets);
         document.set(STATE, state);
         if (!rawHtml) {
@@ -152,7 +264,13 @@ public final class MarkdownRenderer {
             if ((variant & 2) != 0) {
                 extensions.add(FootnoteExtension.create());
             }
-            parsers.compareAndSet(variant, null, Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, extensions)).build());
+            // flexmark adds its reference definitions pre-processor only with its own inline parser
+            MutableDataSet variantOptions = new MutableDataSet(options).set(Parser.EXTENSIONS, extensions).set(Parser.HEADING_PARSER, false);
+            parsers.compareAndSet(variant, null, Parser.builder(variantOptions)
+                    .customBlockParserFactory(new QuickHeadingParser())
+                    .customInlineParserFactory(LinearInlineParser::new)
+                    .paragraphPreProcessorFactory(new ReferencePreProcessorFactory())
+                    .build());
             parser = parsers.get(variant);
         }
         return parser;
@@ -219,7 +337,7 @@ public final class MarkdownRenderer {
 
     private static void warnAboutRawHtml(Node node, State state) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            if (child instanceof HtmlBlock || child instanceof HtmlInline) {
+            if (child instanceof HtmlBlockBase || child instanceof HtmlInlineBase) { // comments too
                 state.diagnostics.add(Diagnostic.warning("raw-html", state.body.positionOf(child.getStartOffset()),
                         "raw HTML is shown as text; write Markdown instead, or allow HTML with 'markdown: {raw_html: true}' in the site config"));
             } else {
@@ -264,32 +382,42 @@ public final class MarkdownRenderer {
         if (state == null) {
             return link;
         }
+        if (node instanceof RefNode reference && !reference.isDefined()) {
+            // "[sic]", "[1]" with no definition of that label: text, as CommonMark says; flexmark
+            // asks the resolver anyway, and would make a link of whatever it answers
+            return link;
+        }
         if (node instanceof MailLink) {
-            return link; // an e-mail address that autolinking found; flexmark adds the "mailto:"
+            // an e-mail address that autolinking found; flexmark adds the "mailto:"
+            return link.withUrl(percentEncoded(link.getUrl()));
         }
         String url = link.getUrl();
         String probe = LinkSchemes.normalise(url);
         Optional<String> scheme = LinkSchemes.scheme(url);
         if (scheme.isPresent()) {
             if (LinkSchemes.SAFE.contains(scheme.get())) {
-                return link;
+                return link.withUrl(percentEncoded(url));
             }
             state.error(node, "unsafe-link", "link scheme '" + scheme.get() + ":' is not allowed (only " + LinkSchemes.SAFE_LIST
                     + "); remove the link");
             return link.withUrl("#").withStatus(LinkStatus.INVALID);
         }
         if (probe.startsWith("//")) {
-            return link; // protocol-relative: another site
+            return link.withUrl(percentEncoded(url)); // protocol-relative: another site
         }
         if (probe.startsWith("www.")) {
-            return link.withUrl("https://" + url.strip()); // a bare web address, as autolinks find them
+            return link.withUrl(percentEncoded("https://" + url.strip())); // a bare web address, as autolinks find them
         }
         int hash = url.indexOf('#');
-        String path = hash < 0 ? url : url.substring(0, hash);
+        String beforeFragment = hash < 0 ? url : url.substring(0, hash);
         String fragment = hash < 0 ? "" : url.substring(hash + 1);
+        int question = beforeFragment.indexOf('?');
+        String path = question < 0 ? beforeFragment : beforeFragment.substring(0, question);
+        // the query and fragment as written, encoded where the author did not (a space, a letter beyond ASCII)
+        String rest = percentEncoded(beforeFragment.substring(path.length()) + (hash < 0 ? "" : "#" + fragment));
         if (path.isEmpty()) {
             state.pagePath.ifPresent(page -> state.fragment(node, page, fragment));
-            return link;
+            return link.withUrl(rest);
         }
         String sitePath;
         if (path.startsWith("/")) {
@@ -318,8 +446,40 @@ public final class MarkdownRenderer {
         if (!fragment.isEmpty()) {
             state.fragment(node, target.get().sitePath(), fragment);
         }
-        String resolved = ROOT + target.get().outputFile() + (hash < 0 ? "" : "#" + fragment);
-        return link.withUrl(resolved).withStatus(LinkStatus.VALID);
+        // The output file is a file name, not a URL: a '%' in it is a percent sign.
+        String file = percentEncoded(target.get().outputFile().replace("%", "%25"));
+        return link.withUrl(ROOT + file + rest).withStatus(LinkStatus.VALID);
+    }
+
+    /**
+     * The URL with what may not stand in one percent-encoded (a space, a letter beyond ASCII, a
+     * stray '%'), as flexmark's option to encode URLs would; an existing {@code %XX} stays.
+     * Nearly every URL needs nothing, so a scan spares them flexmark's regular expression.
+     */
+    static String percentEncoded(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            boolean kept = c < 0x80 && URL_CHARACTERS.get(c)
+                    || c == '%' && i + 2 < url.length() && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2));
+            if (!kept) {
+                return Escaping.percentEncodeUrl(url);
+            }
+        }
+        return url;
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /** What the scan above may keep: those flexmark's {@link Escaping#percentEncodeUrl} keeps. */
+    private static final java.util.BitSet URL_CHARACTERS = new java.util.BitSet(128);
+
+    static {
+        ":/?#@!$&'()*+,;=-._~".chars().forEach(URL_CHARACTERS::set);
+        URL_CHARACTERS.set('a', 'z' + 1);
+        URL_CHARACTERS.set('A', 'Z' + 1);
+        URL_CHARACTERS.set('0', '9' + 1);
     }
 
     static String resolveRelative(String pagePath, String relative) {

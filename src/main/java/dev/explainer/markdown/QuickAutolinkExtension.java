@@ -10,6 +10,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.ast.TypographicText;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
@@ -44,12 +45,54 @@ final class QuickAutolinkExtension implements Parser.ParserExtension {
             return new NodePostProcessor() {
                 @Override
                 public void process(NodeTracker state, Node node) {
-                    if (mayHoldLink(node)) {
+                    if (!mayHoldLink(node)) {
+                        return;
+                    }
+                    int longWord = longWordStart(node);
+                    if (longWord < 0) {
                         autolinks.process(state, node);
+                    } else if (LONG_WORD.get(document) == null) {
+                        LONG_WORD.set(document, longWord);
                     }
                 }
             };
         }
+    }
+
+    /**
+     * The most letters, digits, '.', '+' and '-' in a row in a text that flexmark's autolinks
+     * look at. Their first regular expression ({@code \b([a-z][a-z0-9+.-]*://)}) tries every
+     * word boundary of such a run to its end: time quadratic in its length (a made-up address
+     * of 200,000 characters took 118 s). No word or address is that long.
+     */
+    static final int LONGEST_WORD = 5_000;
+
+    static final String LONG_WORD_MESSAGE = String.format(java.util.Locale.ROOT,
+            "more than %,d letters, digits, '.', '+' or '-' in a row, too long to look for web addresses in; break it up with spaces",
+            LONGEST_WORD);
+
+    /** Where, in a document, the first text too long for autolinks starts (such a text is left as it is). */
+    static final NullableDataKey<Integer> LONG_WORD = new NullableDataKey<>("EXPLAINER_LONG_WORD");
+
+    /** The offset of a run longer than {@link #LONGEST_WORD} in the text autolinks would look at, or -1. */
+    private static int longWordStart(Node node) {
+        Node last = node;
+        while (last.getNext() instanceof Text || last.getNext() instanceof TypographicText) {
+            last = last.getNext();
+        }
+        if (last.getEndOffset() - node.getStartOffset() <= LONGEST_WORD) {
+            return -1;
+        }
+        CharSequence document = node.getChars().getBaseSequence();
+        int run = 0;
+        for (int i = node.getStartOffset(); i < last.getEndOffset(); i++) {
+            char c = document.charAt(i);
+            run = Character.isLetterOrDigit(c) || c == '.' || c == '+' || c == '-' ? run + 1 : 0;
+            if (run > LONGEST_WORD) {
+                return i + 1 - run;
+            }
+        }
+        return -1;
     }
 
     /** The node's text and the text and typography after it, which flexmark may join to it. */

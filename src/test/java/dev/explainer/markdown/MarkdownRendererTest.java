@@ -1,14 +1,5 @@
 package dev.explainer.markdown;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
-import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.ext.typographic.TypographicExtension;
-import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.data.DataHolder;
-import com.vladsch.flexmark.util.data.MutableDataSet;
-
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.load.RawEntry;
 import dev.explainer.text.SourceFile;
@@ -32,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MarkdownRendererTest {
     private static final LinkTargets TARGETS = new LinkTargets() {
         private final Map<String, String> pages = Map.of("/parties/russia/", "parties/russia/index.html",
-                "/", "index.html", "/assets/map.png", "assets/map.png");
+                "/", "index.html", "/assets/map.png", "assets/map.png", "/assets/foo b\u00e4.png", "assets/foo b\u00e4.png",
+                "/assets/100%.png", "assets/100%.png");
 
         @Override
         public Optional<Target> find(String sitePath) {
@@ -47,29 +39,6 @@ class MarkdownRendererTest {
     };
 
     private final MarkdownRenderer renderer = new MarkdownRenderer(false);
-
-    /** Stock flexmark with every extension, set up as our renderer is: what its output must equal. */
-    private static final DataHolder STOCK_OPTIONS = stockOptions();
-    private static final Parser STOCK_PARSER = Parser.builder(STOCK_OPTIONS).build();
-    private static final HtmlRenderer STOCK_RENDERER = HtmlRenderer.builder(STOCK_OPTIONS).build();
-
-    private static DataHolder stockOptions() {
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(
-                TablesExtension.create(),
-                FootnoteExtension.create(),
-                TypographicExtension.create(),
-                AutolinkExtension.create()));
-        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
-        options.set(HtmlRenderer.RENDER_HEADER_ID, true);
-        options.set(HtmlRenderer.ESCAPE_HTML, true);
-        options.set(HtmlRenderer.SOFT_BREAK, "\n");
-        options.set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)");
-        options.set(TablesExtension.CLASS_NAME, "");
-        options.set(TablesExtension.WITH_CAPTION, true);
-        return options.toImmutable();
-    }
-
 
     private RenderedMarkdown render(String markdown) {
         String file = "---\ntitle: x\n---\n" + markdown;
@@ -134,6 +103,9 @@ class MarkdownRendererTest {
                     + "Para 6, long enough to set aside.\n\nPara 7, long enough to set aside.\n\nPara 8, long enough to set aside.\n\n"
                     + "Para 9, long enough to set aside.\n\nPara 10, long enough to set aside.\n\nPara 11, long enough to set aside.",
             "\tA tab first, then a text long enough\t\n\n   Three spaces first, then a text long enough   ",
+            // headings, which flexmark's heading parser is asked about only where a line could be one
+            "Title\n=====\n\nSub\n---\n\n| a\n[b]\n#not a heading\n   ## indented heading ##\n    # code\n\n> quoted\n> ===\n\n- item\n  ---\n"
+                    + "\n#\n\n# #\n\nx\n   -\n\n[r]: /x\n===\n\n\\## escaped\n\n## **strong** heading {#an-id}",
     })
     void skippingWorkThatFindsNothingChangesNothing(String markdown) {
         assertSameAsStockFlexmark(markdown);
@@ -176,7 +148,7 @@ class MarkdownRendererTest {
 
     /** Renders {@code markdown} with our renderer and with stock flexmark, set up alike, and compares. */
     private void assertSameAsStockFlexmark(String markdown) {
-        String stock = STOCK_RENDERER.render(STOCK_PARSER.parse(markdown));
+        String stock = StockFlexmark.render(markdown);
         RenderedMarkdown ours = render(markdown);
         // the one intended difference: bare web addresses link with https, not http
         assertEquals(stock.replace("href=\"http://www.", "href=\"https://www."), ours.html(), markdown);
@@ -244,5 +216,182 @@ class MarkdownRendererTest {
         RenderedMarkdown rendered = render("Text\n\nSee [R](/parties/rusia/).");
         assertEquals(List.of("content/a.md:6:5: error: link to '/parties/rusia/': no page or asset has the path /parties/rusia/; did you mean '/parties/russia/'?"),
                 rendered.diagnostics().stream().map(Diagnostic::format).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[sic]", "[...]", "[1]", "[/about/]", "[/parties/rusia/]", "![sic]", "[a][sic]", "[sic][]"})
+    void bracketsWithoutADefinitionAreText(String brackets) {
+        RenderedMarkdown rendered = render("He said " + brackets + " so.");
+        assertEquals(List.of(), rendered.diagnostics());
+        Document html = Jsoup.parseBodyFragment(rendered.html());
+        assertEquals("He said " + brackets.replace("...", "\u2026") + " so.", html.text());
+        assertTrue(html.select("a, img").isEmpty(), rendered.html());
+    }
+
+    @Test
+    void referencesWithADefinitionAreCheckedLinks() {
+        RenderedMarkdown rendered = render("See [Russia], [them][r] and [sic].\n\n[russia]: /parties/russia/\n[r]: /parties/rusia/");
+        assertEquals(List.of("content/a.md:4:15: error: link to '/parties/rusia/': no page or asset has the path /parties/rusia/;"
+                        + " did you mean '/parties/russia/'?"),
+                rendered.diagnostics().stream().map(Diagnostic::format).toList());
+        Document html = Jsoup.parseBodyFragment(rendered.html().replace(MarkdownRenderer.ROOT, "ROOT/"));
+        assertEquals(List.of("ROOT/parties/russia/index.html", "#"), html.select("a").eachAttr("href"));
+        assertTrue(html.text().endsWith("and [sic]."), html.text());
+    }
+
+    @Test
+    void htmlCommentsAreEscapedWithTheRawHtmlWarning() {
+        RenderedMarkdown rendered = render("<!-- a block comment -->\n\nText <!-- an inline one --> and <b>bold</b>.");
+        assertEquals(List.of(
+                "content/a.md:4:1: warning: raw HTML is shown as text; write Markdown instead, or allow HTML with 'markdown: {raw_html: true}' in the site config",
+                "content/a.md:6:6: warning: raw HTML is shown as text; write Markdown instead, or allow HTML with 'markdown: {raw_html: true}' in the site config",
+                "content/a.md:6:33: warning: raw HTML is shown as text; write Markdown instead, or allow HTML with 'markdown: {raw_html: true}' in the site config",
+                "content/a.md:6:40: warning: raw HTML is shown as text; write Markdown instead, or allow HTML with 'markdown: {raw_html: true}' in the site config"),
+                rendered.diagnostics().stream().map(Diagnostic::format).toList());
+        assertFalse(rendered.html().contains("<!--"), rendered.html());
+        assertTrue(rendered.html().contains("&lt;!-- an inline one --&gt;"), rendered.html());
+    }
+
+    @Test
+    void htmlCommentsPassWhenTheSiteAllowsRawHtml() {
+        String file = "---\ntitle: x\n---\n<!-- kept -->\n";
+        RenderedMarkdown rendered = new MarkdownRenderer(true).render(new RawEntry.Body(new SourceFile("content/a.md", file), 17),
+                Optional.of("/parties/"), TARGETS);
+        assertEquals(List.of(), rendered.diagnostics());
+        assertEquals("<!-- kept -->\n", rendered.html());
+    }
+
+    @Test
+    void linksArePercentEncoded() {
+        // (flexmark does not take a space in a link's destination, even between < and >)
+        RenderedMarkdown rendered = render("[a](../assets/foo%20b%C3%A4.png) [b](/assets/foo%20b\u00e4.png) [c](/assets/100%25.png)"
+                + " [d](/parties/russia/?q=\u00e4&y=%41#t\u00e4lks) [e](https://example.org/a%20b/\u00e4?q=\u00e4#\u00e4)"
+                + " [f](#\u00fcber) [g](/parties/russia/?x=1#talks)");
+        assertEquals(List.of(), rendered.diagnostics());
+        Document html = Jsoup.parseBodyFragment(rendered.html().replace(MarkdownRenderer.ROOT, "ROOT/"));
+        assertEquals(List.of("ROOT/assets/foo%20b%C3%A4.png", "ROOT/assets/foo%20b%C3%A4.png", "ROOT/assets/100%25.png",
+                        "ROOT/parties/russia/index.html?q=%C3%A4&y=%41#t%C3%A4lks",
+                        "https://example.org/a%20b/%C3%A4?q=%C3%A4#%C3%A4", "#%C3%BCber",
+                        "ROOT/parties/russia/index.html?x=1#talks"),
+                html.select("a").eachAttr("href"));
+        assertEquals(List.of("t\u00e4lks", "\u00fcber", "talks"),
+                rendered.fragmentLinks().stream().map(RenderedMarkdown.FragmentLink::fragment).toList(),
+                "fragments are checked as written");
+    }
+
+    private static List<String> problems(RenderedMarkdown rendered) {
+        return rendered.diagnostics().stream().map(Diagnostic::format).toList();
+    }
+
+    @Test
+    void blockQuotesNestedBeyondTheLimitAreRefusedWhereItIsPassed() {
+        assertEquals(List.of("content/a.md:5:101: error: block quotes and lists nested more than 100 levels deep; nest them less deeply"),
+                problems(render("Text\n" + ">".repeat(101) + " deep")));
+        assertEquals(List.of("content/a.md:4:201: error: block quotes and lists nested more than 100 levels deep; nest them less deeply"),
+                problems(render("> - ".repeat(51) + "deep")), "quotes and lists count together");
+        RenderedMarkdown hundred = render(">".repeat(100) + " deep");
+        assertEquals(List.of(), hundred.diagnostics());
+        assertEquals(100, Jsoup.parseBodyFragment(hundred.html()).select("blockquote").size());
+    }
+
+    @Test
+    void listsNestedByIndentationBeyondTheLimitAreRefusedWhereItIsPassed() {
+        StringBuilder list = new StringBuilder();
+        for (int level = 0; level < 101; level++) {
+            list.append("  ".repeat(level)).append("- item\n");
+        }
+        assertEquals(List.of("content/a.md:104:201: error: block quotes and lists nested more than 100 levels deep; nest them less deeply"),
+                problems(render(list.toString())));
+        String hundred = list.substring(0, list.lastIndexOf("  ".repeat(100) + "- item"));
+        assertEquals(List.of(), render(hundred).diagnostics());
+    }
+
+    @Test
+    void emphasisNestedBeyondTheLimitIsRefusedWhereItIsPassed() {
+        assertEquals(List.of("content/a.md:4:301: error: emphasis, links, images and quotation marks nested more than 100 levels deep"
+                        + " inside one another; nest them less deeply"),
+                problems(render("*a ".repeat(101) + "x" + " b*".repeat(101))));
+        assertEquals(List.of("content/a.md:4:201: error: emphasis, links, images and quotation marks nested more than 100 levels deep"
+                        + " inside one another; nest them less deeply"),
+                problems(render("![".repeat(101) + "x" + "](/i.png)".repeat(101))), "images within the description of images");
+        RenderedMarkdown hundred = render("*a ".repeat(100) + "x" + " b*".repeat(100));
+        assertEquals(List.of(), hundred.diagnostics());
+        assertEquals(100, Jsoup.parseBodyFragment(hundred.html()).select("em").size());
+    }
+
+    @Test
+    void markersThatDoNotNestAreNotCounted() {
+        String rule = "- ".repeat(300);
+        String code = "```\n" + "> ".repeat(300) + "\n```\n\n    " + "> ".repeat(300) + "\n";
+        assertSameAsStockFlexmark(rule + "\n\n" + code);
+    }
+
+    /** Constructs that flexmark reads by recursion, each of which overflowed a 1 MB stack at this size. */
+    @Test
+    void longRepeatedConstructsRender() {
+        assertSameAsStockFlexmark("*".repeat(20_000) + "\n\n" + "- ".repeat(10_000));
+        assertSameAsStockFlexmark("[x](https://example.org/ \"" + "a ".repeat(10_000) + "\")\n\n[y]: https://example.org \"" + "b ".repeat(10_000) + "\"");
+        RenderedMarkdown table = render("|" + " a |".repeat(5_000) + "\n|" + "---|".repeat(5_000) + "\n|" + " b |".repeat(5_000));
+        assertEquals(List.of(), table.diagnostics());
+        assertEquals(5_000, Jsoup.parseBodyFragment(table.html()).select("td").size());
+    }
+
+    @Test
+    void aBodyThatOverflowsTheStackIsReportedNotThrown() {
+        String row = "|" + " a |".repeat(5_000) + "\n|" + "---|".repeat(5_000) + "\n|" + " b |".repeat(5_000);
+        render("| a |\n|---|\n| b |"); // every class the table needs is loaded before the stack runs out
+        String file = "---\ntitle: x\n---\nText.\n\n" + row;
+        RenderedMarkdown rendered = new MarkdownRenderer(false, 256 << 10)
+                .render(new RawEntry.Body(new SourceFile("content/a.md", file), 17), Optional.of("/parties/"), TARGETS);
+        assertEquals(List.of("content/a.md:4:1: error: this Markdown is too complex to read: one line or paragraph repeats a construct"
+                + " thousands of times (such as a table row of thousands of columns, or thousands of '*' in a row); break it up"),
+                problems(rendered));
+        assertEquals("", rendered.html());
+    }
+
+    /**
+     * Reference definitions and table rows by the thousand, which flexmark read in time quadratic
+     * in their number (a manual check: 20,000 definitions took 43 s, 200,000 rows 241 s; stock
+     * flexmark still does, so the comparison with it is kept to a few hundred).
+     */
+    @Test
+    void manyReferenceDefinitionsAndTableRowsRender() {
+        assertSameAsStockFlexmark(definitions(300));
+        assertSameAsStockFlexmark(table(300));
+        RenderedMarkdown definitions = render(definitions(5_000));
+        assertEquals(List.of(), definitions.diagnostics());
+        assertEquals(List.of("https://example.org/0", "https://example.org/4999"),
+                Jsoup.parseBodyFragment(definitions.html()).select("a").eachAttr("href"));
+        RenderedMarkdown table = render(table(5_000));
+        assertEquals(5_000, Jsoup.parseBodyFragment(table.html()).select("tbody tr").size());
+    }
+
+    private static String definitions(int count) {
+        StringBuilder definitions = new StringBuilder("See [r0] and [r" + (count - 1) + "].\n\n");
+        for (int i = 0; i < count; i++) {
+            definitions.append("[r").append(i).append("]: https://example.org/").append(i).append('\n');
+        }
+        return definitions.toString();
+    }
+
+    private static String table(int rows) {
+        StringBuilder table = new StringBuilder("| a | b |\n|---|---|\n");
+        for (int i = 0; i < rows; i++) {
+            table.append("| ").append(i).append(" | text ").append(i).append(" |\n");
+        }
+        return table.toString();
+    }
+
+    /**
+     * A made-up address of a few thousand characters, which flexmark's autolinks read in time
+     * quadratic in its length (a manual check: 200,000 characters took 118 s).
+     */
+    @Test
+    void aWordTooLongToLookForAddressesInIsRefused() {
+        assertEquals(List.of("content/a.md:5:5: error: more than 5,000 letters, digits, '.', '+' or '-' in a row, too long to look for"
+                        + " web addresses in; break it up with spaces"),
+                problems(render("Text.\nsee www." + "a.".repeat(2_500) + "org here")));
+        assertSameAsStockFlexmark("see www." + "a.".repeat(2_490) + "org here");
+        assertSameAsStockFlexmark("a.".repeat(10_000) + " has no address to look for");
     }
 }
