@@ -33,6 +33,7 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
 
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.load.RawEntry;
+import dev.explainer.parallel.Parallel;
 import dev.explainer.text.ForbiddenCharacters;
 import dev.explainer.text.LinkSchemes;
 import dev.explainer.text.PathSegments;
@@ -45,12 +46,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Markdown to HTML with flexmark: tables, footnotes, heading ids, typographic quotes and
@@ -162,51 +160,7 @@ public final class MarkdownRenderer {
      * thread is left at its base with room to spare, and the body is reported, not the tool.
      */
     public List<RenderedMarkdown> renderAll(List<Job> jobs) {
-        int size = jobs.size();
-        RenderedMarkdown[] results = new RenderedMarkdown[size];
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable work = () -> {
-            for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
-                try {
-                    results[i] = renderOnThisStack(jobs.get(i));
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                    next.set(size); // start nothing new
-                }
-            }
-        };
-        List<Thread> threads = new ArrayList<>();
-        for (int t = Math.min(size, Runtime.getRuntime().availableProcessors()); t > 0; t--) {
-            Thread thread = new Thread(null, work, "markdown-" + t, stackBytes);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
-        boolean interrupted = false;
-        for (Thread thread : threads) {
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the bodies are being rendered anyway: wait for them, and pass the interrupt on
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        Throwable thrown = failure.get();
-        if (thrown instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (thrown instanceof Error error) {
-            throw error;
-        }
-        if (thrown != null) {
-            throw new IllegalStateException(thrown);
-        }
-        return List.of(results);
+        return Parallel.mapOnLargeStacks(jobs, this::renderOnThisStack, stackBytes, "markdown");
     }
 
     private RenderedMarkdown renderOnThisStack(Job job) {

@@ -65,25 +65,43 @@ public final class Parallel {
         }
     }
 
+    /**
+     * As {@link #map(List, Function)}, but on new threads (one per core) whose stacks hold
+     * {@code stackBytes}, the caller waiting for them: for work that may nest deeply (a parser's
+     * recursion), where the pool's threads and the caller's have whatever stack they were given.
+     */
+    public static <T, R> List<R> mapOnLargeStacks(List<T> items, Function<? super T, ? extends R> function, long stackBytes,
+                                                  String threadName) {
+        Work<T, R> work = new Work<>(items, function);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = Math.min(items.size(), Runtime.getRuntime().availableProcessors()); t > 0; t--) {
+            Thread thread = new Thread(null, work, threadName + "-" + t, stackBytes);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the items are being done anyway: wait for them, and pass the interrupt on
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return work.results();
+    }
+
     private static <T, R> List<R> run(List<T> items, Function<? super T, ? extends R> function) {
-        int size = items.size();
-        int helpers = Math.min(size, Runtime.getRuntime().availableProcessors()) - 1;
+        int helpers = Math.min(items.size(), Runtime.getRuntime().availableProcessors()) - 1;
         if (helpers <= 0) {
             return items.stream().<R>map(function).toList();
         }
-        Object[] results = new Object[size];
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable work = () -> {
-            for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
-                try {
-                    results[i] = function.apply(items.get(i));
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                    next.set(size); // start nothing new
-                }
-            }
-        };
+        Work<T, R> work = new Work<>(items, function);
         // Submitted to the pool itself: CompletableFuture.runAsync would start a new thread per
         // task where the pool has fewer than two threads, as on two cores.
         List<ForkJoinTask<?>> running = new ArrayList<>(helpers);
@@ -92,18 +110,51 @@ public final class Parallel {
         }
         work.run();
         running.forEach(ForkJoinTask::join); // a helper may still be in its last item
-        Throwable thrown = failure.get();
-        if (thrown instanceof RuntimeException runtime) {
-            throw runtime;
+        return work.results();
+    }
+
+    /** The items handed out one at a time to every thread that runs this; the first throwable stops the handing out. */
+    private static final class Work<T, R> implements Runnable {
+        private final List<T> items;
+        private final Function<? super T, ? extends R> function;
+        private final Object[] results;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Work(List<T> items, Function<? super T, ? extends R> function) {
+            this.items = items;
+            this.function = function;
+            this.results = new Object[items.size()];
         }
-        if (thrown instanceof Error error) {
-            throw error;
+
+        @Override
+        public void run() {
+            int size = results.length;
+            for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
+                try {
+                    results[i] = function.apply(items.get(i));
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                    next.set(size); // start nothing new
+                }
+            }
         }
-        if (thrown != null) {
-            throw new IllegalStateException(thrown); // a sneaky checked exception
+
+        /** The results in the items' order, once every thread is done; or what the first failing call threw. */
+        List<R> results() {
+            Throwable thrown = failure.get();
+            if (thrown instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (thrown instanceof Error error) {
+                throw error;
+            }
+            if (thrown != null) {
+                throw new IllegalStateException(thrown); // a sneaky checked exception
+            }
+            @SuppressWarnings("unchecked")
+            List<R> list = (List<R>) Arrays.asList(results);
+            return Collections.unmodifiableList(list);
         }
-        @SuppressWarnings("unchecked")
-        List<R> list = (List<R>) Arrays.asList(results);
-        return Collections.unmodifiableList(list);
     }
 }
