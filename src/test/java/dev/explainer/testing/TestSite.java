@@ -18,6 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 /**
  * A tiny site written from text blocks into a temporary folder, in the style of Hugo's
  * integration tests: each file starts with a line {@code -- path --}. Later files replace
@@ -217,6 +221,35 @@ public final class TestSite {
         String[] args = Stream.concat(Stream.of("build", "--source", root.toString()), Stream.of(extra))
                 .toArray(String[]::new);
         return cli(args);
+    }
+
+    /** A Java exception's or error's name, or a stack frame: what an editor must never be shown. */
+    private static final Pattern JAVA_NAMES = Pattern.compile("\\tat |\\b[A-Z][A-Za-z]*(Exception|Error)\\b");
+
+    /**
+     * Builds {@code root} as it is (which must succeed), writes {@code change}, and builds again:
+     * checks that the second build failed with exit 1, printed no Java names or stack frames and
+     * nothing on stdout, and left the first build's output as it was, byte for byte.
+     */
+    public static Run breakWith(Path root, String change) {
+        Run first = build(root);
+        assertEquals(0, first.exitCode(), first.err());
+        Map<String, byte[]> before = snapshot(root.resolve("site"));
+
+        write(root, change);
+        Run run = build(root);
+        assertEquals(1, run.exitCode(), "exit code; stderr:\n" + run.err());
+        assertFalse(JAVA_NAMES.matcher(run.err()).find(), "no Java names or stack frames: " + run.err());
+        assertEquals("", run.out(), "nothing on stdout when failing");
+        assertSameFiles(before, root.resolve("site"));
+        return run;
+    }
+
+    /** {@code folder} holds exactly the files of {@code before}, with the same bytes. */
+    public static void assertSameFiles(Map<String, byte[]> before, Path folder) {
+        Map<String, byte[]> after = snapshot(folder);
+        assertEquals(before.keySet(), after.keySet(), "the previous output keeps its files");
+        before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
     }
 
     public static Document html(Path file) {
