@@ -74,6 +74,13 @@ final class SitePaths implements LinkTargets {
                 return Optional.of("has a '" + segment + "' part, which would " + (segment.equals("..") ? "leave its folder" : "stand for its folder")
                         + " and could write outside the site; remove it");
             }
+            if (segment.startsWith(".") && !(i == 0 && segment.equals(".well-known"))) {
+                // Hidden: web servers commonly refuse to serve such files (the tested nginx
+                // configuration does), '.git' is a user's repository, and '.explainer-*' is the
+                // build's own record of the output folder.
+                return Optional.of("has a part starting with '.' ('" + shorten(segment) + "'), a hidden file or folder that web servers"
+                        + " do not serve and the build keeps for its own records; remove the '.'");
+            }
             int bytes = segment.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > LONGEST_SEGMENT) {
                 return Optional.of("has a part " + bytes + " bytes long ('" + segment.substring(0, 20) + "…'); a file name may have at most "

@@ -97,6 +97,20 @@ class UrlChecksTest {
     }
 
     @Test
+    void hiddenFilesAndFoldersAndTheBuildsOwnRecords() {
+        assertRefused(page("/.explainer-incoming/"), "content/pages/extra.md:3:6: error: url '/.explainer-incoming/' has a part"
+                + " starting with '.' ('.explainer-incoming'), a hidden file or folder that web servers do not serve and the build"
+                + " keeps for its own records; remove the '.'");
+        assertRefused(page("/.git/hooks.html"), "content/pages/extra.md:3:6: error: url '/.git/hooks.html' has a part starting with '.'"
+                + " ('.git'), a hidden file or folder that web servers do not serve and the build keeps for its own records; remove the '.'");
+        String link = "content/pages/index.md:7:33: error: link to '/parties/reds/#members': no page or asset has the path"
+                + " /parties/reds/\n";
+        assertRefused(partiesAt("/.explainer-journal/{id}/"), link + "content/site.yaml:23:10: error: collection 'parties': url"
+                + " pattern '/.explainer-journal/{id}/' has a part starting with '.' ('.explainer-journal'), a hidden file or folder"
+                + " that web servers do not serve and the build keeps for its own records; remove the '.'");
+    }
+
+    @Test
     void segmentsLongerThanAFileNameMayBe() {
         String segment = "a".repeat(300);
         assertRefused(page("/" + segment + "/"), "content/pages/extra.md:3:6: error: url '/" + "a".repeat(39) + "…"
