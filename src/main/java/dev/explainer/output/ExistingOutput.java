@@ -7,7 +7,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -35,18 +37,22 @@ final class ExistingOutput {
     final Set<String> legacyTemporaries = new HashSet<>();
     /** The manifest's bytes, if the folder has one. */
     final Optional<byte[]> manifestBytes;
-    final Optional<Set<String>> manifest;
-    final Optional<Set<String>> journal;
+    final Optional<OutputManifest.Record> manifest;
+    final Optional<OutputManifest.Record> journal;
     final boolean incoming;
+    /** Why the folder's records cannot be used, in words, if they cannot: a record of the wrong kind (a folder for a file). */
+    final Optional<String> unfitRecord;
 
     /** The suffix of the temporary files of earlier versions, which wrote them beside their destination. */
     static final String LEGACY_TEMPORARY_SUFFIX = ".explainer-tmp";
 
-    private ExistingOutput(Optional<byte[]> manifestBytes, Optional<Set<String>> journal, boolean incoming) {
+    private ExistingOutput(Optional<byte[]> manifestBytes, Optional<byte[]> journalBytes, boolean incoming,
+                           Optional<String> unfitRecord) {
         this.manifestBytes = manifestBytes;
-        this.manifest = manifestBytes.map(OutputManifest::parse);
-        this.journal = journal;
+        this.manifest = manifestBytes.map(bytes -> OutputManifest.parse(bytes, true));
+        this.journal = journalBytes.map(bytes -> OutputManifest.parse(bytes, false));
         this.incoming = incoming;
+        this.unfitRecord = unfitRecord;
     }
 
     /**
@@ -58,16 +64,20 @@ final class ExistingOutput {
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
+        Path incoming = target.resolve(OutputManifest.INCOMING);
+        Optional<String> unfit = unfitKind(target, OutputManifest.NAME, false)
+                .or(() -> unfitKind(target, OutputManifest.JOURNAL, false))
+                .or(() -> unfitKind(target, OutputManifest.INCOMING, true));
         ExistingOutput tree = new ExistingOutput(readRegular(target.resolve(OutputManifest.NAME)),
-                readRegular(target.resolve(OutputManifest.JOURNAL)).map(OutputManifest::parse),
-                Files.exists(target.resolve(OutputManifest.INCOMING), LinkOption.NOFOLLOW_LINKS));
+                readRegular(target.resolve(OutputManifest.JOURNAL)),
+                Files.isDirectory(incoming, LinkOption.NOFOLLOW_LINKS), unfit);
         Set<String> wanted = new HashSet<>();
-        tree.manifest.ifPresent(paths -> addFolders(paths, wanted));
-        tree.journal.ifPresent(paths -> addFolders(paths, wanted));
+        addFolders(tree.recorded(), wanted);
         addFolders(expectedFiles, wanted);
         tree.walk(target, target, wanted);
         boolean empty = tree.files.isEmpty() && tree.folders.isEmpty() && tree.opaque.isEmpty() && tree.others.isEmpty()
-                && tree.legacyTemporaries.isEmpty() && tree.manifestBytes.isEmpty() && tree.journal.isEmpty() && !tree.incoming;
+                && tree.legacyTemporaries.isEmpty() && tree.manifestBytes.isEmpty() && tree.journal.isEmpty() && !tree.incoming
+                && unfit.isEmpty();
         return empty ? null : tree;
     }
 
@@ -129,12 +139,37 @@ final class ExistingOutput {
         });
     }
 
-    /** The files the folder's records name as the build's: the manifest's and, after an interruption, the journal's. */
+    /** The paths the folder's records name: the manifest's and, after an interruption, the journal's. */
     Set<String> recorded() {
-        Set<String> recorded = new HashSet<>();
-        manifest.ifPresent(recorded::addAll);
-        journal.ifPresent(recorded::addAll);
-        return recorded;
+        List<OutputManifest.Record> records = new ArrayList<>();
+        manifest.ifPresent(records::add);
+        journal.ifPresent(records::add);
+        return OutputManifest.paths(records);
+    }
+
+    /**
+     * Whether a record vouches for {@code hash} as the bytes the build left at {@code path}: the
+     * manifest's hash of what the last build wrote, or one of the journal's (old or new bytes).
+     */
+    boolean vouchesFor(String path, String hash) {
+        return OutputManifest.mayBeTheBuilds(path)
+                && (manifest.filter(OutputManifest.Hashed.class::isInstance).map(OutputManifest.Hashed.class::cast)
+                        .map(record -> record.records(path, hash)).orElse(false)
+                || journal.filter(OutputManifest.Hashed.class::isInstance).map(OutputManifest.Hashed.class::cast)
+                        .map(record -> record.records(path, hash)).orElse(false));
+    }
+
+    /** Why {@code name}, one of the build's records, is of the wrong kind, if it is: a folder where a file goes, a link. */
+    private static Optional<String> unfitKind(Path target, String name, boolean folder) {
+        Path path = target.resolve(name);
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                || (folder ? Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) : Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))) {
+            return Optional.empty();
+        }
+        String kind = Files.isSymbolicLink(path) ? "a link" : Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? "a folder"
+                : Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) ? "a file" : "a special file";
+        return Optional.of("holds " + name + " as " + kind + ", but the build keeps " + (folder ? "a folder" : "a file")
+                + " of its own records there; move it out of the folder and build again");
     }
 
     /** Whether the last update of this folder was cut short. */

@@ -28,17 +28,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The write stage. The output folder belongs to the build, and only what it wrote: every build
- * records the files it wrote in a {@linkplain OutputManifest manifest} in the folder, and the
- * next one deletes only files of that record it no longer makes; everything else in the folder
- * (a {@code CNAME}, a {@code .git/}, a user's notes) is kept, and {@linkplain Written#notes
- * named}. A folder with files in it and no manifest is taken for an earlier build only if all
- * of them are files this build writes (see {@link #adoptable}); otherwise it is refused, as is a
- * file no build wrote at a place where this build must write.
+ * records the files it wrote, with the SHA-256 of their bytes, in a {@linkplain OutputManifest
+ * manifest} in the folder, and the next one deletes or replaces only files of that record whose
+ * bytes still have the recorded hash; everything else in the folder (a {@code CNAME}, a
+ * {@code .git/}, a user's notes, a page the user edited) is kept, and {@linkplain Written#notes
+ * named}. The record is committed with the site and anyone can edit it, so a name in it alone
+ * makes no file the build's. A folder with files in it and no manifest (or one without hashes) is
+ * taken for an earlier build only if every file in it holds exactly this build's bytes; otherwise
+ * it is refused, as is a file not the build's at a place where this build must write.
  *
  * <p>A new output folder is written whole into a staging folder beside it and moved into place.
  * An earlier build is updated in place: files whose bytes did not change are not touched (they
@@ -51,8 +51,8 @@ import java.util.regex.Pattern;
  * <p>Renaming many files is not one atomic step, so before the first rename the update writes a
  * journal ({@value OutputManifest#JOURNAL}) naming every file that is the build's during the update,
  * and removes it when the new manifest is in place. A build that finds a journal (or the private
- * folder) knows the previous update was cut short: it treats the journal's files as its own,
- * compares every file with what it writes (so a file of either version is replaced if needed),
+ * folder) knows the previous update was cut short: it treats the files holding bytes the journal
+ * recorded (old or new) as its own, compares every file with what it writes (so a file of either version is replaced if needed),
  * removes the leftovers and says it repaired the folder.
  *
  * <p>A build {@linkplain #prepare prepares} the output while its pages render (reads what is
@@ -267,7 +267,7 @@ public final class SiteWriter {
         try {
             createMissingFolders(staging, layout.folders(), present, new ArrayList<>());
             writeAll(files, file -> staging.resolve(file.path()));
-            Files.write(staging.resolve(OutputManifest.NAME), OutputManifest.manifest(layout.files()));
+            Files.write(staging.resolve(OutputManifest.NAME), OutputManifest.manifest(hashes(files)));
             // Folders prepared for files that were not, in the end, among those written.
             for (String folder : present.stream().filter(f -> !layout.folders().contains(f)).sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(staging.resolve(folder));
@@ -302,47 +302,58 @@ public final class SiteWriter {
 
     private static Outcome updateInPlace(Path target, List<OutputFile> files, Layout layout, ExistingOutput existing)
             throws IOException {
+        if (existing.unfitRecord.isPresent()) {
+            return new Refused("the output folder " + target + " " + existing.unfitRecord.get());
+        }
+        if (existing.manifest.orElse(null) instanceof OutputManifest.Damaged damaged) {
+            return damagedRecord(target, OutputManifest.NAME, damaged);
+        }
+        if (existing.journal.orElse(null) instanceof OutputManifest.Damaged damaged) {
+            return damagedRecord(target, OutputManifest.JOURNAL, damaged);
+        }
         existing.open(target, layout.files());
-        boolean adopting = existing.manifest.isEmpty() && existing.journal.isEmpty();
-        Set<String> owned = adopting ? adoptable(existing, layout) : owned(existing);
+        boolean adopting = !(existing.manifest.orElse(null) instanceof OutputManifest.Hashed) && existing.journal.isEmpty();
+        Map<String, String> written = hashes(files);
+        // What the files there hold now: those the build writes, and those a record vouches for.
+        Set<String> recorded = adopting ? Set.of() : existing.recorded();
+        List<String> toHash = existing.files.keySet().stream().filter(path -> layout.files().contains(path) || recorded.contains(path))
+                .toList();
+        Map<String, String> onDisk = hashesOnDisk(target, toHash);
+        // A file is the build's to replace or delete only if it holds this build's bytes already,
+        // or bytes a record of this folder vouches for: never by its name alone.
+        Set<String> owned = new HashSet<>();
+        onDisk.forEach((path, hash) -> {
+            if (hash.equals(written.get(path)) || !adopting && existing.vouchesFor(path, hash)) {
+                owned.add(path);
+            }
+        });
         Set<String> users = new HashSet<>(existing.files.keySet());
         users.removeAll(owned);
         users.addAll(existing.others);
         users.addAll(existing.opaque);
 
         if (adopting && !users.isEmpty()) {
-            return new Refused("the output folder " + target + " is not empty and no build recorded writing it (it has no "
-                    + OutputManifest.NAME + "): it holds " + names(shown(users, existing.opaque, layout))
-                    + ", which this build would not write; choose an empty or new folder, or move those out of it");
+            String record = existing.manifest.isPresent()
+                    ? " has an " + OutputManifest.NAME + " of an earlier version of the tool, without the hashes that show which"
+                    + " files are the build's,"
+                    : " has no " + OutputManifest.NAME + ", so this version of the tool did not write it,";
+            return new Refused("the output folder " + target + record + " and these files in it are not what this build writes: "
+                    + names(shown(users, existing.opaque, layout)) + "; build into a new or empty folder, or remove those files from it");
         }
         List<String> clashes = clashes(existing, owned, users, layout);
         if (!clashes.isEmpty()) {
-            return new Refused("the output folder " + target + " holds files no build wrote where this build writes: "
-                    + names(clashes) + "; move them out of the folder and build again");
+            return new Refused("the output folder " + target + " holds files the build did not write, or that were changed since it"
+                    + " wrote them, where this build writes: " + names(clashes) + "; move them out of the folder and build again");
         }
 
-        List<OutputFile> changed;
-        try {
-            changed = Parallel.map(files, file -> owned.contains(file.path()) && holdsSameBytes(target, existing, file) ? null : file)
-                    .stream().filter(Objects::nonNull).toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        if (adopting && !existing.files.isEmpty() && changed.size() == files.size()) {
-            // Every name matches, but not one file holds what this build writes: the folder may
-            // be the user's own site (an index.html of their own), not an earlier build.
-            return new Refused("the output folder " + target + " has no " + OutputManifest.NAME + " (the record of a build)"
-                    + " and none of its files holds what this build writes, so it may not be an earlier build: it holds "
-                    + names(shown(existing.files.keySet(), Set.of(), layout)) + "; choose an empty or new folder, or empty this one");
-        }
-
+        List<OutputFile> changed = files.stream().filter(file -> !written.get(file.path()).equals(onDisk.get(file.path()))).toList();
         List<String> stale = owned.stream().filter(path -> !layout.files().contains(path)).sorted().toList();
         List<String> foldersInTheWay = existing.folders.stream().filter(layout.files()::contains).sorted().toList();
-        byte[] manifest = OutputManifest.manifest(layout.files());
+        byte[] manifest = OutputManifest.manifest(written);
         boolean recordCurrent = existing.manifestBytes.map(bytes -> Arrays.equals(bytes, manifest)).orElse(false);
-        Written written = new Written(shown(users, existing.opaque, layout), existing.interrupted());
+        Written outcome = new Written(shown(users, existing.opaque, layout), existing.interrupted());
         if (changed.isEmpty() && stale.isEmpty() && !existing.interrupted() && recordCurrent) {
-            return written;
+            return outcome;
         }
 
         // Every new byte goes into the private folder first: if a write fails, removing that
@@ -359,8 +370,12 @@ public final class SiteWriter {
             writeAll(changed, temporary::get);
             Files.write(incoming.resolve(INCOMING_MANIFEST), manifest);
             if (journaled) {
-                Set<String> during = new HashSet<>(owned);
-                during.addAll(layout.files());
+                // Every file that is the build's while the renames run, with the old bytes and the new.
+                Map<String, Set<String>> during = new HashMap<>();
+                for (String path : owned) {
+                    during.computeIfAbsent(path, p -> new HashSet<>()).add(onDisk.get(path));
+                }
+                written.forEach((path, hash) -> during.computeIfAbsent(path, p -> new HashSet<>()).add(hash));
                 Files.write(incoming.resolve(INCOMING_JOURNAL), OutputManifest.journal(during));
             }
         } catch (IOException | RuntimeException e) {
@@ -414,45 +429,54 @@ public final class SiteWriter {
         move(incoming.resolve(INCOMING_MANIFEST), target.resolve(OutputManifest.NAME));
         deleteTree(incoming);
         Files.deleteIfExists(target.resolve(OutputManifest.JOURNAL));
-        return written;
+        return outcome;
     }
 
-    /** The files of the folder that the folder's records name as the build's. */
-    private static Set<String> owned(ExistingOutput existing) {
-        Set<String> recorded = existing.recorded();
-        Set<String> owned = new HashSet<>();
-        for (String path : existing.files.keySet()) {
-            if (recorded.contains(path)) {
-                owned.add(path);
-            }
-        }
-        return owned;
+    private static Refused damagedRecord(Path target, String name, OutputManifest.Damaged damaged) {
+        return new Refused("the output folder " + target + " has a damaged " + name + " (" + damaged.reason()
+                + "), so the build cannot tell which files in it are its own; remove " + name
+                + " and build into a new or empty folder");
     }
 
-    /** A stylesheet's or script's name with the hash of its content, as the load stage makes it. */
-    private static final Pattern FINGERPRINTED = Pattern.compile("(.*)\\.[0-9a-f]{10}(\\.(?:css|js))");
+    /** The SHA-256 of each file's bytes, by site path. */
+    private static Map<String, String> hashes(List<OutputFile> files) throws IOException {
+        try {
+            List<String> hashes = Parallel.map(files, file -> {
+                try {
+                    return file instanceof OutputFile.Generated generated ? OutputManifest.sha256(generated.bytes())
+                            : OutputManifest.sha256(((OutputFile.Copied) file).source());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            Map<String, String> byPath = new HashMap<>();
+            for (int i = 0; i < files.size(); i++) {
+                byPath.put(files.get(i).path(), hashes.get(i));
+            }
+            return byPath;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
 
-    /**
-     * The files of a folder without a manifest that an earlier build of this site wrote: those
-     * this build writes too, and older fingerprints of its stylesheets and scripts (the folder
-     * of a site built before manifests existed, after a stylesheet changed).
-     */
-    private static Set<String> adoptable(ExistingOutput existing, Layout layout) {
-        Set<String> unfingerprinted = new HashSet<>();
-        for (String path : layout.files()) {
-            Matcher name = FINGERPRINTED.matcher(path);
-            if (name.matches()) {
-                unfingerprinted.add(name.group(1) + name.group(2));
+    /** The SHA-256 of what each of {@code paths} (site paths of regular files) holds in {@code target}. */
+    private static Map<String, String> hashesOnDisk(Path target, List<String> paths) throws IOException {
+        try {
+            List<String> hashes = Parallel.map(paths, path -> {
+                try {
+                    return OutputManifest.sha256(target.resolve(path));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            Map<String, String> byPath = new HashMap<>();
+            for (int i = 0; i < paths.size(); i++) {
+                byPath.put(paths.get(i), hashes.get(i));
             }
+            return byPath;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        Set<String> owned = new HashSet<>();
-        for (String path : existing.files.keySet()) {
-            Matcher name = FINGERPRINTED.matcher(path);
-            if (layout.files().contains(path) || name.matches() && unfingerprinted.contains(name.group(1) + name.group(2))) {
-                owned.add(path);
-            }
-        }
-        return owned;
     }
 
     /**
@@ -509,23 +533,6 @@ public final class SiteWriter {
     private static String names(List<String> names) {
         String shown = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())));
         return names.size() > NAMES_SHOWN ? shown + " and " + (names.size() - NAMES_SHOWN) + " more" : shown;
-    }
-
-    private static boolean holdsSameBytes(Path target, ExistingOutput existing, OutputFile file) {
-        Long size = existing.files.get(file.path());
-        if (size == null) {
-            return false;
-        }
-        Path onDisk = target.resolve(file.path());
-        try {
-            if (file instanceof OutputFile.Generated generated) {
-                return size == generated.bytes().length && Arrays.equals(Files.readAllBytes(onDisk), generated.bytes());
-            }
-            Path source = ((OutputFile.Copied) file).source();
-            return size == Files.size(source) && Files.mismatch(source, onDisk) < 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Removes {@code folder} if nothing is left in it: a user's file in it keeps it. */

@@ -178,15 +178,27 @@ class SiteWriterTest {
         return texts;
     }
 
-    /** The manifest of {@code out} lists exactly {@code paths}. */
+    /** The manifest of {@code out} lists exactly {@code paths}, each with the SHA-256 of the bytes it holds. */
     private static void assertRecords(Path out, String... paths) throws IOException {
-        assertEquals(MANIFEST_HEADER + String.join("", java.util.Arrays.stream(paths).map(p -> p + "\n").toList()),
-                Files.readString(out.resolve(OutputManifest.NAME)));
+        StringBuilder expected = new StringBuilder(MANIFEST_HEADER);
+        for (String path : paths) {
+            expected.append(sha256(Files.readString(out.resolve(path)))).append("  ").append(path).append('\n');
+        }
+        assertEquals(expected.toString(), Files.readString(out.resolve(OutputManifest.NAME)));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static final String MANIFEST_HEADER = """
-            # The files the last build by explainer wrote into this folder, one per line.
-            # The next build deletes those it no longer makes and leaves every other file here alone.
+            # The files the last build by explainer wrote into this folder: SHA-256 of the bytes, two spaces, path.
+            # The next build deletes or replaces only those whose bytes are unchanged, and keeps every other file.
             """;
 
     @Test
@@ -248,9 +260,9 @@ class SiteWriterTest {
 
         SiteWriter.Outcome outcome = new SiteWriter().write(out, List.of(text("index.html", "home"), text("a/index.html", "a")));
 
-        assertEquals(new SiteWriter.Refused("the output folder " + OutputGuard.real(out) + " is not empty and no build recorded"
-                + " writing it (it has no .explainer-manifest): it holds notes.txt, photos/, which this build would not write;"
-                + " choose an empty or new folder, or move those out of it"), outcome);
+        assertEquals(new SiteWriter.Refused("the output folder " + OutputGuard.real(out) + " has no .explainer-manifest, so this"
+                + " version of the tool did not write it, and these files in it are not what this build writes: index.html,"
+                + " notes.txt, photos/; build into a new or empty folder, or remove those files from it"), outcome);
         assertHolds(before, out);
         assertRootHolds("documents");
     }
@@ -261,29 +273,37 @@ class SiteWriterTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("index.html"), "my own page");
         SiteWriter.Outcome outcome = new SiteWriter().write(out, List.of(text("index.html", "home"), text("a/index.html", "a")));
-        assertEquals(new SiteWriter.Refused("the output folder " + OutputGuard.real(out) + " has no .explainer-manifest (the record"
-                + " of a build) and none of its files holds what this build writes, so it may not be an earlier build: it holds"
-                + " index.html; choose an empty or new folder, or empty this one"), outcome);
+        assertEquals(new SiteWriter.Refused("the output folder " + OutputGuard.real(out) + " has no .explainer-manifest, so this"
+                + " version of the tool did not write it, and these files in it are not what this build writes: index.html;"
+                + " build into a new or empty folder, or remove those files from it"), outcome);
         assertEquals("my own page", Files.readString(out.resolve("index.html")));
         assertRootHolds("www");
     }
 
     @Test
-    void anEarlierBuildWithoutAManifestIsTakenOverWithoutRewritingIt() throws IOException {
-        // A site/ built before builds kept a manifest, since when the stylesheet changed.
+    void anEarlierBuildWithoutAManifestIsTakenOverWithoutRewritingItOnlyIfEveryFileHoldsTheBuildsBytes() throws IOException {
+        // A site/ built before builds kept a manifest with hashes: taken over only if nothing in it
+        // differs from what this build writes. An older fingerprint of a stylesheet is not enough:
+        // its bytes are not this build's, so it cannot be told from a file of the user's.
         Path out = root.resolve("site");
         Files.createDirectories(out.resolve("assets"));
         Files.writeString(out.resolve("index.html"), "home");
         Files.writeString(out.resolve("assets/style.0123456789.css"), "old css");
+        Map<String, byte[]> before = TestSite.snapshot(out);
+        List<OutputFile> files = List.of(text("index.html", "home"), text("assets/style.abcdef0123.css", "new css"));
+
+        assertEquals(new SiteWriter.Refused("the output folder " + OutputGuard.real(out) + " has no .explainer-manifest, so this"
+                + " version of the tool did not write it, and these files in it are not what this build writes:"
+                + " assets/style.0123456789.css; build into a new or empty folder, or remove those files from it"),
+                new SiteWriter().write(out, files));
+        assertHolds(before, out);
+
+        Files.delete(out.resolve("assets/style.0123456789.css"));
+        Files.writeString(out.resolve("assets/style.abcdef0123.css"), "new css");
         FileTime longAgo = FileTime.from(Instant.parse("2001-01-01T00:00:00Z"));
         Files.setLastModifiedTime(out.resolve("index.html"), longAgo);
-
-        SiteWriter.Outcome outcome = new SiteWriter().write(out, List.of(text("index.html", "home"),
-                text("assets/style.abcdef0123.css", "new css")));
-
-        assertEquals(new SiteWriter.Written(List.of(), false), outcome);
-        assertEquals(Map.of("index.html", "home", "assets/style.abcdef0123.css", "new css"), texts(out),
-                "the older fingerprint of the stylesheet was the build's: removed");
+        assertEquals(new SiteWriter.Written(List.of(), false), new SiteWriter().write(out, files));
+        assertEquals(Map.of("index.html", "home", "assets/style.abcdef0123.css", "new css"), texts(out));
         assertEquals(longAgo, Files.getLastModifiedTime(out.resolve("index.html")), "an unchanged page is not rewritten");
         assertRecords(out, "assets/style.abcdef0123.css", "index.html");
     }
@@ -301,8 +321,8 @@ class SiteWriterTest {
         SiteWriter.Outcome outcome = new SiteWriter().write(out, List.of(text("index.html", "home, edited"),
                 text("robots.txt", "User-agent: *"), text("about/index.html", "about"), text("feed.xml", "feed")));
 
-        assertEquals(new SiteWriter.Refused("the output folder " + OutputGuard.real(out) + " holds files no build wrote where"
-                + " this build writes: about (where the build needs a folder), feed.xml/, robots.txt; move them out of the folder"
+        assertEquals(new SiteWriter.Refused("the output folder " + OutputGuard.real(out) + " holds files the build did not write,"
+                + " or that were changed since it wrote them, where this build writes: about (where the build needs a folder), feed.xml/, robots.txt; move them out of the folder"
                 + " and build again"), outcome);
         assertHolds(before, out);
     }
@@ -315,7 +335,9 @@ class SiteWriterTest {
         // file of the old and the new site), some new files renamed in (index.html, b/), some old
         // ones not yet replaced (a/) or removed (old/), the rest of its new bytes in the private
         // folder, and the previous manifest.
-        Files.writeString(out.resolve(OutputManifest.JOURNAL), "# journal\na/index.html\nb/index.html\nindex.html\nold/index.html\n");
+        Files.writeString(out.resolve(OutputManifest.JOURNAL), "# journal\n" + sha256("a") + "  a/index.html\n" + sha256("a 2")
+                + "  a/index.html\n" + sha256("b") + "  b/index.html\n" + sha256("home") + "  index.html\n" + sha256("home 2")
+                + "  index.html\n" + sha256("old") + "  old/index.html\n");
         Files.writeString(out.resolve("index.html"), "home 2");
         Files.createDirectories(out.resolve("b"));
         Files.writeString(out.resolve("b/index.html"), "b");
