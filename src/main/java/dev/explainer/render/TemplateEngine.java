@@ -252,7 +252,7 @@ public final class TemplateEngine {
         text = PLACE.matcher(text).replaceAll("");
         text = WRAPPER.matcher(text).replaceAll("");
         text = LOADER.matcher(text).replaceAll("");
-        text = NEW_REFUSED.matcher(text).replaceAll("?new is turned off: templates cannot create objects");
+        text = NEW_REFUSED.matcher(text).replaceAll("?new is not allowed: templates cannot create objects");
         text = CLASS_NAME.matcher(text).replaceAll(name -> PLAIN_WORDS.getOrDefault(name.group(1), "a value"));
         text = text.trim();
         if (text.length() > MOST_MESSAGE_CHARACTERS) {

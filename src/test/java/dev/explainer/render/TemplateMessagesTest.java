@@ -70,7 +70,7 @@ class TemplateMessagesTest {
 
     @Test
     void newIsRefusedInWords() {
-        assertEquals("template error: ?new is turned off: templates cannot create objects (rendering / from content/pages/index.md)",
+        assertEquals("template error: ?new is not allowed: templates cannot create objects (rendering / from content/pages/index.md)",
                 onlyMessage("<#assign e=\"freemarker.template.utility.Execute\"?new()>${e(\"id\")}"));
     }
 
