@@ -318,11 +318,11 @@ public final class SiteRenderer {
                 return stopped(page, context, stop.get(), limits, watchdog);
             }
             Diagnostic error = Diagnostic.error("template", TemplateEngine.positionOf(e, page.template()),
-                    "template error: " + TemplateEngine.oneLine(e.getMessageWithoutStackTop()));
+                    "template error: " + TemplateEngine.editorMessage(e.getMessageWithoutStackTop()));
             return new Rendered(page, null, context.inputs(), Set.of(), error);
         } catch (IOException e) {
             return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error("render", page.entry().position(),
-                    "page could not be rendered: " + e.getMessage()));
+                    "page could not be rendered: " + TemplateEngine.editorMessage(e.getMessage())));
         } catch (PageGuard.Stopped e) {
             return stopped(page, context, e, limits, watchdog);
         } catch (StackOverflowError e) {

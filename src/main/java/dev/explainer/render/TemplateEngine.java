@@ -165,10 +165,10 @@ public final class TemplateEngine {
         } catch (ParseException e) {
             String file = e.getTemplateName() == null ? name : e.getTemplateName();
             problems.add(Diagnostic.error("template-syntax", new Position(ContentLoader.TEMPLATES + "/" + file, e.getLineNumber(),
-                    e.getColumnNumber()), "template syntax error: " + oneLine(e.getEditorMessage())));
+                    e.getColumnNumber()), "template syntax error: " + editorMessage(e.getEditorMessage())));
         } catch (IOException e) {
             problems.add(Diagnostic.error("template-syntax", Position.startOf(ContentLoader.TEMPLATES + "/" + name),
-                    "template cannot be read: " + e.getMessage()));
+                    "template cannot be read: " + editorMessage(e.getMessage())));
         }
         return Optional.empty();
     }
@@ -210,19 +210,64 @@ public final class TemplateEngine {
         return sources;
     }
 
-    /** FreeMarker's messages span lines and add tips; the first paragraph is the problem. */
-    static String oneLine(String message) {
+    /** The longest template message an editor is shown; FreeMarker's can run to many kilobytes. */
+    static final int MOST_MESSAGE_CHARACTERS = 400;
+    private static final String NESTED_START = "---begin-message---";
+    private static final String NESTED_END = "---end-message---";
+    private static final Pattern PLACE = Pattern.compile("\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+]");
+    private static final Pattern WRAPPER = Pattern.compile("\\s*\\(wrapper: [^)]*\\)");
+    private static final Pattern LOADER = Pattern.compile("\\s*The name was interpreted by this TemplateLoader:.*?(}\\)\\.|$)");
+    private static final Pattern NEW_REFUSED = Pattern.compile("Instantiating \\S+ is not allowed in the template for security reasons\\.?");
+    /**
+     * A Java class name, whole ({@code dev.explainer.render.EntryModel}) or as FreeMarker shortens
+     * it ({@code f.t.SimpleScalar}); only under the packages a class here can come from, so that
+     * a template expression such as {@code entry.party.Name} is left as it is.
+     */
+    private static final Pattern CLASS_NAME = Pattern.compile(
+            "\\b(?:dev|freemarker|f|java|javax|jdk|sun|com|org)\\.(?:[a-z_$][a-z0-9_$]*\\.)+([A-Z][A-Za-z0-9_$]*)\\b");
+    private static final Map<String, String> PLAIN_WORDS = Map.of(
+            "EntryModel", "an entry", "SimpleScalar", "a text", "SimpleSequence", "a list", "SimpleHash", "a hash",
+            "SimpleNumber", "a number", "SimpleDate", "a date");
+
+    /**
+     * A FreeMarker message in an editor's words, on one line: the problem and the expression it
+     * is about, without tips, the template and place (the diagnostic gives them), FreeMarker's
+     * "(wrapper: ...)" notes, its template loader, or Java class names; of messages nested in
+     * one another (a template made with {@code ?interpret}) only the innermost; and no longer
+     * than {@link #MOST_MESSAGE_CHARACTERS}.
+     */
+    static String editorMessage(String message) {
         String text = message == null ? "" : message;
+        int nested = text.lastIndexOf(NESTED_START);
+        if (nested >= 0) {
+            text = text.substring(nested + NESTED_START.length());
+            int end = text.indexOf(NESTED_END);
+            text = end >= 0 ? text.substring(0, end) : text;
+        }
         int tips = text.indexOf("\n----");
         if (tips >= 0) {
             text = text.substring(0, tips);
         }
-        return text.replaceAll("\\s*\\n\\s*", " ").replace("==> ", "").trim();
+        text = text.replaceAll("\\s*\\n\\s*", " ").replace("==> ", "");
+        text = PLACE.matcher(text).replaceAll("");
+        text = WRAPPER.matcher(text).replaceAll("");
+        text = LOADER.matcher(text).replaceAll("");
+        text = NEW_REFUSED.matcher(text).replaceAll("?new is not allowed: templates cannot create objects");
+        text = CLASS_NAME.matcher(text).replaceAll(name -> PLAIN_WORDS.getOrDefault(name.group(1), "a value"));
+        text = text.trim();
+        if (text.length() > MOST_MESSAGE_CHARACTERS) {
+            text = text.substring(0, MOST_MESSAGE_CHARACTERS - 1).trim() + "\u2026";
+        }
+        return text;
     }
 
     /** Where a template error happened, as a diagnostic position. */
     static Position positionOf(TemplateException e, String fallbackTemplate) {
         String name = e.getTemplateSourceName() != null ? e.getTemplateSourceName() : fallbackTemplate;
+        int interpreted = name.indexOf("->");
+        if (interpreted >= 0) {
+            name = name.substring(0, interpreted); // "page.ftlh->anonymous_interpreted": made by ?interpret in page.ftlh
+        }
         Integer line = e.getLineNumber();
         Integer column = e.getColumnNumber();
         return new Position(ContentLoader.TEMPLATES + "/" + name, line == null ? 1 : line, column == null ? 1 : column);

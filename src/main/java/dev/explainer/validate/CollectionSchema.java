@@ -6,13 +6,13 @@ import com.networknt.schema.JsonSchema;
 import java.util.Set;
 
 /**
- * A collection's compiled JSON Schema, its JSON text (for what messages quote from it), and the
+ * A collection's schema file, its compiled JSON Schema, its JSON text (for what messages quote from it), and the
  * facts about its top-level fields that the engine uses: which fields exist, and which hold dates
  * or plain strings.
  */
-record CollectionSchema(JsonSchema schema, JsonNode root, Set<String> fields, Set<String> dateFields, Set<String> stringFields) {
+record CollectionSchema(String file, JsonSchema schema, JsonNode root, Set<String> fields, Set<String> dateFields, Set<String> stringFields) {
 
-    static CollectionSchema of(JsonSchema schema, JsonNode root) {
+    static CollectionSchema of(String file, JsonSchema schema, JsonNode root) {
         JsonNode properties = root.path("properties");
         Set<String> fields = new java.util.TreeSet<>();
         Set<String> dates = new java.util.HashSet<>();
@@ -29,6 +29,6 @@ record CollectionSchema(JsonSchema schema, JsonNode root, Set<String> fields, Se
                 }
             }
         });
-        return new CollectionSchema(schema, root, fields, dates, strings);
+        return new CollectionSchema(file, schema, root, fields, dates, strings);
     }
 }

@@ -237,6 +237,11 @@ public final class Validator {
             problems.error("schema-invalid", start, "\"$ref\" '" + remote.get(0) + "' points outside this file; only local references (#/$defs/...) are allowed");
             return Optional.empty();
         }
+        List<Diagnostic> cycles = SchemaCycles.find(root, file);
+        if (!cycles.isEmpty()) {
+            cycles.forEach(problems::add);
+            return Optional.empty();
+        }
         root.path("properties").fieldNames().forEachRemaining(name -> {
             if (RESERVED.contains(name)) {
                 problems.error("schema-invalid", start, "schema declares field '" + name + "', a name the engine reserves ("
@@ -246,7 +251,7 @@ public final class Validator {
         try {
             JsonSchema schema = factory.getSchema(root, schemaConfig);
             schema.initializeValidators();
-            return Optional.of(CollectionSchema.of(schema, root));
+            return Optional.of(CollectionSchema.of(file.path(), schema, root));
         } catch (RuntimeException e) {
             problems.error("schema-invalid", start, "schema cannot be used: " + e.getMessage());
             return Optional.empty();
@@ -314,7 +319,18 @@ public final class Validator {
             if (!SLUG.matcher(entry.id()).matches()) {
                 reported.add("/id"); // reported by checkIds, in words
             }
-            problems.addAll(SchemaMessages.describe(entry, schema, schema.schema().validate(instance), reported));
+            Set<com.networknt.schema.ValidationMessage> messages;
+            try {
+                messages = schema.schema().validate(instance);
+            } catch (StackOverflowError e) {
+                // References the compile-time check does not follow, or a chain of them thousands long.
+                problems.error("schema-invalid", Position.startOf(schema.file()), "checking the entry at " + entry.idPosition()
+                        + " against this schema went deeper than the tool has room for: its \"$ref\"s lead from schema to schema"
+                        + " without end (or thousands of times) without stepping into a field or an item; point them at schemas"
+                        + " that do not lead back, or put them inside \"properties\" or \"items\"");
+                return new ValidEntry(entry, typedData(entry.fields(), schema, problems));
+            }
+            problems.addAll(SchemaMessages.describe(entry, schema, messages, reported));
         }
         return new ValidEntry(entry, typedData(entry.fields(), schema, problems));
     }
