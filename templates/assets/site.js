@@ -65,8 +65,10 @@
       section.hidden = !section.querySelector("article.quote:not([hidden])");
     });
     var shown = articles.filter(function (article) { return !article.hidden; }).length;
-    status.textContent = shown === articles.length ? "Showing all " + shown + " quotes."
-      : "Showing " + shown + " of " + articles.length + " quotes.";
+    // "quotes and statements": the index holds direct quotes and reported statements, which the
+    // About page keeps apart.
+    status.textContent = shown === articles.length ? "Showing all " + shown + " quotes and statements."
+      : "Showing " + shown + " of " + articles.length + " quotes and statements.";
     if (updateUrl) {
       var params = new URLSearchParams();
       names.forEach(function (name) { if (values[name]) { params.set(name, values[name]); } });

@@ -243,7 +243,7 @@ class RealSiteInBrowserTest {
                 "lavrov-syrian-people-afp"), visibleQuotes());
         driver.findElement(By.id("filter-q")).sendKeys("Egypt");
         assertEquals(List.of("lavrov-iran-egypt-bloomberg"), visibleQuotes());
-        assertEquals("Showing 1 of 12 quotes.", driver.findElement(By.id("quote-filter-status")).getText());
+        assertEquals("Showing 1 of 12 quotes and statements.", driver.findElement(By.id("quote-filter-status")).getText());
         String shared = driver.getCurrentUrl();
         assertTrue(shared.contains("speaker=lavrov") && shared.contains("q=Egypt"), shared);
 

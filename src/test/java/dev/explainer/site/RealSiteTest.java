@@ -202,24 +202,42 @@ class RealSiteTest {
         assertFalse(russia.select("article.quote").isEmpty());
         assertTrue(russia.select("article.quote .attribution a").first().text().contains("Sergei Lavrov"));
         Document jordan = pages.get("parties/jordan/index.html");
-        assertTrue(jordan.text().contains("The reporting quotes no one speaking for Jordan."));
+        assertTrue(jordan.text().contains("The reporting we cite quotes no one who spoke for this party."));
     }
 
     @Test
-    void everyQuoteCarriesQuotationDataAndAPreviewForSharing() throws IOException {
+    void directQuotesCarryQuotationDataAndEveryQuoteAPreviewForSharing() throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, String> outletNames = new TreeMap<>();
+        for (Map<String, Object> outlet : loadList(PROJECT.resolve("content/outlets.yaml"))) {
+            outletNames.put((String) outlet.get("id"), (String) outlet.get("name"));
+        }
+        Map<String, Map<String, Object>> sources = new TreeMap<>();
+        for (Map<String, Object> source : loadList(PROJECT.resolve("content/sources.yaml"))) {
+            sources.put((String) source.get("id"), source);
+        }
+        int direct = 0;
         for (Map<String, Object> quote : loadList(PROJECT.resolve("content/quotes.yaml"))) {
             Document page = pages.get("quotes/" + quote.get("id") + "/index.html");
-            com.fasterxml.jackson.databind.JsonNode data = json.readTree(page.selectFirst("script[type=application/ld+json]").data());
-            assertEquals("https://schema.org", data.get("@context").asText());
-            assertEquals("Quotation", data.get("@type").asText());
-            assertEquals(quote.get("text"), data.get("text").asText());
-            assertEquals("Person", data.at("/creator/@type").asText());
-            assertFalse(data.at("/creator/jobTitle").asText().isBlank());
-            assertFalse(data.at("/isBasedOn/name").asText().isBlank(), "the report it came from");
-            assertEquals(data.get("isBasedOn"), data.get("citation"));
-            assertEquals("Event", data.at("/recordedAt/@type").asText());
-            assertEquals("2015-10-23", data.at("/recordedAt/startDate").asText());
+            Element script = page.selectFirst("script[type=application/ld+json]");
+            if (quote.get("kind").equals("direct")) {
+                direct++;
+                com.fasterxml.jackson.databind.JsonNode data = json.readTree(script.data());
+                assertEquals("https://schema.org", data.get("@context").asText());
+                assertEquals("Quotation", data.get("@type").asText());
+                assertEquals(quote.get("text"), data.get("text").asText());
+                assertEquals("Person", data.at("/creator/@type").asText());
+                assertFalse(data.at("/creator/jobTitle").asText().isBlank());
+                assertFalse(data.at("/isBasedOn/name").asText().isBlank(), "the report it came from");
+                assertEquals(data.get("isBasedOn"), data.get("citation"));
+                // The report's publisher is its own outlet, never the outlet the quote is credited to.
+                Object sourceOutlet = sources.get((String) quote.get("source")).get("outlet");
+                assertEquals(sourceOutlet == null ? "" : outletNames.get((String) sourceOutlet),
+                        data.at("/isBasedOn/publisher/name").asText(), "publisher of " + quote.get("source"));
+                assertTrue(data.at("/recordedAt").isMissingNode(), "no source places a quote at the meeting itself");
+            } else {
+                assertEquals(null, script, "a reported statement is our wording, nobody's Quotation: " + quote.get("id"));
+            }
             String description = page.selectFirst("meta[property=og:description]").attr("content");
             assertTrue(description.contains((String) quote.get("text")), description);
             assertTrue(description.contains("23 October 2015"), description);
@@ -230,7 +248,8 @@ class RealSiteTest {
         }
         com.fasterxml.jackson.databind.JsonNode index = json.readTree(
                 pages.get("quotes/index.html").selectFirst("script[type=application/ld+json]").data());
-        assertEquals(12, index.get("@graph").size());
+        assertEquals(direct, index.get("@graph").size());
+        assertEquals(8, direct);
     }
 
     private static int gzipped(byte[] bytes) throws IOException {
