@@ -252,9 +252,9 @@ class RealSiteInBrowserTest {
         new Select(driver.findElement(By.id("filter-speaker"))).selectByValue("");
         driver.findElement(By.id("filter-q")).clear();
         new Select(driver.findElement(By.id("filter-outlet"))).selectByValue("bloomberg");
-        new Select(driver.findElement(By.id("filter-issue"))).selectByValue("iran");
-        assertEquals(List.of("kerry-multilateral-bloomberg", "lavrov-iran-egypt-bloomberg", "mogherini-all-actors-bloomberg"),
-                visibleQuotes());
+        new Select(driver.findElement(By.id("filter-issue"))).selectByValue("next-meeting");
+        assertEquals(List.of("kerry-multilateral-bloomberg", "kerry-urgency-bloomberg", "lavrov-iran-egypt-bloomberg",
+                "mogherini-all-actors-bloomberg"), visibleQuotes());
         new Select(driver.findElement(By.id("filter-party"))).selectByValue("none");
         assertEquals(List.of("mogherini-all-actors-bloomberg"), visibleQuotes(), "Mogherini spoke for no party");
         driver.findElement(By.cssSelector("#quote-filters button[type=reset]")).click();
