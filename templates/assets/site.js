@@ -1,5 +1,9 @@
 // Small enhancements; every page works without them.
 // - A "Copy link" button beside each quote's permanent link.
+// - Table regions are focusable (tabindex="0" in the HTML, so that without JavaScript the
+//   keyboard can always scroll them); here they leave the tab order while they do not scroll.
+// - On phones, where the menu is one line that scrolls sideways, the current page's item is
+//   scrolled into view.
 // - On the quote index, filters by speaker, party, issue and outlet and a search of the quote
 //   text; the filter state lives in the URL, so a filtered view can be shared.
 (function () {
@@ -35,6 +39,37 @@
     });
     link.insertAdjacentElement("afterend", button);
   });
+
+  var currentItem = document.querySelector(".site-nav [aria-current]");
+  if (currentItem) {
+    var menu = currentItem.closest("ul");
+    var itemBox = currentItem.getBoundingClientRect();
+    var menuBox = menu.getBoundingClientRect();
+    // 48 px: past the fade at the menu's right edge.
+    if (menu.scrollWidth > menu.clientWidth && itemBox.right > menuBox.right - 48) {
+      menu.scrollLeft += itemBox.right - menuBox.right + 48;
+    }
+  }
+
+  var scrollRegions = Array.prototype.slice.call(document.querySelectorAll(".table-scroll[tabindex]"));
+  function updateScrollRegions() {
+    scrollRegions.forEach(function (region) {
+      if (region.scrollWidth > region.clientWidth + 1) {
+        region.setAttribute("tabindex", "0");
+      } else if (region !== document.activeElement) {
+        region.removeAttribute("tabindex");
+      }
+    });
+  }
+  if (scrollRegions.length) {
+    updateScrollRegions();
+    if (window.ResizeObserver) {
+      var observer = new ResizeObserver(updateScrollRegions);
+      scrollRegions.forEach(function (region) { observer.observe(region); });
+    } else {
+      window.addEventListener("resize", updateScrollRegions);
+    }
+  }
 
   var form = document.getElementById("quote-filters");
   if (!form) {

@@ -7,6 +7,7 @@ import dev.explainer.testing.TestSite;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -203,6 +204,18 @@ class RealSiteTest {
         assertTrue(russia.select("article.quote .attribution a").first().text().contains("Sergei Lavrov"));
         Document jordan = pages.get("parties/jordan/index.html");
         assertTrue(jordan.text().contains("The reporting we cite quotes no one who spoke for this party."));
+    }
+
+    @Test
+    void issueAndPartyTablesMarkNotStatedCellsAsTheMatrixDoes() {
+        for (String page : List.of("issues/assad/index.html", "parties/jordan/index.html", "parties/russia/index.html")) {
+            Elements cells = pages.get(page).select("table.stances td");
+            assertFalse(cells.isEmpty(), page);
+            for (Element cell : cells) {
+                assertEquals(cell.text().startsWith("Not stated in the reporting"), cell.hasClass("silent"), page + ": " + cell.outerHtml());
+            }
+        }
+        assertFalse(pages.get("issues/assad/index.html").select("table.stances td.silent").isEmpty(), "some party is silent on Assad");
     }
 
     @Test
