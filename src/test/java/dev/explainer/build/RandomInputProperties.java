@@ -180,11 +180,11 @@ class RandomInputProperties {
                 file.zip(where, Truncate::new));
     }
 
-    /** Every text file of the copied sources, relative to the copy's root. */
+    /** Every text file of the copied sources, relative to the copy's root (images are copied as they are, never parsed). */
     private static List<String> sourceFiles() {
         try (Stream<Path> walk = Files.walk(pristine)) {
             return walk.filter(Files::isRegularFile).map(p -> pristine.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> !p.endsWith(".svg")).sorted().toList();
+                    .filter(p -> !p.endsWith(".svg") && !p.endsWith(".png")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

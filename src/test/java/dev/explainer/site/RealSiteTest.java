@@ -254,7 +254,7 @@ class RealSiteTest {
             String description = page.selectFirst("meta[property=og:description]").attr("content");
             assertTrue(description.contains((String) quote.get("text")), description);
             assertTrue(description.contains("23 October 2015"), description);
-            assertEquals("summary", page.selectFirst("meta[name=twitter:card]").attr("content"));
+            assertEquals("summary_large_image", page.selectFirst("meta[name=twitter:card]").attr("content"));
             assertEquals(page.selectFirst("meta[property=og:title]").attr("content"),
                     page.selectFirst("meta[name=twitter:title]").attr("content"));
             assertEquals("article", page.selectFirst("meta[property=og:type]").attr("content"));
@@ -263,6 +263,29 @@ class RealSiteTest {
                 pages.get("quotes/index.html").selectFirst("script[type=application/ld+json]").data());
         assertEquals(direct, index.get("@graph").size());
         assertEquals(8, direct);
+    }
+
+    @Test
+    void everyPageOffersTheShareImageAtAnAbsoluteUrlWithItsSizeAndATextEquivalent() throws IOException {
+        URI base = URI.create(pages.get("index.html").selectFirst("link[rel=canonical]").attr("href"));
+        for (Path site : List.of(built, PROJECT.resolve("site"))) {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(site.resolve("assets/share.png").toFile());
+            assertEquals(List.of(1200, 630), List.of(image.getWidth(), image.getHeight()), "share.png in " + site);
+        }
+        for (Map.Entry<String, Document> entry : pages.entrySet()) {
+            Document page = entry.getValue();
+            String image = page.selectFirst("meta[property=og:image]") == null ? ""
+                    : page.selectFirst("meta[property=og:image]").attr("content");
+            assertEquals(base.resolve("assets/share.png").toString(), image, entry.getKey());
+            assertTrue(URI.create(image).isAbsolute(), entry.getKey());
+            assertEquals("1200", page.selectFirst("meta[property=og:image:width]").attr("content"), entry.getKey());
+            assertEquals("630", page.selectFirst("meta[property=og:image:height]").attr("content"), entry.getKey());
+            String alt = page.selectFirst("meta[property=og:image:alt]").attr("content");
+            assertTrue(alt.contains("23 October 2015") && alt.contains("Saudi Arabia"), entry.getKey() + ": " + alt);
+            assertEquals("summary_large_image", page.selectFirst("meta[name=twitter:card]").attr("content"), entry.getKey());
+            assertEquals(image, page.selectFirst("meta[name=twitter:image]").attr("content"), entry.getKey());
+            assertEquals(alt, page.selectFirst("meta[name=twitter:image:alt]").attr("content"), entry.getKey());
+        }
     }
 
     private static int gzipped(byte[] bytes) throws IOException {
