@@ -157,6 +157,35 @@ class RealSiteTest {
     }
 
     @Test
+    void everyMatrixCellShowsItsLabelAboveTheStanceAndSilentCellsSayNotStated() throws IOException {
+        Map<String, Map<String, Object>> positions = new TreeMap<>();
+        for (Map<String, Object> position : loadList(PROJECT.resolve("content/positions.yaml"))) {
+            positions.put((String) position.get("id"), position);
+        }
+        Document matrix = pages.get("positions/index.html");
+        for (Element cell : matrix.select("table.matrix td")) {
+            Map<String, Object> position = positions.get(cell.id());
+            Element label = cell.selectFirst("p.label");
+            assertNotNull(label, "every cell has a label: " + cell.outerHtml());
+            assertEquals(label, cell.child(0), "the label comes first, above the sentence: " + cell.outerHtml());
+            if (Boolean.TRUE.equals(position.get("stated"))) {
+                assertNotNull(position.get("label"), cell.id() + ": every stated position has a label in positions.yaml");
+                assertEquals(position.get("label"), label.text(), cell.id());
+            } else {
+                assertEquals("Not stated", label.ownText(), cell.id());
+            }
+        }
+        Element quoted = matrix.selectFirst("#united-states-iran .cell-quotes");
+        assertNotNull(quoted, "a cell links the quotes behind it");
+        assertEquals(List.of("../quotes/kerry-iran-undecided/index.html", "../quotes/kerry-inclusive-reuters/index.html"), quoted.select("a").eachAttr("href"));
+        assertEquals("Kerry: “We want to be inclusive…”", quoted.select("a").get(1).text());
+        assertEquals("Not stated in the reporting: Iran at the table, Coordination vs IS, US–Russia cooperation, Next meeting",
+                matrix.selectFirst("th:has(a[href*=parties/syrian-government/]) .folded").text(),
+                "on phones the silent cells without a note fold into one line per party");
+        assertFalse(matrix.select(".legend").isEmpty(), "a legend explains the shading");
+    }
+
+    @Test
     void quoteIndexShowsEveryQuoteOnceWithItsAttribution() throws IOException {
         Document index = pages.get("quotes/index.html");
         List<Map<String, Object>> quotes = loadList(PROJECT.resolve("content/quotes.yaml"));
