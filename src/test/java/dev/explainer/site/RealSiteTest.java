@@ -21,6 +21,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -323,6 +325,51 @@ class RealSiteTest {
             gzip.write(bytes);
         }
         return out.size();
+    }
+
+    @Test
+    void timelineScaleMarksTheTalksAndPlacesEveryDatedEventInOrderWithoutFalsePrecision() {
+        Document timeline = pages.get("timeline/index.html");
+        LocalDate start = LocalDate.of(2015, 9, 30);
+        long days = ChronoUnit.DAYS.between(start, LocalDate.of(2015, 12, 18));
+        Element scale = timeline.selectFirst("figure.scale");
+        assertNotNull(scale, "the timeline page draws a scale");
+        assertEquals("true", scale.attr("aria-hidden"), "the scale is decoration: the list says the same in words");
+        assertTrue(scale.select("a, [tabindex]").isEmpty(), "a hidden scale holds nothing to focus");
+        assertTrue(scale.text().contains("30 September to 18 December 2015"), scale.text());
+
+        Element here = scale.selectFirst("[data-date]:containsOwn(You are here)");
+        assertNotNull(here, "the scale says 'you are here'");
+        assertEquals("2015-10-23", here.attr("data-date"));
+        assertEquals(100.0 * 23 / days, placeOnScale(here), 0.05, "'you are here' sits at 23 October");
+
+        double previous = -1;
+        int dated = 0;
+        for (Element event : timeline.select("ol.timeline > li")) {
+            String date = event.selectFirst("time").attr("datetime");
+            Element mark = scale.selectFirst("[data-event=" + event.id() + "]");
+            if (date.length() == 7) {
+                assertEquals(null, mark, event.id() + " is dated to the month only: no dot on one day");
+                assertNotNull(scale.selectFirst("[data-month=" + date + "]"), event.id() + " spans its month");
+                continue;
+            }
+            assertNotNull(mark, event.id() + " has its mark on the scale");
+            double place = placeOnScale(mark);
+            double expected = 100.0 * ChronoUnit.DAYS.between(start, LocalDate.parse(date)) / days;
+            assertEquals(expected, place, 0.05, event.id() + " sits at its day");
+            assertTrue(place >= 0 && place <= 100, event.id() + " lies between the ends of the scale");
+            assertTrue(place >= previous, event.id() + " is in date order on the scale");
+            previous = place;
+            dated++;
+        }
+        assertTrue(dated >= 5, "every exactly-dated event was checked: " + dated);
+    }
+
+    /** A mark's place along the scale, in percent, from its {@code --at} style property. */
+    private static double placeOnScale(Element mark) {
+        java.util.regex.Matcher at = java.util.regex.Pattern.compile("--at:([0-9.]+)%").matcher(mark.attr("style"));
+        assertTrue(at.find(), "the mark has a place on the scale: " + mark.outerHtml());
+        return Double.parseDouble(at.group(1));
     }
 
     @Test
