@@ -23,12 +23,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -258,6 +260,9 @@ class RealSiteInBrowserTest {
         new Select(driver.findElement(By.id("filter-party"))).selectByValue("none");
         assertEquals(List.of("mogherini-all-actors-bloomberg"), visibleQuotes(), "Mogherini spoke for no party");
         driver.findElement(By.cssSelector("#quote-filters button[type=reset]")).click();
+        // The form's reset event fires before the fields are cleared: the script applies the
+        // filters on the next turn of the event loop, so wait for that turn rather than race it.
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> visibleQuotes().size() == 12);
         assertEquals(12, visibleQuotes().size());
         assertTrue(!driver.getCurrentUrl().contains("?"), driver.getCurrentUrl());
     }
