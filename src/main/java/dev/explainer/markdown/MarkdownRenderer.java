@@ -347,13 +347,12 @@ public final class MarkdownRenderer {
         }
         String url = link.getUrl();
         String probe = LinkSchemes.normalise(url);
-        Optional<String> scheme = LinkSchemes.scheme(url);
+        Optional<String> scheme = LinkSchemes.schemeOfNormalised(probe);
         if (scheme.isPresent()) {
             if (LinkSchemes.SAFE.contains(scheme.get())) {
                 return link.withUrl(percentEncoded(url));
             }
-            state.error(node, "unsafe-link", "link scheme '" + scheme.get() + ":' is not allowed (only " + LinkSchemes.SAFE_LIST
-                    + "); remove the link");
+            state.error(node, "unsafe-link", LinkSchemes.refusal(scheme.get()) + "; remove the link");
             return link.withUrl("#").withStatus(LinkStatus.INVALID);
         }
         if (probe.startsWith("//")) {

@@ -18,7 +18,7 @@ public final class LinkSchemes {
     /** The schemes a link may use; anything else ({@code javascript:}, {@code data:}, {@code file:} ...) is refused. */
     public static final Set<String> SAFE = Set.of("http", "https", "mailto", "tel");
     /** The safe schemes for messages, in the order people think of them. */
-    public static final String SAFE_LIST = "http, https, mailto and tel";
+    private static final String SAFE_LIST = "http, https, mailto and tel";
 
     private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.\\-]*):");
     /** A numeric character reference (with or without its ';', as browsers read it) or a named one. */
@@ -46,8 +46,18 @@ public final class LinkSchemes {
 
     /** The scheme a browser would read in {@code url} ("javascript"), if it has one. */
     public static Optional<String> scheme(String url) {
-        Matcher scheme = SCHEME.matcher(normalise(url));
+        return schemeOfNormalised(normalise(url));
+    }
+
+    /** The scheme at the start of a URL already {@linkplain #normalise normalised}, if it has one. */
+    public static Optional<String> schemeOfNormalised(String normalised) {
+        Matcher scheme = SCHEME.matcher(normalised);
         return scheme.find() ? Optional.of(scheme.group(1)) : Optional.empty();
+    }
+
+    /** The words for a link with {@code scheme}, which is not one of the {@linkplain #SAFE safe} ones. */
+    public static String refusal(String scheme) {
+        return "link scheme '" + scheme + ":' is not allowed (only " + SAFE_LIST + ")";
     }
 
     /** Why {@code url}, written in a field, may not be a link target; empty if it may. */
@@ -68,7 +78,7 @@ public final class LinkSchemes {
         }
         Optional<String> scheme = scheme(url);
         if (scheme.isPresent() && !SAFE.contains(scheme.get())) {
-            return Optional.of("link scheme '" + scheme.get() + ":' is not allowed (only " + SAFE_LIST + ")");
+            return Optional.of(refusal(scheme.get()));
         }
         return Optional.empty();
     }
