@@ -8,19 +8,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -37,11 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PreviewRecoveryTest {
     @TempDir
     Path root;
-    PreviewServer server;
-    InetSocketAddress address;
-    final StringWriter log = new StringWriter();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    PreviewSession preview;
 
     private static final String RECURSIVE_PAGE = """
             -- templates/page.ftlh --
@@ -57,38 +43,22 @@ class PreviewRecoveryTest {
     private static final String RECURSION_AT = "\"file\":\"templates/page.ftlh\",\"line\":2,\"column\":8";
 
     private void start() throws IOException {
-        server = new PreviewServer(root, false, new PrintWriter(log, true), new PrintWriter(log, true));
-        address = server.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        http.sendAsync(request(PreviewServer.EVENTS), HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> response.body().filter(line -> line.startsWith("event: ") || line.startsWith("data: "))
-                        .forEach(events::add));
+        preview = PreviewSession.start(root);
     }
 
     @AfterEach
     void stop() throws IOException {
-        if (server != null) {
-            server.close();
+        if (preview != null) {
+            preview.close();
         }
-    }
-
-    private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort() + path)).build();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(request(path), HttpResponse.BodyHandlers.ofString());
+        return preview.get(path);
     }
 
-    /** The next event line with this prefix, waiting for the rebuild a save triggers. */
     private String next(String prefix) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            String line = events.poll(200, TimeUnit.MILLISECONDS);
-            if (line != null && line.startsWith(prefix)) {
-                return line;
-            }
-        }
-        throw new AssertionError("no '" + prefix + "' event; log:\n" + log);
+        return preview.next(prefix);
     }
 
     /** Waits until {@code condition} holds; fails after 30 seconds. */
@@ -96,7 +66,7 @@ class PreviewRecoveryTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("never " + what + "; log:\n" + log);
+                throw new AssertionError("never " + what + "; log:\n" + preview.log());
             }
             Thread.sleep(20);
         }
@@ -144,7 +114,7 @@ class PreviewRecoveryTest {
         assertEquals("event: reload", next("event: "), "the newer save was built");
         assertTrue(get("/").body().contains("<h1>Fixed: Welcome</h1>"));
         await("stopped the endless render", () -> !aTemplateIsRunning());
-        assertFalse(log.toString().contains("error"), "the abandoned rebuild reports nothing: " + log);
+        assertFalse(preview.log().contains("error"), "the abandoned rebuild reports nothing: " + preview.log());
     }
 
     @Test

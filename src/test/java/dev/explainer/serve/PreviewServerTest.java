@@ -12,23 +12,16 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,46 +33,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PreviewServerTest {
     @TempDir
     Path root;
+    PreviewSession preview;
     PreviewServer server;
     InetSocketAddress address;
-    StringWriter log = new StringWriter();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    final BlockingQueue<String> events = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void start() throws Exception {
         TestSite.write(root, TestSite.BASE);
-        server = new PreviewServer(root, false, new PrintWriter(log, true), new PrintWriter(log, true));
-        address = server.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        http.sendAsync(request(PreviewServer.EVENTS), HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> response.body().filter(line -> line.startsWith("event: ") || line.startsWith("data: "))
-                        .forEach(events::add));
+        preview = PreviewSession.start(root);
+        server = preview.server();
+        address = preview.address();
         assertEquals("event: ok", next("event: "), "a new page learns that the build is good");
     }
 
     @AfterEach
     void stop() throws IOException {
-        server.close();
+        preview.close();
     }
 
     private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + address.getPort() + path)).build();
+        return preview.request(path);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(request(path), HttpResponse.BodyHandlers.ofString());
+        return preview.get(path);
     }
 
-    /** The next event line with this prefix, waiting for the rebuild a save triggers. */
     private String next(String prefix) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            String line = events.poll(200, TimeUnit.MILLISECONDS);
-            if (line != null && line.startsWith(prefix)) {
-                return line;
-            }
-        }
-        throw new AssertionError("no '" + prefix + "' event; log:\n" + log);
+        return preview.next(prefix);
     }
 
     @Test
@@ -102,7 +83,7 @@ class PreviewServerTest {
         Files.writeString(quotes, Files.readString(quotes).replace("text: Bye.", "text: See you in Vienna."));
         assertEquals("event: reload", next("event: "));
         assertTrue(get("/people/").body().contains("See you in Vienna."));
-        assertTrue(log.toString().contains("Rebuilt 2 of 6 pages"), log.toString());
+        assertTrue(preview.log().contains("Rebuilt 2 of 6 pages"), preview.log());
     }
 
     @Test
@@ -115,7 +96,7 @@ class PreviewServerTest {
         assertTrue(data.contains("\"file\":\"content/topics.yaml\",\"line\":2,\"column\":9"), data);
         assertTrue(data.contains("\"source\":"), data);
         assertEquals(200, get("/").statusCode(), "the last good build stays served");
-        assertTrue(log.toString().contains("content/topics.yaml:2:9: error: the list opened with '[' here is not closed"), log.toString());
+        assertTrue(preview.log().contains("content/topics.yaml:2:9: error: the list opened with '[' here is not closed"), preview.log());
 
         Files.writeString(topics, good);
         assertEquals("event: reload", next("event: "), "fixing the file clears the overlay by reloading");
@@ -150,8 +131,8 @@ class PreviewServerTest {
         }
         assertTrue(get("/people/p39/").body().contains("P39"));
         assertTrue(get("/parties/reds/").body().contains("P0"));
-        long rebuilds = log.toString().lines().filter(line -> line.startsWith("Rebuilt")).count();
-        assertTrue(rebuilds <= 3, "40 saves coalesced into " + rebuilds + " rebuilds:\n" + log);
+        long rebuilds = preview.log().lines().filter(line -> line.startsWith("Rebuilt")).count();
+        assertTrue(rebuilds <= 3, "40 saves coalesced into " + rebuilds + " rebuilds:\n" + preview.log());
     }
 
     @Test
