@@ -49,6 +49,10 @@ class UrlChecksTest {
         before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
     }
 
+    /** The base site's link to the parties, which breaks whenever their url pattern is refused. */
+    private static final String PARTIES_LINK = "content/pages/index.md:7:33: error: link to '/parties/reds/#members': no page"
+            + " or asset has the path /parties/reds/\n";
+
     private static String page(String url) {
         return "-- content/pages/extra.md --\n---\ntitle: Extra\nurl: \"" + url + "\"\n---\nText.\n";
     }
@@ -103,9 +107,7 @@ class UrlChecksTest {
                 + " keeps for its own records; remove the '.'");
         assertRefused(page("/.git/hooks.html"), "content/pages/extra.md:3:6: error: url '/.git/hooks.html' has a part starting with '.'"
                 + " ('.git'), a hidden file or folder that web servers do not serve and the build keeps for its own records; remove the '.'");
-        String link = "content/pages/index.md:7:33: error: link to '/parties/reds/#members': no page or asset has the path"
-                + " /parties/reds/\n";
-        assertRefused(partiesAt("/.explainer-journal/{id}/"), link + "content/site.yaml:23:10: error: collection 'parties': url"
+        assertRefused(partiesAt("/.explainer-journal/{id}/"), PARTIES_LINK + "content/site.yaml:23:10: error: collection 'parties': url"
                 + " pattern '/.explainer-journal/{id}/' has a part starting with '.' ('.explainer-journal'), a hidden file or folder"
                 + " that web servers do not serve and the build keeps for its own records; remove the '.'");
     }
@@ -136,13 +138,11 @@ class UrlChecksTest {
 
     @Test
     void urlPatternsAreCheckedOnceAtTheirPlaceInTheSiteConfig() {
-        String link = "content/pages/index.md:7:33: error: link to '/parties/reds/#members': no page or asset has the path"
-                + " /parties/reds/\n";
-        assertRefused(partiesAt("/../../escape-{id}/"), link + "content/site.yaml:23:10: error: collection 'parties': url pattern"
+        assertRefused(partiesAt("/../../escape-{id}/"), PARTIES_LINK + "content/site.yaml:23:10: error: collection 'parties': url pattern"
                 + " '/../../escape-{id}/' has a '..' part, which would leave its folder and could write outside the site; remove it");
-        assertRefused(partiesAt("//tmp/{id}/"), link + "content/site.yaml:23:10: error: collection 'parties': url pattern '//tmp/{id}/'"
+        assertRefused(partiesAt("//tmp/{id}/"), PARTIES_LINK + "content/site.yaml:23:10: error: collection 'parties': url pattern '//tmp/{id}/'"
                 + " starts with '//', which browsers read as the address of another site; start it with a single '/'");
-        assertRefused(partiesAt("/the parties/{id}/"), link.replace("\n", "; did you mean '/the parties/reds/'?\n") + "content/site.yaml:23:10: error: collection 'parties': url pattern"
+        assertRefused(partiesAt("/the parties/{id}/"), PARTIES_LINK.replace("\n", "; did you mean '/the parties/reds/'?\n") + "content/site.yaml:23:10: error: collection 'parties': url pattern"
                 + " '/the parties/{id}/' has the character ' ', which cannot be in a file name everywhere; use only letters a-z,"
                 + " A-Z, digits, '.', '_', '~' and '-'");
     }
