@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -440,38 +441,34 @@ public final class SiteWriter {
 
     /** The SHA-256 of each file's bytes, by site path. */
     private static Map<String, String> hashes(List<OutputFile> files) throws IOException {
-        try {
-            List<String> hashes = Parallel.map(files, file -> {
-                try {
-                    return file instanceof OutputFile.Generated generated ? OutputManifest.sha256(generated.bytes())
-                            : OutputManifest.sha256(((OutputFile.Copied) file).source());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            Map<String, String> byPath = new HashMap<>();
-            for (int i = 0; i < files.size(); i++) {
-                byPath.put(files.get(i).path(), hashes.get(i));
-            }
-            return byPath;
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        return hashesBy(files, OutputFile::path, file -> file instanceof OutputFile.Generated generated
+                ? OutputManifest.sha256(generated.bytes()) : OutputManifest.sha256(((OutputFile.Copied) file).source()));
     }
 
     /** The SHA-256 of what each of {@code paths} (site paths of regular files) holds in {@code target}. */
     private static Map<String, String> hashesOnDisk(Path target, List<String> paths) throws IOException {
+        return hashesBy(paths, path -> path, path -> OutputManifest.sha256(target.resolve(path)));
+    }
+
+    /** What reads the bytes to hash: a file may fail to be read. */
+    private interface Hasher<T> {
+        String hash(T item) throws IOException;
+    }
+
+    /** The hash of each item on all cores, by the item's site path. */
+    private static <T> Map<String, String> hashesBy(List<T> items, Function<T, String> pathOf, Hasher<T> hasher)
+            throws IOException {
         try {
-            List<String> hashes = Parallel.map(paths, path -> {
+            List<String> hashes = Parallel.map(items, item -> {
                 try {
-                    return OutputManifest.sha256(target.resolve(path));
+                    return hasher.hash(item);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
             Map<String, String> byPath = new HashMap<>();
-            for (int i = 0; i < paths.size(); i++) {
-                byPath.put(paths.get(i), hashes.get(i));
+            for (int i = 0; i < items.size(); i++) {
+                byPath.put(pathOf.apply(items.get(i)), hashes.get(i));
             }
             return byPath;
         } catch (UncheckedIOException e) {
@@ -553,7 +550,7 @@ public final class SiteWriter {
      * Writes every file to where {@code destination} says. Every write runs to its end before a
      * failure is reported, so that nothing is still writing when the caller cleans up.
      */
-    private static void writeAll(List<OutputFile> files, java.util.function.Function<OutputFile, Path> destination) throws IOException {
+    private static void writeAll(List<OutputFile> files, Function<OutputFile, Path> destination) throws IOException {
         List<IOException> failures = Parallel.map(files, file -> {
             try {
                 if (file instanceof OutputFile.Generated generated) {
