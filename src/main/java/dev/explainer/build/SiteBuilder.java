@@ -108,8 +108,8 @@ public final class SiteBuilder {
                 doing = clock.running().doing(options);
             }
             Diagnostics problems = new Diagnostics();
-            problems.error("internal-error", Position.startOf(file), "the build stopped while " + doing + ": "
-                    + Bugs.describe(bug) + "; this is a bug in explainer, please report it (--verbose shows the details)");
+            problems.error("internal-error", Position.startOf(file), Bugs.report("the build stopped while " + doing, bug)
+                    + " (--verbose shows the details)");
             return result(problems, List.of(), 0, List.of(), start, clock, List.of(bug));
         }
     }

@@ -124,7 +124,7 @@ public final class Main {
             return usageError(command, err, e.getMessage());
         } catch (Exception | Error e) {
             boolean verbose = line.hasOption("verbose");
-            err.println("explainer: internal error: " + Bugs.describe(e) + "; this is a bug in explainer, please report it"
+            err.println("explainer: " + Bugs.report("internal error", e)
                     + (verbose ? "" : " (run with --verbose for details)"));
             if (verbose) {
                 e.printStackTrace(err);

@@ -9,6 +9,14 @@ public final class Bugs {
     private Bugs() {
     }
 
+    /**
+     * The whole sentence for a failure of the tool: what stopped ({@code "the build stopped while
+     * rendering this page"}), what went wrong, and that it is the tool's fault, to be reported.
+     */
+    public static String report(String whatStopped, Throwable thrown) {
+        return whatStopped + ": " + describe(thrown) + "; this is a bug in explainer, please report it";
+    }
+
     /** What went wrong, as a phrase: "it ran out of memory". */
     public static String describe(Throwable thrown) {
         if (thrown instanceof StackOverflowError) {

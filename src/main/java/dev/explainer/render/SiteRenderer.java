@@ -338,8 +338,7 @@ public final class SiteRenderer {
             }
             // Not the template's doing: FreeMarker wraps what a template can cause in a TemplateException.
             return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error("internal-error", guard.lastPosition(page.template()),
-                    "the build stopped while rendering this page: " + Bugs.describe(e)
-                            + "; this is a bug in explainer, please report it"), e);
+                    Bugs.report("the build stopped while rendering this page", e)), e);
         } finally {
             watchdog.end(guard);
         }

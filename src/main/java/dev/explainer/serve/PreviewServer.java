@@ -201,7 +201,7 @@ public final class PreviewServer implements AutoCloseable {
 
     private static BuildResult failure(Throwable thrown) {
         Diagnostic problem = Diagnostic.error("internal-error", dev.explainer.diagnostic.Position.startOf(ContentLoader.CONTENT),
-                "the preview stopped while rebuilding: " + Bugs.describe(thrown) + "; this is a bug in explainer, please report it");
+                Bugs.report("the preview stopped while rebuilding", thrown));
         return new BuildResult(List.of(problem), List.of(), 0, List.of(), List.of(), java.time.Duration.ZERO, List.of(), List.of(thrown));
     }
 
