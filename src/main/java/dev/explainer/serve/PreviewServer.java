@@ -207,8 +207,9 @@ public final class PreviewServer implements AutoCloseable {
 
     private void show(BuildResult result, ChangedFiles changed, long sinceNanos, boolean first) {
         Optional<SourceTree> tree = SourceTree.of(sourceDir);
+        Map<String, List<String>> linesByFile = new java.util.HashMap<>(); // each file read once, however many problems it has
         List<Snapshot.Problem> problems = result.diagnostics().stream()
-                .map(diagnostic -> new Snapshot.Problem(diagnostic, sourceLine(tree, diagnostic))).toList();
+                .map(diagnostic -> new Snapshot.Problem(diagnostic, sourceLine(tree, diagnostic, linesByFile))).toList();
         Snapshot before = snapshot;
         Map<String, OutputFile> files = before.files();
         if (!result.failed()) {
@@ -250,17 +251,21 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     /** The text of the line a diagnostic points at, for the overlay; empty if it cannot be read. */
-    private static String sourceLine(Optional<SourceTree> tree, Diagnostic diagnostic) {
-        // By the build's own rules: a diagnostic may be at a link out of the site's folder, at a
-        // named pipe, or at a file too big to read.
-        SourceTree.Entry entry = tree.map(t -> t.find(diagnostic.path(), Position.startOf(diagnostic.path()))).orElse(null);
+    private static String sourceLine(Optional<SourceTree> tree, Diagnostic diagnostic, Map<String, List<String>> linesByFile) {
+        List<String> lines = linesByFile.computeIfAbsent(diagnostic.path(), path -> linesOf(tree, path));
+        return diagnostic.line() <= lines.size() ? lines.get(diagnostic.line() - 1) : "";
+    }
+
+    /** A source file's lines, read by the build's own rules; none if it cannot be read. */
+    private static List<String> linesOf(Optional<SourceTree> tree, String path) {
+        // A diagnostic may be at a link out of the site's folder, at a named pipe, or at a file too big to read.
+        SourceTree.Entry entry = tree.map(t -> t.find(path, Position.startOf(path))).orElse(null);
         if (entry == null || entry.kind() != SourceTree.Kind.FILE) {
-            return "";
+            return List.of();
         }
         Optional<SourceFile> file = tree.get().read(entry).bytes()
-                .flatMap(bytes -> SourceFile.decode(diagnostic.path(), bytes).file()); // not UTF-8: the diagnostic says so
-        List<String> lines = file.map(f -> f.text().lines().toList()).orElse(List.of());
-        return diagnostic.line() <= lines.size() ? lines.get(diagnostic.line() - 1) : "";
+                .flatMap(bytes -> SourceFile.decode(path, bytes).file()); // not UTF-8: the diagnostic says so
+        return file.map(f -> f.text().lines().toList()).orElse(List.of());
     }
 
     private String errorsEvent(Snapshot state) {
