@@ -437,9 +437,15 @@ class RealSiteTest {
         List<Map<String, Object>> relations = loadList(PROJECT.resolve("content/relations.yaml"));
         Map<String, String> names = new TreeMap<>();
         loadList(PROJECT.resolve("content/actors.yaml")).forEach(actor -> names.put((String) actor.get("id"), (String) actor.get("name")));
-        Document parties = pages.get("parties/index.html");
+        for (String path : List.of("parties/index.html", "index.html")) {
+            assertWhoBacksWhom(pages.get(path), path, relations, names);
+        }
+        assertNotNull(pages.get("index.html").selectFirst("details table.relations"), "the home page folds the table");
+    }
+
+    private static void assertWhoBacksWhom(Document parties, String path, List<Map<String, Object>> relations, Map<String, String> names) {
         Element diagram = parties.selectFirst("svg.relations-diagram");
-        assertNotNull(diagram, "the Parties page draws who backs whom");
+        assertNotNull(diagram, path + " draws who backs whom");
         assertEquals("img", diagram.attr("role"));
         for (String id : diagram.attr("aria-labelledby").split(" ")) {
             assertFalse(diagram.getElementById(id).text().isBlank(), "the diagram's name and description: " + id);
