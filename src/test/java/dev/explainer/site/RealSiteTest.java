@@ -432,6 +432,87 @@ class RealSiteTest {
         }
     }
 
+    @Test
+    void whoBacksWhomDrawsEachRelationBetweenItsActorsAndTheTableGivesEachWithItsSources() throws IOException {
+        List<Map<String, Object>> relations = loadList(PROJECT.resolve("content/relations.yaml"));
+        Map<String, String> names = new TreeMap<>();
+        loadList(PROJECT.resolve("content/actors.yaml")).forEach(actor -> names.put((String) actor.get("id"), (String) actor.get("name")));
+        for (String path : List.of("parties/index.html", "index.html")) {
+            assertWhoBacksWhom(pages.get(path), path, relations, names);
+        }
+        assertNotNull(pages.get("index.html").selectFirst("details table.relations"), "the home page folds the table");
+    }
+
+    private static void assertWhoBacksWhom(Document parties, String path, List<Map<String, Object>> relations, Map<String, String> names) {
+        Element diagram = parties.selectFirst("svg.relations-diagram");
+        assertNotNull(diagram, path + " draws who backs whom");
+        assertEquals("img", diagram.attr("role"));
+        for (String id : diagram.attr("aria-labelledby").split(" ")) {
+            assertFalse(diagram.getElementById(id).text().isBlank(), "the diagram's name and description: " + id);
+        }
+        assertTrue(diagram.select("a, [tabindex]").isEmpty(), "nothing to focus inside the picture: the table has the links");
+
+        Map<String, double[]> boxes = new TreeMap<>();
+        for (Element actor : diagram.select("g.actor")) {
+            Element box = actor.selectFirst("rect");
+            String name = actor.select("tspan").eachText().stream().collect(java.util.stream.Collectors.joining(" "));
+            assertEquals(null, boxes.put(name, new double[] {number(box, "x"), number(box, "y"),
+                    number(box, "x") + number(box, "width"), number(box, "y") + number(box, "height")}), name + " is drawn once");
+        }
+        List<double[]> corners = new ArrayList<>(boxes.values());
+        for (int i = 0; i < corners.size(); i++) {
+            for (int j = i + 1; j < corners.size(); j++) {
+                double[] a = corners.get(i), b = corners.get(j);
+                assertFalse(a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3], "two actors' boxes overlap");
+            }
+        }
+        List<Element> lines = diagram.select("line.relation");
+        assertEquals(relations.size(), lines.size(), "one line per relation");
+        Set<String> joined = new java.util.TreeSet<>();
+        for (int i = 0; i < relations.size(); i++) {
+            Map<String, Object> relation = relations.get(i);
+            Element line = lines.get(i);
+            String from = names.get(relation.get("from")), to = names.get(relation.get("to"));
+            joined.add(from);
+            joined.add(to);
+            assertTrue(line.hasClass("relation-" + relation.get("kind")), relation.get("id") + " is drawn as its kind");
+            double[] start = {number(line, "x1"), number(line, "y1")}, end = {number(line, "x2"), number(line, "y2")};
+            assertTrue(near(boxes.get(from), start), relation.get("id") + " starts at the box of " + from);
+            assertTrue(near(boxes.get(to), end), relation.get("id") + " ends at the box of " + to);
+            for (Map.Entry<String, double[]> other : boxes.entrySet()) {
+                if (other.getKey().equals(from) || other.getKey().equals(to)) {
+                    continue;
+                }
+                for (int step = 0; step <= 20; step++) {
+                    double[] point = {start[0] + (end[0] - start[0]) * step / 20, start[1] + (end[1] - start[1]) * step / 20};
+                    assertFalse(inside(other.getValue(), point), relation.get("id") + " crosses the box of " + other.getKey());
+                }
+            }
+
+            Element row = parties.getElementById((String) relation.get("id"));
+            assertNotNull(row, "the table has a row for " + relation.get("id"));
+            assertTrue(row.selectFirst("th[scope=row]").text().startsWith(from), relation.get("id") + " starts from " + from);
+            assertTrue(row.select("td").get(1).text().startsWith(to), relation.get("id") + " names " + to);
+            assertEquals(((List<?>) relation.get("sources")).size(), row.select("td .cite a[href]").size(),
+                    relation.get("id") + " links each of its sources");
+        }
+        assertEquals(joined, boxes.keySet(), "the diagram draws exactly the actors its relations join");
+        assertNotNull(parties.selectFirst("table.relations caption"), "the table says what it is");
+    }
+
+    private static double number(Element element, String attribute) {
+        return Double.parseDouble(element.attr(attribute));
+    }
+
+    /** Whether a point lies on or just outside (within 4 units of) a box {left, top, right, bottom}. */
+    private static boolean near(double[] box, double[] point) {
+        return point[0] >= box[0] - 4 && point[0] <= box[2] + 4 && point[1] >= box[1] - 4 && point[1] <= box[3] + 4;
+    }
+
+    private static boolean inside(double[] box, double[] point) {
+        return point[0] > box[0] && point[0] < box[2] && point[1] > box[1] && point[1] < box[3];
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> loadList(Path file) throws IOException {
         Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
