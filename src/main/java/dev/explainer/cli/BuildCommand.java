@@ -1,8 +1,8 @@
 package dev.explainer.cli;
 
-import dev.explainer.build.BuildOptions;
-import dev.explainer.build.BuildResult;
-import dev.explainer.build.SiteBuilder;
+import dev.explainer.pipeline.BuildOptions;
+import dev.explainer.pipeline.BuildResult;
+import dev.explainer.pipeline.SiteBuilder;
 import dev.explainer.config.ConfigParser;
 
 import org.apache.commons.cli.CommandLine;

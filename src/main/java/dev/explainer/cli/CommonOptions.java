@@ -1,6 +1,6 @@
 package dev.explainer.cli;
 
-import dev.explainer.build.BuildResult;
+import dev.explainer.pipeline.BuildResult;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Diagnostics;
 

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import dev.explainer.build.BuildOptions;
-import dev.explainer.build.BuildResult;
-import dev.explainer.build.SiteBuilder;
+import dev.explainer.pipeline.BuildOptions;
+import dev.explainer.pipeline.BuildResult;
+import dev.explainer.pipeline.SiteBuilder;
 import dev.explainer.diagnostic.Bugs;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Diagnostics;

@@ -1,7 +1,7 @@
 package dev.explainer.bench;
 
-import dev.explainer.build.BuildOptions;
-import dev.explainer.build.SiteBuilder;
+import dev.explainer.pipeline.BuildOptions;
+import dev.explainer.pipeline.SiteBuilder;
 import dev.explainer.link.Linker;
 import dev.explainer.link.Site;
 import dev.explainer.load.ContentLoader;

@@ -3,9 +3,9 @@ package dev.explainer.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.explainer.build.BuildOptions;
-import dev.explainer.build.BuildResult;
-import dev.explainer.build.SiteBuilder;
+import dev.explainer.pipeline.BuildOptions;
+import dev.explainer.pipeline.BuildResult;
+import dev.explainer.pipeline.SiteBuilder;
 
 import nu.validator.client.EmbeddedValidator;
 

@@ -4,9 +4,9 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
-import dev.explainer.build.BuildOptions;
-import dev.explainer.build.BuildResult;
-import dev.explainer.build.SiteBuilder;
+import dev.explainer.pipeline.BuildOptions;
+import dev.explainer.pipeline.BuildResult;
+import dev.explainer.pipeline.SiteBuilder;
 import dev.explainer.serve.StaticSiteServer;
 
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package dev.explainer.build;
+package dev.explainer.pipeline;
 
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Bugs;

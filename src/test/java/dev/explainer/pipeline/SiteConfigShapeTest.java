@@ -1,4 +1,4 @@
-package dev.explainer.build;
+package dev.explainer.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
