@@ -1,5 +1,6 @@
 package dev.explainer.config;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.text.SourceFile;
@@ -52,12 +53,12 @@ public final class ConfigParser {
         if (top instanceof YamlNode.Mapping mapping && mapping.members().isEmpty()
                 || top instanceof YamlNode.Scalar scalar && scalar.value() == null) {
             // An empty file, or one of comments only: every setting would be reported missing, one by one.
-            problems.add(Diagnostic.error("config", Position.startOf(file.path()),
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, Position.startOf(file.path()),
                     "the site's configuration is empty; it needs at least title, base_url and collections"));
             return new Result(Optional.empty(), problems);
         }
         if (!(top instanceof YamlNode.Mapping root)) {
-            problems.add(Diagnostic.error("config", parsed.root().get().position(),
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, parsed.root().get().position(),
                     "the site config must be a mapping of settings (title, base_url, collections, ...)"));
             return new Result(Optional.empty(), problems);
         }
@@ -70,14 +71,14 @@ public final class ConfigParser {
                 : baseUrl(site, problems);
         String language = site.string("language").orElse("en");
         if (!LANGUAGE.matcher(language).matches()) {
-            problems.add(Diagnostic.error("config", site.node("language").get().position(),
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, site.node("language").get().position(),
                     "'" + language + "' is not a language tag such as 'en' or 'en-GB'"));
         }
         String dateFormat = site.string("date_format").orElse("d MMMM yyyy");
         try {
             new SimpleDateFormat(dateFormat, Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            problems.add(Diagnostic.error("config", site.node("date_format").map(YamlNode::position).orElse(root.position()),
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, site.node("date_format").map(YamlNode::position).orElse(root.position()),
                     "'" + dateFormat + "' is not a date pattern: " + e.getMessage()));
         }
         boolean rawHtml = site.mapping("markdown").map(markdown -> {
@@ -101,7 +102,7 @@ public final class ConfigParser {
     }
 
     private static <T> T missing(List<Diagnostic> problems, Position at, String message) {
-        problems.add(Diagnostic.error("config", at, message));
+        problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, message));
         return null;
     }
 
@@ -112,7 +113,7 @@ public final class ConfigParser {
         }
         Optional<URI> url = parseBaseUrl(text.get());
         if (url.isEmpty()) {
-            problems.add(Diagnostic.error("config", site.node("base_url").get().position(),
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, site.node("base_url").get().position(),
                     "base_url '" + text.get() + "' must be an absolute http or https URL, such as https://example.org/talks/"));
             return null;
         }
@@ -161,7 +162,7 @@ public final class ConfigParser {
         }
         String given = node.get() instanceof YamlNode.Scalar scalar && scalar.value() instanceof Long number
                 ? String.valueOf(number) : node.get().describe();
-        problems.add(Diagnostic.error("config", node.get().position(), "'limits." + key
+        problems.add(Diagnostic.error(DiagnosticCode.CONFIG, node.get().position(), "'limits." + key
                 + "' must be a whole number of seconds from 1 to " + Limits.MAX_SECONDS + ", not " + given));
         return Optional.empty();
     }
@@ -173,12 +174,12 @@ public final class ConfigParser {
             return items;
         }
         if (!(node.get() instanceof YamlNode.Sequence sequence)) {
-            problems.add(Diagnostic.error("config", node.get().position(), "'menu' must be a list of {title, url} items"));
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, node.get().position(), "'menu' must be a list of {title, url} items"));
             return items;
         }
         for (YamlNode item : sequence.items()) {
             if (!(item instanceof YamlNode.Mapping mapping)) {
-                problems.add(Diagnostic.error("config", item.position(), "a menu item must be a mapping with 'title' and 'url'"));
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, item.position(), "a menu item must be a mapping with 'title' and 'url'"));
                 continue;
             }
             MappingReader reader = new MappingReader(mapping, "a menu item", problems);
@@ -193,7 +194,7 @@ public final class ConfigParser {
         Optional<YamlNode.Mapping> declared = site.mapping("collections");
         if (declared.isEmpty()) {
             if (site.node("collections").isEmpty()) {
-                problems.add(Diagnostic.error("config", site.position(), "the site config needs 'collections'"));
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, site.position(), "the site config needs 'collections'"));
             }
             return collections;
         }
@@ -201,11 +202,11 @@ public final class ConfigParser {
         for (YamlNode.Member member : declared.get().members().values()) {
             String name = member.key();
             if (!COLLECTION_NAME.matcher(name).matches()) {
-                problems.add(Diagnostic.error("config", member.keyPosition(), "collection name '" + name
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, member.keyPosition(), "collection name '" + name
                         + "' must be lowercase letters, digits and '_', starting with a letter"));
             }
             if (!(member.value() instanceof YamlNode.Mapping body)) {
-                problems.add(Diagnostic.error("config", member.value().position(),
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, member.value().position(),
                         "collection '" + name + "' must be a mapping of settings (folder or file, schema, url, ...)"));
                 continue;
             }
@@ -222,7 +223,7 @@ public final class ConfigParser {
         Optional<String> folder = reader.string("folder").map(ConfigParser::trimSlashes);
         Optional<String> file = reader.string("file").map(ConfigParser::trimSlashes);
         if (folder.isPresent() == file.isPresent()) {
-            problems.add(Diagnostic.error("config", at, where + " needs exactly one of 'folder' (Markdown files) or 'file' (a YAML list)"));
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + " needs exactly one of 'folder' (Markdown files) or 'file' (a YAML list)"));
         }
         // Whether 'folder' or 'file' names a place inside content/ is the load stage's rule
         // (SourceTree.placeOf), the one that 'new' applies too.
@@ -231,7 +232,7 @@ public final class ConfigParser {
         reader.stringMap("references").forEach((field, target) -> {
             if (!names.contains(target.value())) {
                 String hint = Suggestions.closest(target.value(), names).map(s -> "; did you mean '" + s + "'?").orElse("");
-                problems.add(Diagnostic.error("config", target.position(), where + ": field '" + field
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, target.position(), where + ": field '" + field
                         + "' refers to collection '" + target.value() + "', which is not declared" + hint));
             }
             references.put(field, new CollectionConfig.Reference(field, target.value(), target.position()));
@@ -241,7 +242,7 @@ public final class ConfigParser {
         url.ifPresent(pattern -> checkUrlPattern(pattern, template.isPresent(), where,
                 reader.node("url").get().position(), problems));
         if (template.isPresent() && url.isEmpty()) {
-            problems.add(Diagnostic.error("config", at, where + " has a template but no 'url' pattern for its pages"));
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + " has a template but no 'url' pattern for its pages"));
         }
         List<CollectionConfig.SortKey> sort = new ArrayList<>();
         for (Positioned key : reader.stringList("sort")) {
@@ -250,12 +251,12 @@ public final class ConfigParser {
         }
         List<Positioned> matrix = reader.stringList("matrix");
         if (!matrix.isEmpty() && matrix.size() != 2) {
-            problems.add(Diagnostic.error("config", reader.node("matrix").get().position(),
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, reader.node("matrix").get().position(),
                     where + ": 'matrix' names exactly two reference fields, such as [party, issue]"));
         }
         for (Positioned field : matrix) {
             if (!references.containsKey(field.value())) {
-                problems.add(Diagnostic.error("config", field.position(), where + ": matrix field '" + field.value()
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, field.position(), where + ": matrix field '" + field.value()
                         + "' must be one of its 'references'"));
             }
         }
@@ -264,7 +265,7 @@ public final class ConfigParser {
             settings.rejectUnknownKeys(Set.of("text", "source", "passage", "when"));
             String source = settings.requiredString("source");
             if (!source.isEmpty() && !references.containsKey(source)) {
-                problems.add(Diagnostic.error("config", settings.node("source").get().position(), where
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, settings.node("source").get().position(), where
                         + ": verbatim 'source' must be one of its 'references', naming the entry quoted"));
             }
             Map<String, Object> when = settings.mapping("when").map(m -> castMap(m.toPlain())).orElse(Map.of());
@@ -298,7 +299,7 @@ public final class ConfigParser {
             problem = hash >= 0 ? "must put '{id}' in the fragment" : "must contain '{id}'";
         }
         if (problem != null) {
-            problems.add(Diagnostic.error("config", at, where + ": url pattern '" + pattern + "' " + problem));
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + ": url pattern '" + pattern + "' " + problem));
         }
     }
 }

@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * <p>{@code path} is relative to the source folder and uses forward slashes; {@code line} and
  * {@code column} are 1-based positions in the whole file (front matter included). {@code code}
- * names the kind of problem in a stable, machine-readable way ({@code unknown-reference}), for
- * editors' tooling and CI annotations.
+ * names the kind of problem ({@link DiagnosticCode}; its stable name, such as
+ * {@code unknown-reference}, is for editors' tooling and CI annotations).
  *
  * <p>Every text of a diagnostic is kept printable: control characters (line breaks and tabs too,
  * as a diagnostic is one line), noncharacters and lone surrogates from the content are written
@@ -18,7 +18,7 @@ import java.util.Objects;
  * it (terminal, JSON, the preview's overlay) can let content move the cursor, retitle the terminal
  * or forge a line.
  */
-public record Diagnostic(String path, int line, int column, Severity severity, String code, String message) {
+public record Diagnostic(String path, int line, int column, Severity severity, DiagnosticCode code, String message) {
 
     /** Sorts by file, then position, then text, so that output is the same on every run. */
     public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::path)
@@ -35,7 +35,6 @@ public record Diagnostic(String path, int line, int column, Severity severity, S
         line = Math.max(1, line);
         column = Math.max(1, column);
         path = printable(path);
-        code = printable(code);
         message = printable(message);
     }
 
@@ -67,11 +66,11 @@ public record Diagnostic(String path, int line, int column, Severity severity, S
                 || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE);
     }
 
-    public static Diagnostic error(String code, Position at, String message) {
+    public static Diagnostic error(DiagnosticCode code, Position at, String message) {
         return new Diagnostic(at.path(), at.line(), at.column(), Severity.ERROR, code, message);
     }
 
-    public static Diagnostic warning(String code, Position at, String message) {
+    public static Diagnostic warning(DiagnosticCode code, Position at, String message) {
         return new Diagnostic(at.path(), at.line(), at.column(), Severity.WARNING, code, message);
     }
 
@@ -91,7 +90,7 @@ public record Diagnostic(String path, int line, int column, Severity severity, S
         fields.put("line", line);
         fields.put("column", column);
         fields.put("severity", severity.label());
-        fields.put("code", code);
+        fields.put("code", code.id());
         fields.put("message", message);
         return fields;
     }

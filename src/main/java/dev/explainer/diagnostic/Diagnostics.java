@@ -19,11 +19,11 @@ public final class Diagnostics {
         items.addAll(diagnostics);
     }
 
-    public void error(String code, Position at, String message) {
+    public void error(DiagnosticCode code, Position at, String message) {
         add(Diagnostic.error(code, at, message));
     }
 
-    public void warning(String code, Position at, String message) {
+    public void warning(DiagnosticCode code, Position at, String message) {
         add(Diagnostic.warning(code, at, message));
     }
 

@@ -1,5 +1,6 @@
 package dev.explainer.link;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.config.CollectionConfig;
 import dev.explainer.config.MenuItem;
 import dev.explainer.config.SiteConfig;
@@ -140,7 +141,7 @@ public final class Linker {
             }
             if (GeneratedFiles.ALL.contains(route.outputFile())) {
                 Position at = urlPosition(config, entry);
-                problems.error("url-generated", at, "URL " + route.sitePath() + " is the engine's own " + route.outputFile()
+                problems.error(DiagnosticCode.URL_GENERATED, at, "URL " + route.sitePath() + " is the engine's own " + route.outputFile()
                         + ", which every build writes; give the page another " + (at == entry.raw().idPosition() ? "id" : "'url'"));
                 continue;
             }
@@ -150,7 +151,7 @@ public final class Linker {
             ValidEntry other = pageOfOutput.get(caseless);
             String owner = ownerOfOutput.get(route.outputFile());
             if (other == null && owner != null) {
-                problems.error("url-collision", urlPosition(config, entry), "URL " + route.sitePath() + " is also the URL of " + owner
+                problems.error(DiagnosticCode.URL_COLLISION, urlPosition(config, entry), "URL " + route.sitePath() + " is also the URL of " + owner
                         + "; give the page another id or 'url'");
                 continue;
             }
@@ -160,7 +161,7 @@ public final class Linker {
                 ValidEntry kept = blameOther ? entry : other;
                 String blamedPath = routes.get(blamed.key()).sitePath();
                 String keptPath = routes.get(kept.key()).sitePath();
-                problems.error("url-collision", urlPosition(config, blamed), blamedPath.equals(keptPath)
+                problems.error(DiagnosticCode.URL_COLLISION, urlPosition(config, blamed), blamedPath.equals(keptPath)
                         ? "URL " + blamedPath + " is also the URL of " + kept.raw().path() + "; give one of them another id or 'url'"
                         : "URL " + blamedPath + " differs from " + keptPath + " (" + kept.raw().path() + ") only in capital letters,"
                                 + " and macOS and Windows keep one file for both; give one of them another 'url'");
@@ -404,13 +405,13 @@ public final class Linker {
             if (collection.hasPages() && entry.data().get("url") instanceof String custom) {
                 Position at = entry.raw().fields().get("url").get().position();
                 if (!custom.startsWith("/") || !(custom.endsWith("/") || custom.endsWith(".html") || custom.endsWith(".xml"))) {
-                    problems.error("url", at, "url '" + custom + "' must be a site path such as '/about/' or '/404.html': "
+                    problems.error(DiagnosticCode.URL, at, "url '" + custom + "' must be a site path such as '/about/' or '/404.html': "
                             + "starting with '/', ending with '/', '.html' or '.xml', made of letters, digits, '.', '_', '~' and '-'");
                     continue;
                 }
                 Optional<String> problem = SitePaths.problemOf(custom);
                 if (problem.isPresent()) {
-                    problems.error("url", at, "url '" + SitePaths.shorten(custom) + "' " + problem.get());
+                    problems.error(DiagnosticCode.URL, at, "url '" + SitePaths.shorten(custom) + "' " + problem.get());
                     continue;
                 }
                 sitePath = custom;
@@ -418,7 +419,7 @@ public final class Linker {
                 // The pattern is sound, and the id a slug (else reported as such): only the id's length can break the path.
                 Optional<String> problem = SitePaths.problemOf(sitePath);
                 if (problem.isPresent()) {
-                    problems.error("url", entry.raw().idPosition(), "the URL " + SitePaths.shorten(sitePath) + " made from id '"
+                    problems.error(DiagnosticCode.URL, entry.raw().idPosition(), "the URL " + SitePaths.shorten(sitePath) + " made from id '"
                             + SitePaths.shorten(entry.id()) + "' "
                             + problem.get() + " (use a shorter id, or give the entry a 'url')");
                     continue;
@@ -432,7 +433,7 @@ public final class Linker {
                 Position at = entry.raw().fields().get("template").map(YamlNode::position).orElse(collection.position());
                 String hint = Suggestions.closest(template.get(), loaded.templates().keySet())
                         .map(s -> "; did you mean '" + s + "'?").orElse("");
-                problems.error("template-missing", at, "template '" + template.get() + "' not found in " + ContentLoader.TEMPLATES + "/" + hint);
+                problems.error(DiagnosticCode.TEMPLATE_MISSING, at, "template '" + template.get() + "' not found in " + ContentLoader.TEMPLATES + "/" + hint);
                 continue;
             }
             Route route = new Route(sitePath, template);
@@ -461,7 +462,7 @@ public final class Linker {
             String pattern = collection.url().get();
             Optional<String> problem = SitePaths.problemOf(pattern.replace("{id}", "x"));
             if (problem.isPresent()) {
-                problems.error("url", collection.urlPosition(), "collection '" + collection.name() + "': url pattern '" + pattern + "' "
+                problems.error(DiagnosticCode.URL, collection.urlPosition(), "collection '" + collection.name() + "': url pattern '" + pattern + "' "
                         + problem.get());
                 bad.add(collection.name());
             }
@@ -498,7 +499,7 @@ public final class Linker {
                         : ownerOfOutput.containsKey(folder) ? ownerOfOutput.get(folder) : null;
                 if (other != null) {
                     ValidEntry entry = published.get(page.getKey());
-                    problems.error("url-collision", urlPosition(config, entry), "URL " + page.getValue() + " needs a folder '" + folder
+                    problems.error(DiagnosticCode.URL_COLLISION, urlPosition(config, entry), "URL " + page.getValue() + " needs a folder '" + folder
                             + "', but that is the name of a file: " + other + "; change one of them");
                     pagePaths.remove(page.getKey());
                     break;
@@ -513,7 +514,7 @@ public final class Linker {
             String pattern = collection.url().orElse("");
             int hash = pattern.indexOf('#');
             if (hash > 0 && !pages.contains(pattern.substring(0, hash))) {
-                problems.error("anchor-page", collection.position(), "collection '" + collection.name() + "' places its entries on "
+                problems.error(DiagnosticCode.ANCHOR_PAGE, collection.position(), "collection '" + collection.name() + "' places its entries on "
                         + pattern.substring(0, hash) + ", but no page has that URL; add one (e.g. a page with that 'url')");
             }
         }
@@ -523,7 +524,7 @@ public final class Linker {
         for (MenuItem item : config.menu()) {
             if (targets.find(item.url()).isEmpty()) {
                 String hint = Suggestions.closest(item.url(), targets.paths()).map(s -> "; did you mean '" + s + "'?").orElse("");
-                problems.error("menu-link", item.position(), "menu item '" + item.title() + "' links to " + item.url()
+                problems.error(DiagnosticCode.MENU_LINK, item.position(), "menu item '" + item.title() + "' links to " + item.url()
                         + ", but no page has that URL" + hint);
             }
         }
@@ -634,7 +635,7 @@ public final class Linker {
             List<YamlNode> values = node.get() instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(node.get());
             for (YamlNode value : values) {
                 if (!(value instanceof YamlNode.Scalar scalar) || !(scalar.value() instanceof String id)) {
-                    problems.error("reference", value.position(), "'" + reference.field() + "' must hold the id of an entry of '"
+                    problems.error(DiagnosticCode.REFERENCE, value.position(), "'" + reference.field() + "' must hold the id of an entry of '"
                             + reference.target() + "' (or a list of them), not " + value.describe());
                     continue;
                 }
@@ -644,7 +645,7 @@ public final class Linker {
                     continue; // the entry may be in the part of the collection that could not be read
                 }
                 if (target == null) {
-                    problems.error("unknown-reference", value.position(), unknownReference(reference, id, excludedDrafts.contains(targetKey),
+                    problems.error(DiagnosticCode.UNKNOWN_REFERENCE, value.position(), unknownReference(reference, id, excludedDrafts.contains(targetKey),
                             published.values()));
                     continue;
                 }
@@ -669,7 +670,7 @@ public final class Linker {
             }
             for (Entry entry : collections.getOrDefault(collection.name(), List.of())) {
                 if (!referrers.containsKey(entry.key())) {
-                    problems.warning("unreferenced", entry.position(), "nothing refers to " + collection.name() + " entry '"
+                    problems.warning(DiagnosticCode.UNREFERENCED, entry.position(), "nothing refers to " + collection.name() + " entry '"
                             + entry.id() + "'; cite it, or remove it");
                 }
             }
@@ -750,7 +751,7 @@ public final class Linker {
                 Optional<String> problem = VerbatimChecker.mismatch(quote, text);
                 if (problem.isPresent()) {
                     Position at = entry.raw().fields().get(verbatim.text()).map(YamlNode::position).orElse(entry.raw().idPosition());
-                    problems.error("quote-mismatch", at, problem.get() + " (source '" + sourceId + "')");
+                    problems.error(DiagnosticCode.QUOTE_MISMATCH, at, problem.get() + " (source '" + sourceId + "')");
                 }
             }
         }
@@ -787,13 +788,13 @@ public final class Linker {
             Map<String, Map<String, Entry>> cells = new LinkedHashMap<>();
             for (Entry entry : collections.getOrDefault(collection.name(), List.of())) {
                 if (!(entry.data().get(rowField) instanceof String row) || !(entry.data().get(columnField) instanceof String column)) {
-                    problems.error("matrix", entry.position(), "collection '" + collection.name() + "' is a matrix: each entry needs one '"
+                    problems.error(DiagnosticCode.MATRIX, entry.position(), "collection '" + collection.name() + "' is a matrix: each entry needs one '"
                             + rowField + "' and one '" + columnField + "'");
                     continue;
                 }
                 Entry earlier = cells.computeIfAbsent(row, r -> new LinkedHashMap<>()).putIfAbsent(column, entry);
                 if (earlier != null) {
-                    problems.error("matrix", entry.position(), "a second entry for " + rowField + " '" + row + "' and " + columnField
+                    problems.error(DiagnosticCode.MATRIX, entry.position(), "a second entry for " + rowField + " '" + row + "' and " + columnField
                             + " '" + column + "' (the first is " + earlier.id() + " at " + earlier.position() + "); keep one");
                 }
             }
@@ -802,7 +803,7 @@ public final class Linker {
             for (Entry row : collections.getOrDefault(rowRef.target(), List.of())) {
                 for (Entry column : collections.getOrDefault(columnRef.target(), List.of())) {
                     if (checkComplete && !cells.getOrDefault(row.id(), Map.of()).containsKey(column.id())) {
-                        problems.error("matrix", where, "collection '" + collection.name() + "' has no entry for " + rowField + " '"
+                        problems.error(DiagnosticCode.MATRIX, where, "collection '" + collection.name() + "' has no entry for " + rowField + " '"
                                 + row.id() + "' and " + columnField + " '" + column.id()
                                 + "'; every pair needs one, even where the sources say nothing (declare that in the entry)");
                     }

@@ -1,5 +1,6 @@
 package dev.explainer.load;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.config.CollectionConfig;
 import dev.explainer.config.ConfigParser;
 import dev.explainer.config.SiteConfig;
@@ -174,7 +175,7 @@ public final class ContentLoader {
     }
 
     private static Result noSourceFolder(Path sourceDir, String missing) {
-        return new Result(Optional.empty(), List.of(Diagnostic.error("missing-file", Position.startOf(missing),
+        return new Result(Optional.empty(), List.of(Diagnostic.error(DiagnosticCode.MISSING_FILE, Position.startOf(missing),
                 "folder not found in " + sourceDir.toAbsolutePath().normalize()
                         + ": the source folder must hold content/ and templates/ (use --source DIR)")));
     }
@@ -193,7 +194,7 @@ public final class ContentLoader {
         }
         SourceTree.Entry configEntry = tree.find(SITE_CONFIG, Position.startOf(SITE_CONFIG));
         if (configEntry.kind() == SourceTree.Kind.MISSING) {
-            problems.error("missing-file", Position.startOf(SITE_CONFIG),
+            problems.error(DiagnosticCode.MISSING_FILE, Position.startOf(SITE_CONFIG),
                     "file not found: every site needs its config here (title, base_url, collections)");
         }
         configEntry.notAFile("; the site's config must be a YAML file").ifPresent(problems::add);
@@ -233,13 +234,13 @@ public final class ContentLoader {
             claimed.add(schemaPath);
             Optional<String> invalid = SourceTree.configPathProblem(collection.schema());
             if (invalid.isPresent()) {
-                problems.error("config", collection.position(), "collection '" + collection.name() + "': schema '"
+                problems.error(DiagnosticCode.CONFIG, collection.position(), "collection '" + collection.name() + "': schema '"
                         + SourceTree.printable(collection.schema()) + "' " + invalid.get());
                 continue;
             }
             SourceTree.Entry schema = tree.find(schemaPath, collection.position());
             if (schema.kind() == SourceTree.Kind.MISSING) {
-                problems.error("missing-file", collection.position(), "collection '" + collection.name()
+                problems.error(DiagnosticCode.MISSING_FILE, collection.position(), "collection '" + collection.name()
                         + "': schema file " + schemaPath + " not found");
                 continue;
             }
@@ -266,7 +267,7 @@ public final class ContentLoader {
             } else if (name.endsWith(".ftlh") || name.endsWith(".ftlx") || name.endsWith(".ftl")) {
                 readKept(tree, path, changed, problems).ifPresent(file -> templateTexts.put(name, file));
             } else if (!ignorable(name)) {
-                problems.warning("stray-file", Position.startOf(path), "not a template (.ftlh, .ftlx, .ftl) and not under templates/assets/: ignored");
+                problems.warning(DiagnosticCode.STRAY_FILE, Position.startOf(path), "not a template (.ftlh, .ftlx, .ftl) and not under templates/assets/: ignored");
             }
         }
         LoadedSite site = loadedSite(new LoadedSite(config, List.of(), schemas, templateTexts, assets, Set.of()), sources, parsedSources);
@@ -347,7 +348,7 @@ public final class ContentLoader {
                         continue;
                     }
                     if (name.contains("/") || !name.endsWith(".md")) {
-                        problems.error("stray-file", Position.startOf(path), "collection '" + collection.name()
+                        problems.error(DiagnosticCode.STRAY_FILE, Position.startOf(path), "collection '" + collection.name()
                                 + "' holds Markdown files (.md) directly in " + folder + "/; move or rename this file");
                         continue;
                     }
@@ -373,7 +374,7 @@ public final class ContentLoader {
             attributes = Files.readAttributes(tree.root().resolve(source.path()), BasicFileAttributes.class);
         } catch (IOException e) {
             return new ParsedFile(-1, null, List.of(),
-                    List.of(Diagnostic.error("read", Position.startOf(source.path()), "cannot read file: " + SourceTree.reason(e))));
+                    List.of(Diagnostic.error(DiagnosticCode.READ, Position.startOf(source.path()), "cannot read file: " + SourceTree.reason(e))));
         }
         if (kept == null || changed.contains(source.path()) || kept.size() != attributes.size()
                 || !kept.modified().equals(attributes.lastModifiedTime())) {
@@ -400,7 +401,7 @@ public final class ContentLoader {
             String name = path.substring(path.lastIndexOf('/') + 1);
             // Schemas for editors' tooling (such as a data file's list schema) live beside the collections' own.
             if (!claimed.contains(path) && !ignorable(name) && !name.endsWith(".schema.json")) {
-                problems.warning("stray-file", Position.startOf(path), "not part of any collection, schema or the site config: ignored");
+                problems.warning(DiagnosticCode.STRAY_FILE, Position.startOf(path), "not part of any collection, schema or the site config: ignored");
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.explainer.load;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.text.SourceFile;
@@ -40,13 +41,13 @@ public final class EntryParser {
         Matcher opening = OPENING.matcher(text);
         if (!opening.lookingAt()) {
             // One error that says what is wrong, rather than one per field the schema requires.
-            problems.add(Diagnostic.error("front-matter", start, "this file has no front matter: it must start with a line '---',"
+            problems.add(Diagnostic.error(DiagnosticCode.FRONT_MATTER, start, "this file has no front matter: it must start with a line '---',"
                     + " then the entry's fields, then '---'"));
             return new Parsed(List.of(), problems);
         }
         Matcher closing = CLOSING.matcher(text);
         if (!closing.find(opening.end())) {
-            problems.add(Diagnostic.error("front-matter", start,
+            problems.add(Diagnostic.error(DiagnosticCode.FRONT_MATTER, start,
                     "front matter is not closed: add a line '---' after its last field"));
             return new Parsed(List.of(), problems);
         }
@@ -57,13 +58,13 @@ public final class EntryParser {
             return new Parsed(List.of(), problems);
         }
         if (!(result.root().get() instanceof YamlNode.Mapping fields)) {
-            problems.add(Diagnostic.error("front-matter", result.root().get().position(),
+            problems.add(Diagnostic.error(DiagnosticCode.FRONT_MATTER, result.root().get().position(),
                     "front matter must be a mapping of fields (name: value), not " + result.root().get().describe()));
             return new Parsed(List.of(), problems);
         }
         int bodyOffset = closing.end();
         if (fields.get("id").isPresent()) {
-            problems.add(Diagnostic.error("id-field", fields.member("id").get().keyPosition(),
+            problems.add(Diagnostic.error(DiagnosticCode.ID_FIELD, fields.member("id").get().keyPosition(),
                     "a Markdown entry's id is its file name ('" + id + "'); remove the 'id' field or rename the file"));
         }
         Optional<Boolean> draft = draft(fields, problems);
@@ -86,24 +87,24 @@ public final class EntryParser {
             return new Parsed(List.of(), problems);
         }
         if (!(root instanceof YamlNode.Sequence sequence)) {
-            problems.add(Diagnostic.error("data-file", root.position(),
+            problems.add(Diagnostic.error(DiagnosticCode.DATA_FILE, root.position(),
                     "a data file must be a list of entries, each starting with '- id: ...'"));
             return new Parsed(List.of(), problems);
         }
         List<RawEntry> entries = new ArrayList<>();
         for (YamlNode item : sequence.items()) {
             if (!(item instanceof YamlNode.Mapping fields)) {
-                problems.add(Diagnostic.error("id-field", item.position(),
+                problems.add(Diagnostic.error(DiagnosticCode.ID_FIELD, item.position(),
                         "each item of a data file must be a mapping of fields with an 'id', not " + item.describe()));
                 continue;
             }
             Optional<YamlNode> idNode = fields.get("id");
             if (idNode.isEmpty()) {
-                problems.add(Diagnostic.error("id-field", fields.position(), "this entry has no 'id'; add one, e.g. 'id: my-entry'"));
+                problems.add(Diagnostic.error(DiagnosticCode.ID_FIELD, fields.position(), "this entry has no 'id'; add one, e.g. 'id: my-entry'"));
                 continue;
             }
             if (!(idNode.get() instanceof YamlNode.Scalar scalar) || !(scalar.value() instanceof String id)) {
-                problems.add(Diagnostic.error("id-field", idNode.get().position(),
+                problems.add(Diagnostic.error(DiagnosticCode.ID_FIELD, idNode.get().position(),
                         "'id' must be a string such as 'my-entry', not " + idNode.get().describe()));
                 continue;
             }
@@ -122,7 +123,7 @@ public final class EntryParser {
         if (node.get() instanceof YamlNode.Scalar scalar && scalar.value() instanceof Boolean value) {
             return Optional.of(value);
         }
-        problems.add(Diagnostic.error("draft-field", node.get().position(), "'draft' must be true or false, not " + node.get().describe()));
+        problems.add(Diagnostic.error(DiagnosticCode.DRAFT_FIELD, node.get().position(), "'draft' must be true or false, not " + node.get().describe()));
         return Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package dev.explainer.load;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.config.CollectionConfig;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Position;
@@ -91,7 +92,7 @@ public final class SourceTree {
         }
 
         static Entry refused(String path, Position at, String message) {
-            return new Entry(path, Kind.REFUSED, null, Optional.of(Diagnostic.error("source-file", at, message)));
+            return new Entry(path, Kind.REFUSED, null, Optional.of(Diagnostic.error(DiagnosticCode.SOURCE_FILE, at, message)));
         }
 
         /**
@@ -101,7 +102,7 @@ public final class SourceTree {
         public Optional<Diagnostic> notAFile(String hint) {
             return switch (kind) {
                 case FILE, MISSING -> Optional.empty();
-                case FOLDER -> Optional.of(Diagnostic.error("source-file", Position.startOf(path), "is a folder, not a file" + hint));
+                case FOLDER -> Optional.of(Diagnostic.error(DiagnosticCode.SOURCE_FILE, Position.startOf(path), "is a folder, not a file" + hint));
                 case REFUSED -> problem;
             };
         }
@@ -110,7 +111,7 @@ public final class SourceTree {
         public Optional<Diagnostic> notAFolder(String hint) {
             return switch (kind) {
                 case FOLDER, MISSING -> Optional.empty();
-                case FILE -> Optional.of(Diagnostic.error("source-file", Position.startOf(path), "is a file, not a folder" + hint));
+                case FILE -> Optional.of(Diagnostic.error(DiagnosticCode.SOURCE_FILE, Position.startOf(path), "is a file, not a folder" + hint));
                 case REFUSED -> problem;
             };
         }
@@ -438,7 +439,7 @@ public final class SourceTree {
                         return false; // the common case, without a copy of the name
                     }
                     Optional<NameProblem> problem = nameProblem(path.substring(name), file);
-                    problem.ifPresent(bad -> refused.put(path, Diagnostic.error("source-file", Position.startOf(path.substring(0, name - 1)),
+                    problem.ifPresent(bad -> refused.put(path, Diagnostic.error(DiagnosticCode.SOURCE_FILE, Position.startOf(path.substring(0, name - 1)),
                             "the name of " + what + " here, '" + printable(path.substring(name)) + "', " + bad.what() + "; "
                                     + bad.fix().orElse("rename it"))));
                     return problem.isPresent();
@@ -480,7 +481,7 @@ public final class SourceTree {
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
                     if (!(e instanceof NoSuchFileException)) { // gone since the folder was read
                         String path = pathOf(file);
-                        refused.put(path, Diagnostic.error("read", Position.startOf(path), "cannot be read: " + reason(e)));
+                        refused.put(path, Diagnostic.error(DiagnosticCode.READ, Position.startOf(path), "cannot be read: " + reason(e)));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -489,13 +490,13 @@ public final class SourceTree {
                 public FileVisitResult postVisitDirectory(Path dir, IOException e) {
                     if (e != null) {
                         String path = dir.equals(start) ? prefix : pathOf(dir);
-                        refused.put(path, Diagnostic.error("read", Position.startOf(path), "cannot list folder: " + reason(e)));
+                        refused.put(path, Diagnostic.error(DiagnosticCode.READ, Position.startOf(path), "cannot list folder: " + reason(e)));
                     }
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            refused.put(prefix, Diagnostic.error("read", Position.startOf(prefix), "cannot list folder: " + reason(e)));
+            refused.put(prefix, Diagnostic.error(DiagnosticCode.READ, Position.startOf(prefix), "cannot list folder: " + reason(e)));
         }
     }
 
@@ -548,7 +549,7 @@ public final class SourceTree {
             }
             return new Read(Optional.of(grown.toByteArray()), Optional.empty());
         } catch (IOException e) {
-            return new Read(Optional.empty(), Optional.of(Diagnostic.error("read", Position.startOf(path), "cannot read file: " + reason(e))));
+            return new Read(Optional.empty(), Optional.of(Diagnostic.error(DiagnosticCode.READ, Position.startOf(path), "cannot read file: " + reason(e))));
         }
     }
 
@@ -575,13 +576,13 @@ public final class SourceTree {
         String where = "collection '" + collection.name() + "'";
         Optional<String> invalid = configPathProblem(written);
         if (invalid.isPresent()) {
-            return new Place(path, folder, Optional.empty(), Optional.of(Diagnostic.error("config", collection.position(),
+            return new Place(path, folder, Optional.empty(), Optional.of(Diagnostic.error(DiagnosticCode.CONFIG, collection.position(),
                     where + ": '" + printable(written) + "' " + invalid.get())));
         }
         Entry entry = find(path, collection.position());
         Optional<Diagnostic> problem;
         if (entry.kind() == Kind.MISSING) {
-            problem = Optional.of(Diagnostic.error("missing-file", collection.position(), folder
+            problem = Optional.of(Diagnostic.error(DiagnosticCode.MISSING_FILE, collection.position(), folder
                     ? where + ": folder " + path + "/ not found; create it or fix 'folder'"
                     : where + ": data file " + path + " not found; create it (a YAML list of entries) or fix 'file'"));
         } else {

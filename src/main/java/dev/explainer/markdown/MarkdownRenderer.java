@@ -1,5 +1,6 @@
 package dev.explainer.markdown;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInlineBase;
@@ -173,7 +174,7 @@ public final class MarkdownRenderer {
     }
 
     private static RenderedMarkdown refused(RawEntry.Body body, int offset, String message) {
-        return new RenderedMarkdown("", List.of(Diagnostic.error("markdown-limit", body.positionOf(offset), message)), List.of());
+        return new RenderedMarkdown("", List.of(Diagnostic.error(DiagnosticCode.MARKDOWN_LIMIT, body.positionOf(offset), message)), List.of());
     }
 
     private RenderedMarkdown renderChecked(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets) {
@@ -292,7 +293,7 @@ public final class MarkdownRenderer {
     private static void warnAboutRawHtml(Node node, State state) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof HtmlBlockBase || child instanceof HtmlInlineBase) { // comments too
-                state.diagnostics.add(Diagnostic.warning("raw-html", state.body.positionOf(child.getStartOffset()),
+                state.diagnostics.add(Diagnostic.warning(DiagnosticCode.RAW_HTML, state.body.positionOf(child.getStartOffset()),
                         "raw HTML is shown as text; write Markdown instead, or allow HTML with 'markdown: {raw_html: true}' in the site config"));
             } else {
                 warnAboutRawHtml(child, state);
@@ -323,7 +324,7 @@ public final class MarkdownRenderer {
             String decoded = chars.subSequence(reference.start(), reference.end()).unescape();
             int at = ForbiddenCharacters.indexOf(decoded, 0);
             if (at >= 0) {
-                state.diagnostics.add(Diagnostic.error("forbidden-character",
+                state.diagnostics.add(Diagnostic.error(DiagnosticCode.FORBIDDEN_CHARACTER,
                         state.body.positionOf(chars.getStartOffset() + reference.start()),
                         "'" + reference.group() + "' stands for " + ForbiddenCharacters.describe(decoded.codePointAt(at))
                                 + ", which web pages and feeds cannot hold; remove it"));
@@ -352,7 +353,7 @@ public final class MarkdownRenderer {
             if (LinkSchemes.SAFE.contains(scheme.get())) {
                 return link.withUrl(percentEncoded(url));
             }
-            state.error(node, "unsafe-link", LinkSchemes.refusal(scheme.get()) + "; remove the link");
+            state.error(node, DiagnosticCode.UNSAFE_LINK, LinkSchemes.refusal(scheme.get()) + "; remove the link");
             return link.withUrl("#").withStatus(LinkStatus.INVALID);
         }
         if (probe.startsWith("//")) {
@@ -378,7 +379,7 @@ public final class MarkdownRenderer {
         } else if (state.pagePath.isPresent()) {
             sitePath = resolveRelative(state.pagePath.get(), path);
         } else {
-            state.error(node, "broken-link", "relative link '" + url + "' in an entry without a page of its own; write the site path, such as '/parties/russia/'");
+            state.error(node, DiagnosticCode.BROKEN_LINK, "relative link '" + url + "' in an entry without a page of its own; write the site path, such as '/parties/russia/'");
             return link.withUrl("#").withStatus(LinkStatus.INVALID);
         }
         String decoded = URLDecoder.decode(sitePath.replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -387,13 +388,13 @@ public final class MarkdownRenderer {
             return link.withUrl("#").withStatus(LinkStatus.INVALID);
         }
         if (target.isEmpty() && state.targets.isDraft(decoded)) {
-            state.error(node, "draft-link", "link to '" + url + "': that page is a draft (draft: true), left out of the published site;"
+            state.error(node, DiagnosticCode.DRAFT_LINK, "link to '" + url + "': that page is a draft (draft: true), left out of the published site;"
                     + " publish it, or remove the link");
             return link.withUrl("#").withStatus(LinkStatus.INVALID);
         }
         if (target.isEmpty()) {
             String hint = Suggestions.closest(decoded, state.targets.paths()).map(s -> "; did you mean '" + s + "'?").orElse("");
-            state.error(node, "broken-link", "link to '" + url + "': no page or asset has the path " + decoded + hint);
+            state.error(node, DiagnosticCode.BROKEN_LINK, "link to '" + url + "': no page or asset has the path " + decoded + hint);
             return link.withUrl("#").withStatus(LinkStatus.INVALID);
         }
         if (!fragment.isEmpty()) {
@@ -456,7 +457,7 @@ public final class MarkdownRenderer {
             this.targets = targets;
         }
 
-        void error(Node node, String code, String message) {
+        void error(Node node, DiagnosticCode code, String message) {
             diagnostics.add(Diagnostic.error(code, body.positionOf(node.getStartOffset()), message));
         }
 

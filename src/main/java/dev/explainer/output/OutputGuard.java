@@ -15,12 +15,6 @@ import java.util.Optional;
  * {@link SiteWriter} decides, from the folder's manifest and the files the build writes.)
  */
 public final class OutputGuard {
-    /**
-     * The code of the diagnostic for an output folder the build will not write into, here or in
-     * {@link SiteWriter}: a usage problem (exit code 2), not a problem of the content.
-     */
-    public static final String REFUSED = "output-refused";
-
     private OutputGuard() {
     }
 

@@ -1,5 +1,6 @@
 package dev.explainer.pipeline;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.output.OutputGuard;
 import dev.explainer.render.OutputFile;
@@ -38,6 +39,6 @@ public record BuildResult(List<Diagnostic> diagnostics, List<OutputFile> files, 
 
     /** Whether the build refused to write into the output folder it was given: a usage error, not the content's. */
     public boolean outputRefused() {
-        return diagnostics.stream().anyMatch(d -> d.isError() && d.code().equals(OutputGuard.REFUSED));
+        return diagnostics.stream().anyMatch(d -> d.isError() && d.code().equals(DiagnosticCode.OUTPUT_REFUSED));
     }
 }

@@ -1,5 +1,6 @@
 package dev.explainer.pipeline;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Bugs;
 import dev.explainer.diagnostic.Diagnostic;
@@ -108,7 +109,7 @@ public final class SiteBuilder {
                 doing = clock.running().doing(options);
             }
             Diagnostics problems = new Diagnostics();
-            problems.error("internal-error", Position.startOf(file), Bugs.report("the build stopped while " + doing, bug)
+            problems.error(DiagnosticCode.INTERNAL_ERROR, Position.startOf(file), Bugs.report("the build stopped while " + doing, bug)
                     + " (--verbose shows the details)");
             return result(problems, List.of(), 0, List.of(), start, clock, List.of(bug));
         }
@@ -131,7 +132,7 @@ public final class SiteBuilder {
         if (options.output().isPresent()) {
             Optional<String> refusal = OutputGuard.check(sourceDir, options.output().get());
             if (refusal.isPresent()) {
-                problems.error(OutputGuard.REFUSED, Position.startOf(options.output().get().toString().replace('\\', '/')), refusal.get());
+                problems.error(DiagnosticCode.OUTPUT_REFUSED, Position.startOf(options.output().get().toString().replace('\\', '/')), refusal.get());
                 return result(problems, List.of(), 0, List.of(), start, clock);
             }
         }
@@ -209,13 +210,13 @@ public final class SiteBuilder {
                     SiteWriter.Outcome outcome = output.get().write(rendered.files());
                     clock.lap("write");
                     if (outcome instanceof SiteWriter.Refused refused) {
-                        problems.error(OutputGuard.REFUSED, Position.startOf(options.output().get().toString().replace('\\', '/')),
+                        problems.error(DiagnosticCode.OUTPUT_REFUSED, Position.startOf(options.output().get().toString().replace('\\', '/')),
                                 refused.reason());
                         return result(problems, List.of(), 0, List.of(), start, clock);
                     }
                     notes = ((SiteWriter.Written) outcome).notes();
                 } catch (IOException e) {
-                    problems.error("output", Position.startOf(options.output().get().toString()),
+                    problems.error(DiagnosticCode.OUTPUT, Position.startOf(options.output().get().toString()),
                             "the site could not be written (the previous output is unchanged): " + FileProblems.describe(e));
                     return result(problems, List.of(), 0, List.of(), start, clock);
                 }
@@ -235,11 +236,11 @@ public final class SiteBuilder {
      */
     private static boolean stopped(BuildOptions options, RenderLimits limits, SiteConfig config, Diagnostics problems) {
         if (options.cancellation().isCancelled()) {
-            problems.error("cancelled", Position.startOf(ContentLoader.CONTENT), "the build was cancelled");
+            problems.error(DiagnosticCode.CANCELLED, Position.startOf(ContentLoader.CONTENT), "the build was cancelled");
             return true;
         }
         if (limits.buildTimeUp(System.nanoTime())) {
-            problems.error("time-limit", config.limits().declaredAt(), "the build took longer than "
+            problems.error(DiagnosticCode.TIME_LIMIT, config.limits().declaredAt(), "the build took longer than "
                     + seconds(config.limits().build()) + " and was stopped; if the site really needs longer,"
                     + " raise limits.build_seconds in content/site.yaml");
             return true;

@@ -1,5 +1,6 @@
 package dev.explainer.render;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.markdown.RenderedMarkdown;
 import dev.explainer.yaml.Suggestions;
@@ -35,7 +36,7 @@ final class FragmentChecker {
             }
             if (!ids.contains(link.fragment())) {
                 String hint = Suggestions.closest(link.fragment(), ids).map(s -> "; did you mean '#" + s + "'?").orElse("");
-                problems.add(Diagnostic.error("broken-link", link.position(), "link to '#" + link.fragment() + "' on " + link.sitePath()
+                problems.add(Diagnostic.error(DiagnosticCode.BROKEN_LINK, link.position(), "link to '#" + link.fragment() + "' on " + link.sitePath()
                         + ": that page has no element with this id" + hint));
             }
         }

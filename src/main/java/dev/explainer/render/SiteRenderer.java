@@ -1,5 +1,6 @@
 package dev.explainer.render;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.config.MenuItem;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
@@ -161,7 +162,7 @@ public final class SiteRenderer {
                     Optional<PageGuard> stuck = watchdog.unresponsive(STOP_GRACE_NANOS);
                     if (stuck.isPresent()) {
                         abandoned = true; // the stuck thread may still write into this renderer
-                        Diagnostic error = Diagnostic.error("time-limit", stuck.get().positionSeenFromOutside(),
+                        Diagnostic error = Diagnostic.error(DiagnosticCode.TIME_LIMIT, stuck.get().positionSeenFromOutside(),
                                 "rendering ran past its time limit here and could not be stopped: a built-in such as"
                                         + " ?size, ?seq_contains or ?filter over a sequence without end (such as 1..) runs to"
                                         + " its end before anything can stop it; give the sequence an end (such as 1..10)");
@@ -317,11 +318,11 @@ public final class SiteRenderer {
             if (stop.isPresent()) { // thrown inside a function call, which FreeMarker wraps
                 return stopped(page, context, stop.get(), limits, watchdog);
             }
-            Diagnostic error = Diagnostic.error("template", TemplateEngine.positionOf(e, page.template()),
+            Diagnostic error = Diagnostic.error(DiagnosticCode.TEMPLATE, TemplateEngine.positionOf(e, page.template()),
                     "template error: " + TemplateEngine.editorMessage(e.getMessageWithoutStackTop()));
             return new Rendered(page, null, context.inputs(), Set.of(), error);
         } catch (IOException e) {
-            return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error("render", page.entry().position(),
+            return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error(DiagnosticCode.RENDER, page.entry().position(),
                     "page could not be rendered: " + TemplateEngine.editorMessage(e.getMessage())));
         } catch (PageGuard.Stopped e) {
             return stopped(page, context, e, limits, watchdog);
@@ -329,7 +330,7 @@ public final class SiteRenderer {
             return stopped(page, context, guard.tooDeep(), limits, watchdog);
         } catch (OutOfMemoryError e) {
             output.remove(); // let the buffer that filled the memory go
-            return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error("template", guard.lastPosition(page.template()),
+            return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error(DiagnosticCode.TEMPLATE, guard.lastPosition(page.template()),
                     "rendering ran out of memory here and was stopped; does the template build a text or list without end?"));
         } catch (RuntimeException | Error e) {
             output.remove();
@@ -337,7 +338,7 @@ public final class SiteRenderer {
                 return Rendered.skipped(page); // FreeMarker's loop check saw the thread told to stop (the preview closing)
             }
             // Not the template's doing: FreeMarker wraps what a template can cause in a TemplateException.
-            return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error("internal-error", guard.lastPosition(page.template()),
+            return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error(DiagnosticCode.INTERNAL_ERROR, guard.lastPosition(page.template()),
                     Bugs.report("the build stopped while rendering this page", e)), e);
         } finally {
             watchdog.end(guard);
@@ -367,7 +368,7 @@ public final class SiteRenderer {
                 }
             }
         }
-        return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error(stop.reason() == null ? "template" : "time-limit",
+        return new Rendered(page, null, context.inputs(), Set.of(), Diagnostic.error(stop.reason() == null ? DiagnosticCode.TEMPLATE : DiagnosticCode.TIME_LIMIT,
                 stop.at(), message));
     }
 
@@ -489,7 +490,7 @@ public final class SiteRenderer {
         for (Rendered page : rendered) {
             Page p = page.page();
             if (page.file() != null && !p.isErrorPage() && p.isHtml() && !p.sitePath().equals("/") && !linksInto.containsKey(p.outputFile())) {
-                problems.warning("unlinked", p.entry().position(), "no other page links to " + p.sitePath()
+                problems.warning(DiagnosticCode.UNLINKED, p.entry().position(), "no other page links to " + p.sitePath()
                         + "; link to it, or readers will not find it");
             }
         }

@@ -1,5 +1,6 @@
 package dev.explainer.render;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Position;
@@ -164,10 +165,10 @@ public final class TemplateEngine {
             return Optional.of(configuration.getTemplate(name));
         } catch (ParseException e) {
             String file = e.getTemplateName() == null ? name : e.getTemplateName();
-            problems.add(Diagnostic.error("template-syntax", new Position(ContentLoader.TEMPLATES + "/" + file, e.getLineNumber(),
+            problems.add(Diagnostic.error(DiagnosticCode.TEMPLATE_SYNTAX, new Position(ContentLoader.TEMPLATES + "/" + file, e.getLineNumber(),
                     e.getColumnNumber()), "template syntax error: " + editorMessage(e.getEditorMessage())));
         } catch (IOException e) {
-            problems.add(Diagnostic.error("template-syntax", Position.startOf(ContentLoader.TEMPLATES + "/" + name),
+            problems.add(Diagnostic.error(DiagnosticCode.TEMPLATE_SYNTAX, Position.startOf(ContentLoader.TEMPLATES + "/" + name),
                     "template cannot be read: " + editorMessage(e.getMessage())));
         }
         return Optional.empty();

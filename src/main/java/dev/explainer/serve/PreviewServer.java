@@ -1,5 +1,6 @@
 package dev.explainer.serve;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -200,7 +201,7 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private static BuildResult failure(Throwable thrown) {
-        Diagnostic problem = Diagnostic.error("internal-error", dev.explainer.diagnostic.Position.startOf(ContentLoader.CONTENT),
+        Diagnostic problem = Diagnostic.error(DiagnosticCode.INTERNAL_ERROR, dev.explainer.diagnostic.Position.startOf(ContentLoader.CONTENT),
                 Bugs.report("the preview stopped while rebuilding", thrown));
         return new BuildResult(List.of(problem), List.of(), 0, List.of(), List.of(), java.time.Duration.ZERO, List.of(), List.of(thrown));
     }

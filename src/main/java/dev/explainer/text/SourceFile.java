@@ -1,5 +1,6 @@
 package dev.explainer.text;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Position;
 
@@ -103,7 +104,7 @@ public final class SourceFile {
             String message = String.format(
                     "file is not valid UTF-8: byte 0x%02X at offset %d cannot be decoded; save the file as UTF-8",
                     bytes[in.position()] & 0xff, in.position());
-            return new Decoded(Optional.empty(), List.of(Diagnostic.error("encoding", at, message)));
+            return new Decoded(Optional.empty(), List.of(Diagnostic.error(DiagnosticCode.ENCODING, at, message)));
         }
         decoder.flush(out);
         out.flip();
@@ -128,11 +129,11 @@ public final class SourceFile {
                 for (int next = at; next >= 0; next = ForbiddenCharacters.indexAfter(text, next)) {
                     more++;
                 }
-                errors.add(Diagnostic.error("forbidden-character", file.positionOf(at),
+                errors.add(Diagnostic.error(DiagnosticCode.FORBIDDEN_CHARACTER, file.positionOf(at),
                         "and " + more + " more such characters from here to the end of the file"));
                 break;
             }
-            errors.add(Diagnostic.error("forbidden-character", file.positionOf(at), forbiddenMessage(text.codePointAt(at))));
+            errors.add(Diagnostic.error(DiagnosticCode.FORBIDDEN_CHARACTER, file.positionOf(at), forbiddenMessage(text.codePointAt(at))));
         }
         return new Decoded(Optional.empty(), List.copyOf(errors));
     }

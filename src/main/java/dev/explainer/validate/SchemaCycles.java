@@ -1,5 +1,6 @@
 package dev.explainer.validate;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -135,7 +136,7 @@ final class SchemaCycles {
                 + route + ")") + " without stepping into a field or an item, so a value would be checked against the same schema"
                 + " again without end; point it at a schema that does not lead back here, or put the reference inside"
                 + " \"properties\" or \"items\" if the value really nests";
-        return java.util.Optional.of(Diagnostic.error("schema-invalid", positionOf(ref), message));
+        return java.util.Optional.of(Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, positionOf(ref), message));
     }
 
     private static int indexOf(List<JsonNode> nodes, JsonNode node) {

@@ -1,5 +1,6 @@
 package dev.explainer.validate;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
@@ -106,7 +107,7 @@ final class SchemaMessages {
         switch (type) {
             case "required": {
                 String missing = message.getProperty();
-                return Diagnostic.error("missing-field", node.position(), (field.isEmpty() ? "" : "in '" + field + "': ")
+                return Diagnostic.error(DiagnosticCode.MISSING_FIELD, node.position(), (field.isEmpty() ? "" : "in '" + field + "': ")
                         + "missing required field '" + missing + "' (" + where + "); add '" + missing + ": ...'");
             }
             case "additionalProperties":
@@ -118,17 +119,17 @@ final class SchemaMessages {
                         ? Suggestions.closest(unknown, schema.fields()).map(s -> "; did you mean '" + s + "'?")
                                 .orElse("; known fields are " + String.join(", ", schema.fields()))
                         : "";
-                return Diagnostic.error("unknown-field", at, "unknown field '" + (field.isEmpty() ? "" : field + ".") + unknown
+                return Diagnostic.error(DiagnosticCode.UNKNOWN_FIELD, at, "unknown field '" + (field.isEmpty() ? "" : field + ".") + unknown
                         + "' (" + where + ")" + hint);
             }
             case "oneOf":
             case "anyOf":
                 return combinator(message, node, field, all);
             case "format":
-                return Diagnostic.error("field-format", node.position(), subject(field) + formatProblem(message, node));
+                return Diagnostic.error(DiagnosticCode.FIELD_FORMAT, node.position(), subject(field) + formatProblem(message, node));
             case "pattern": {
                 Optional<String> description = declaredDescription(message);
-                return Diagnostic.error("field", node.position(), subject(field) + quoted(node)
+                return Diagnostic.error(DiagnosticCode.FIELD, node.position(), subject(field) + quoted(node)
                         + " does not have the form this field needs" + description.map(d -> ": " + d)
                                 .orElse(" (see its \"pattern\" in " + schemaFile() + ")"));
             }
@@ -138,7 +139,7 @@ final class SchemaMessages {
                         && text(message).contains("string expected")) {
                     hint = "; put the value in quotes to make it a string";
                 }
-                return Diagnostic.error("field", node.position(), subject(field) + text(message) + hint);
+                return Diagnostic.error(DiagnosticCode.FIELD, node.position(), subject(field) + text(message) + hint);
             }
         }
     }
@@ -161,20 +162,20 @@ final class SchemaMessages {
             if (tooMany && given.size() > 1) {
                 Position at = mapping.member(given.get(given.size() - 1)).get().keyPosition();
                 String both = given.size() == 2 ? "both " + list(given, "and") + " are given" : list(given, "and") + " are all given";
-                return Diagnostic.error("one-of", at, in + both + " (" + where + "); " + give);
+                return Diagnostic.error(DiagnosticCode.ONE_OF, at, in + both + " (" + where + "); " + give);
             }
             String none = names.size() == 2 ? "neither '" + names.get(0) + "' nor '" + names.get(1) + "' is given"
                     : "none of " + list(names, "or") + " is given";
-            return Diagnostic.error("one-of", node.position(), in + none + " (" + where + "); " + give);
+            return Diagnostic.error(DiagnosticCode.ONE_OF, node.position(), in + none + " (" + where + "); " + give);
         }
         if (tooMany) {
-            return Diagnostic.error("one-of", node.position(), subject(field)
+            return Diagnostic.error(DiagnosticCode.ONE_OF, node.position(), subject(field)
                     + "fits more than one of the forms the schema allows, and must fit exactly one");
         }
         String branches = message.getEvaluationPath() + "/";
         List<String> asked = all.stream().filter(m -> m.getEvaluationPath().toString().startsWith(branches))
                 .map(SchemaMessages::text).distinct().toList();
-        return Diagnostic.error("one-of", node.position(), subject(field) + "fits none of the forms the schema allows"
+        return Diagnostic.error(DiagnosticCode.ONE_OF, node.position(), subject(field) + "fits none of the forms the schema allows"
                 + (asked.isEmpty() ? "" : " (" + String.join("; or ", asked) + ")"));
     }
 

@@ -1,5 +1,6 @@
 package dev.explainer.validate;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.explainer.diagnostic.Diagnostic;
@@ -48,7 +49,7 @@ final class UrlFields {
                 && node instanceof YamlNode.Scalar scalar && scalar.value() instanceof String url) {
             Optional<String> problem = LinkSchemes.problemOfField(url);
             if (problem.isPresent() && !problems.containsKey(pointer)) {
-                problems.put(pointer, Diagnostic.error("unsafe-url", node.position(), "field '" + field + "': " + problem.get()));
+                problems.put(pointer, Diagnostic.error(DiagnosticCode.UNSAFE_URL, node.position(), "field '" + field + "': " + problem.get()));
             }
         }
         if (node instanceof YamlNode.Mapping mapping) {

@@ -1,5 +1,6 @@
 package dev.explainer.validate;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -216,17 +217,17 @@ public final class Validator {
             JsonLocation at = e.getLocation();
             Position position = at == null ? Position.startOf(file.path())
                     : new Position(file.path(), at.getLineNr(), at.getColumnNr());
-            problems.error("schema-invalid", position, "schema is not valid JSON: " + e.getOriginalMessage());
+            problems.error(DiagnosticCode.SCHEMA_INVALID, position, "schema is not valid JSON: " + e.getOriginalMessage());
             return Optional.empty();
         }
         if (root == null || !root.isObject()) {
-            problems.error("schema-invalid", Position.startOf(file.path()), "a schema must be a JSON object");
+            problems.error(DiagnosticCode.SCHEMA_INVALID, Position.startOf(file.path()), "a schema must be a JSON object");
             return Optional.empty();
         }
         Position start = Position.startOf(file.path());
         JsonNode draft = root.path("$schema");
         if (!draft.isMissingNode() && !KNOWN_DRAFTS.contains(draft.asText())) {
-            problems.error("schema-invalid", start, "unsupported \"$schema\" '" + draft.asText()
+            problems.error(DiagnosticCode.SCHEMA_INVALID, start, "unsupported \"$schema\" '" + draft.asText()
                     + "'; use https://json-schema.org/draft/2020-12/schema");
             return Optional.empty();
         }
@@ -234,7 +235,7 @@ public final class Validator {
         collectRemoteRefs(root, remote);
         if (!remote.isEmpty()) {
             // Schemas are resolved offline: a remote $ref would make the build depend on the network.
-            problems.error("schema-invalid", start, "\"$ref\" '" + remote.get(0) + "' points outside this file; only local references (#/$defs/...) are allowed");
+            problems.error(DiagnosticCode.SCHEMA_INVALID, start, "\"$ref\" '" + remote.get(0) + "' points outside this file; only local references (#/$defs/...) are allowed");
             return Optional.empty();
         }
         List<Diagnostic> cycles = SchemaCycles.find(root, file);
@@ -244,7 +245,7 @@ public final class Validator {
         }
         root.path("properties").fieldNames().forEachRemaining(name -> {
             if (RESERVED.contains(name)) {
-                problems.error("schema-invalid", start, "schema declares field '" + name + "', a name the engine reserves ("
+                problems.error(DiagnosticCode.SCHEMA_INVALID, start, "schema declares field '" + name + "', a name the engine reserves ("
                         + String.join(", ", new java.util.TreeSet<>(RESERVED)) + "); rename it");
             }
         });
@@ -253,7 +254,7 @@ public final class Validator {
             schema.initializeValidators();
             return Optional.of(CollectionSchema.of(file.path(), schema, root));
         } catch (RuntimeException e) {
-            problems.error("schema-invalid", start, "schema cannot be used: " + e.getMessage());
+            problems.error(DiagnosticCode.SCHEMA_INVALID, start, "schema cannot be used: " + e.getMessage());
             return Optional.empty();
         }
     }
@@ -274,11 +275,11 @@ public final class Validator {
         Map<String, RawEntry> seen = new HashMap<>();
         for (RawEntry entry : entries) {
             if (!SLUG.matcher(entry.id()).matches()) {
-                problems.error("id-slug", entry.idPosition(), notASlug(entry));
+                problems.error(DiagnosticCode.ID_SLUG, entry.idPosition(), notASlug(entry));
             }
             RawEntry earlier = seen.putIfAbsent(entry.key(), entry);
             if (earlier != null) {
-                problems.error("duplicate-id", entry.idPosition(), "duplicate id '" + entry.id() + "' in collection '"
+                problems.error(DiagnosticCode.DUPLICATE_ID, entry.idPosition(), "duplicate id '" + entry.id() + "' in collection '"
                         + entry.collection() + "' (also at " + earlier.idPosition() + "); ids must be unique");
             }
         }
@@ -324,7 +325,7 @@ public final class Validator {
                 messages = schema.schema().validate(instance);
             } catch (StackOverflowError e) {
                 // References the compile-time check does not follow, or a chain of them thousands long.
-                problems.error("schema-invalid", Position.startOf(schema.file()), "checking the entry at " + entry.idPosition()
+                problems.error(DiagnosticCode.SCHEMA_INVALID, Position.startOf(schema.file()), "checking the entry at " + entry.idPosition()
                         + " against this schema went deeper than the tool has room for: its \"$ref\"s lead from schema to schema"
                         + " without end (or thousands of times) without stepping into a field or an item; point them at schemas"
                         + " that do not lead back, or put them inside \"properties\" or \"items\"");

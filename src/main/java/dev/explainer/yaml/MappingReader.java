@@ -1,5 +1,6 @@
 package dev.explainer.yaml;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Position;
 
@@ -46,14 +47,14 @@ public final class MappingReader {
         if (node.get() instanceof YamlNode.Scalar scalar && scalar.value() instanceof String text) {
             return Optional.of(text);
         }
-        problems.add(Diagnostic.error("config", node.get().position(),
+        problems.add(Diagnostic.error(DiagnosticCode.CONFIG, node.get().position(),
                 "'" + key + "' of " + where + " must be a string, not " + node.get().describe()));
         return Optional.empty();
     }
 
     public String requiredString(String key) {
         if (mapping.get(key).isEmpty()) {
-            problems.add(Diagnostic.error("config", mapping.position(), where + " needs a '" + key + "'"));
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, mapping.position(), where + " needs a '" + key + "'"));
             return "";
         }
         return string(key).orElse("");
@@ -67,7 +68,7 @@ public final class MappingReader {
         if (node.get() instanceof YamlNode.Scalar scalar && scalar.value() instanceof Boolean value) {
             return value;
         }
-        problems.add(Diagnostic.error("config", node.get().position(),
+        problems.add(Diagnostic.error(DiagnosticCode.CONFIG, node.get().position(),
                 "'" + key + "' of " + where + " must be true or false, not " + node.get().describe()));
         return fallback;
     }
@@ -84,7 +85,7 @@ public final class MappingReader {
             if (item instanceof YamlNode.Scalar scalar && scalar.value() instanceof String text) {
                 values.add(new Positioned(text, item.position()));
             } else {
-                problems.add(Diagnostic.error("config", item.position(),
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, item.position(),
                         "'" + key + "' of " + where + " must list strings, not " + item.describe()));
             }
         }
@@ -99,7 +100,7 @@ public final class MappingReader {
         if (node.get() instanceof YamlNode.Mapping inner) {
             return Optional.of(inner);
         }
-        problems.add(Diagnostic.error("config", node.get().position(),
+        problems.add(Diagnostic.error(DiagnosticCode.CONFIG, node.get().position(),
                 "'" + key + "' of " + where + " must be a mapping of names to values, not " + node.get().describe()));
         return Optional.empty();
     }
@@ -112,7 +113,7 @@ public final class MappingReader {
                 if (member.value() instanceof YamlNode.Scalar scalar && scalar.value() instanceof String text) {
                     values.put(member.key(), new Positioned(text, scalar.position()));
                 } else {
-                    problems.add(Diagnostic.error("config", member.value().position(), "'" + key + "." + member.key()
+                    problems.add(Diagnostic.error(DiagnosticCode.CONFIG, member.value().position(), "'" + key + "." + member.key()
                             + "' of " + where + " must be a string, not " + member.value().describe()));
                 }
             }
@@ -128,7 +129,7 @@ public final class MappingReader {
                 Optional<String> near = Suggestions.closest(member.key(), known);
                 message += near.map(s -> "; did you mean '" + s + "'?")
                         .orElse("; known keys are " + String.join(", ", new TreeSet<>(known)));
-                problems.add(Diagnostic.error("config", member.keyPosition(), message));
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, member.keyPosition(), message));
             }
         }
     }

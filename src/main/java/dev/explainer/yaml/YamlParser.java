@@ -1,5 +1,6 @@
 package dev.explainer.yaml;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.text.ForbiddenCharacters;
@@ -103,13 +104,13 @@ public final class YamlParser {
         try {
             node = new Composer(new RecursiveAliasGuard(newParser(yaml)), resolver, options).getSingleNode();
         } catch (RecursiveAliasGuard.RecursiveAlias e) {
-            problems.add(Diagnostic.error("yaml-alias", position(path, e.alias(), firstLine),
+            problems.add(Diagnostic.error(DiagnosticCode.YAML_ALIAS, position(path, e.alias(), firstLine),
                     "an alias may not refer to the node that contains it: '*" + e.anchor() + "' stands inside the value marked '&"
                             + e.anchor() + "' on line " + (firstLine + e.anchored().getLine()) + "; write the values out instead"));
             return new Result(Optional.empty(), problems);
         } catch (MarkedYAMLException e) {
             SyntaxMessages.Located located = SyntaxMessages.describe(yaml, firstLine, e);
-            problems.add(Diagnostic.error("yaml-syntax", new Position(path, firstLine + located.line(), located.column() + 1),
+            problems.add(Diagnostic.error(DiagnosticCode.YAML_SYNTAX, new Position(path, firstLine + located.line(), located.column() + 1),
                     located.message()));
             return new Result(Optional.empty(), problems);
         } catch (YAMLException e) {
@@ -151,7 +152,7 @@ public final class YamlParser {
                 while (events.peekEvent() != null && !events.checkEvent(Event.ID.StreamEnd)) {
                     Event event = events.getEvent();
                     if (event instanceof AliasEvent && ++seen > ALIAS_LIMIT) {
-                        return Diagnostic.error("yaml-alias", position(path, event.getStartMark(), firstLine),
+                        return Diagnostic.error(DiagnosticCode.YAML_ALIAS, position(path, event.getStartMark(), firstLine),
                                 "too many YAML aliases (more than " + ALIAS_LIMIT
                                         + "); write the values out instead of repeating anchors");
                     }
@@ -159,7 +160,7 @@ public final class YamlParser {
             } catch (YAMLException ignored) {
                 // fall through to the positionless report below
             }
-            return Diagnostic.error("yaml-alias", new Position(path, firstLine, 1),
+            return Diagnostic.error(DiagnosticCode.YAML_ALIAS, new Position(path, firstLine, 1),
                     "too many YAML aliases (more than " + ALIAS_LIMIT + ")");
         }
         if (text.contains("Nesting Depth")) {
@@ -169,7 +170,7 @@ public final class YamlParser {
                 while (events.peekEvent() != null && !events.checkEvent(Event.ID.StreamEnd)) {
                     Event event = events.getEvent();
                     if (event instanceof CollectionStartEvent && ++depth > NESTING_LIMIT) {
-                        return Diagnostic.error("yaml-depth", position(path, event.getStartMark(), firstLine), "lists and mappings"
+                        return Diagnostic.error(DiagnosticCode.YAML_DEPTH, position(path, event.getStartMark(), firstLine), "lists and mappings"
                                 + " are nested more than " + NESTING_LIMIT + " deep here; content is plain data: flatten it");
                     } else if (event instanceof CollectionEndEvent) {
                         depth--;
@@ -179,7 +180,7 @@ public final class YamlParser {
                 // fall through to the positionless report below
             }
         }
-        return Diagnostic.error("yaml-syntax", new Position(path, firstLine, 1), "YAML could not be read: " + text);
+        return Diagnostic.error(DiagnosticCode.YAML_SYNTAX, new Position(path, firstLine, 1), "YAML could not be read: " + text);
     }
 
     private static Position position(String path, Mark mark, int firstLine) {
@@ -196,7 +197,7 @@ public final class YamlParser {
         }
         if (node instanceof SequenceNode sequence) {
             if (!Tag.SEQ.equals(node.getTag())) {
-                problems.add(Diagnostic.error("yaml-tag", at, unsupportedTag(node.getTag())));
+                problems.add(Diagnostic.error(DiagnosticCode.YAML_TAG, at, unsupportedTag(node.getTag())));
                 return null;
             }
             List<YamlNode> items = new ArrayList<>();
@@ -210,7 +211,7 @@ public final class YamlParser {
         }
         MappingNode mapping = (MappingNode) node;
         if (!Tag.MAP.equals(node.getTag())) {
-            problems.add(Diagnostic.error("yaml-tag", at, unsupportedTag(node.getTag())));
+            problems.add(Diagnostic.error(DiagnosticCode.YAML_TAG, at, unsupportedTag(node.getTag())));
             return null;
         }
         Map<String, YamlNode.Member> members = new LinkedHashMap<>();
@@ -218,22 +219,22 @@ public final class YamlParser {
             Node keyNode = tuple.getKeyNode();
             Position keyAt = position(path, keyNode.getStartMark(), firstLine);
             if (!(keyNode instanceof ScalarNode keyScalar)) {
-                problems.add(Diagnostic.error("yaml-key", keyAt, "a key must be a plain name, not " + kind(keyNode)));
+                problems.add(Diagnostic.error(DiagnosticCode.YAML_KEY, keyAt, "a key must be a plain name, not " + kind(keyNode)));
                 continue;
             }
             if (Tag.MERGE.equals(keyNode.getTag())) {
-                problems.add(Diagnostic.error("yaml-merge-key", keyAt, "YAML merge keys ('<<') are not supported; write the keys out"));
+                problems.add(Diagnostic.error(DiagnosticCode.YAML_MERGE_KEY, keyAt, "YAML merge keys ('<<') are not supported; write the keys out"));
                 continue;
             }
             String key = keyScalar.getValue();
             Optional<String> forbidden = forbiddenCharacter(keyScalar);
             if (forbidden.isPresent()) {
-                problems.add(Diagnostic.error("forbidden-character", keyAt, "the key '" + key + "' holds " + forbidden.get()));
+                problems.add(Diagnostic.error(DiagnosticCode.FORBIDDEN_CHARACTER, keyAt, "the key '" + key + "' holds " + forbidden.get()));
                 continue;
             }
             YamlNode.Member earlier = members.get(key);
             if (earlier != null) {
-                problems.add(Diagnostic.error("yaml-duplicate-key", keyAt, "duplicate key '" + key + "' (first given at line "
+                problems.add(Diagnostic.error(DiagnosticCode.YAML_DUPLICATE_KEY, keyAt, "duplicate key '" + key + "' (first given at line "
                         + earlier.keyPosition().line() + "); remove one of them"));
                 continue;
             }
@@ -257,10 +258,10 @@ public final class YamlParser {
         }
         if (Tag.STR.equals(tag)) {
             forbiddenCharacter(scalar).ifPresent(problem ->
-                    problems.add(Diagnostic.error("forbidden-character", at, "the quoted string holds " + problem)));
+                    problems.add(Diagnostic.error(DiagnosticCode.FORBIDDEN_CHARACTER, at, "the quoted string holds " + problem)));
             return new YamlNode.Scalar(text, at); // quoted, or tagged !!str
         }
-        problems.add(Diagnostic.error("yaml-tag", at, unsupportedTag(tag)));
+        problems.add(Diagnostic.error(DiagnosticCode.YAML_TAG, at, unsupportedTag(tag)));
         return null;
     }
 

@@ -91,7 +91,7 @@ class CommonMarkSpecTest {
         }
         assertEquals(expected, ours.html().replace(MarkdownRenderer.ROOT, "/"), markdown);
 
-        List<String> codes = ours.diagnostics().stream().map(Diagnostic::code).distinct().toList();
+        List<String> codes = ours.diagnostics().stream().map(d -> d.code().id()).distinct().toList();
         List<String> expectedCodes = UNSAFE_SCHEME.contains(number) ? List.of("unsafe-link")
                 : RAW_HTML.contains(number) ? List.of("raw-html") : List.of();
         assertEquals(expectedCodes, codes, markdown);

@@ -1,5 +1,6 @@
 package dev.explainer.pipeline;
 
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.load.ChangedFiles;
 import dev.explainer.render.OutputFile;
 import dev.explainer.testing.TestSite;
@@ -143,7 +144,7 @@ class IncrementalBuildTest {
     }
 
     private static List<String> unlinked(BuildResult result) {
-        return result.diagnostics().stream().filter(d -> d.code().equals("unlinked")).map(d -> d.message()).toList();
+        return result.diagnostics().stream().filter(d -> d.code() == DiagnosticCode.UNLINKED).map(d -> d.message()).toList();
     }
 
     @Test
