@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param sort       the order of the collection's entries everywhere they are listed
  * @param matrix     two reference fields; every pair of their targets must have exactly one entry
  * @param verbatim   how to check that entries quote their source word for word, if they must
+ * @param unique     fields whose values no two entries may share (a headline that titles a page)
  * @param urlPosition where the {@code url} pattern is written (the collection's position if it has none)
  */
 public record CollectionConfig(
@@ -35,12 +36,14 @@ public record CollectionConfig(
         List<SortKey> sort,
         List<String> matrix,
         Optional<Verbatim> verbatim,
+        List<String> unique,
         Position urlPosition) {
 
     public CollectionConfig {
         references = Map.copyOf(references);
         sort = List.copyOf(sort);
         matrix = List.copyOf(matrix);
+        unique = List.copyOf(unique);
     }
 
     /** The collection has a page per entry (not only an anchor on another page). */

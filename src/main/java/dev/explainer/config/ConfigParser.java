@@ -29,7 +29,7 @@ public final class ConfigParser {
             "title", "description", "base_url", "language", "date_format", "markdown", "menu", "params", "changelog",
             "collections", "limits");
     private static final Set<String> COLLECTION_KEYS = Set.of(
-            "folder", "file", "schema", "references", "url", "template", "sort", "matrix", "verbatim");
+            "folder", "file", "schema", "references", "url", "template", "sort", "matrix", "verbatim", "unique");
     private static final Pattern COLLECTION_NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
 
@@ -272,8 +272,9 @@ public final class ConfigParser {
             return new CollectionConfig.Verbatim(settings.requiredString("text"), source, settings.string("passage"),
                     when, declared.position());
         });
+        List<String> unique = reader.stringList("unique").stream().map(Positioned::value).toList();
         return new CollectionConfig(name, at, folder, file, schema, references, url, template, sort,
-                matrix.stream().map(Positioned::value).toList(), verbatim, reader.node("url").map(YamlNode::position).orElse(at));
+                matrix.stream().map(Positioned::value).toList(), verbatim, unique, reader.node("url").map(YamlNode::position).orElse(at));
     }
 
     private static String trimSlashes(String path) {

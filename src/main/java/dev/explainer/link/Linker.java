@@ -243,6 +243,7 @@ public final class Linker {
         Map<String, Map<String, Map<String, Entry>>> matrices =
                 matrices(config, collections, loaded.incomplete(), problems);
         warnUnreferenced(config, collections, referrers, problems);
+        checkUnique(config, published, problems);
         checkVerbatim(config, published, byKey, quoteProblems);
 
         Map<String, Page> pagesByPath = new HashMap<>();
@@ -717,6 +718,32 @@ public final class Linker {
             return LocalDate.parse(text);
         } catch (java.time.format.DateTimeParseException e) {
             return null;
+        }
+    }
+
+    /**
+     * Fields a collection declares {@code unique}: no two published entries may share a value. Values
+     * that differ only in capitals or spacing count as the same: they would title two pages alike.
+     */
+    private static void checkUnique(SiteConfig config, Map<String, ValidEntry> published, Diagnostics problems) {
+        for (CollectionConfig collection : config.collections()) {
+            for (String field : collection.unique()) {
+                Map<String, ValidEntry> first = new HashMap<>();
+                for (ValidEntry entry : published.values()) {
+                    if (!entry.collection().equals(collection.name()) || !(entry.data().get(field) instanceof String value)) {
+                        continue;
+                    }
+                    String normal = value.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+                    ValidEntry earlier = first.putIfAbsent(normal, entry);
+                    if (earlier != null) {
+                        Position at = entry.raw().fields().get(field).map(YamlNode::position).orElse(entry.raw().idPosition());
+                        Position theirs = earlier.raw().fields().get(field).map(YamlNode::position).orElse(earlier.raw().idPosition());
+                        problems.error("duplicate-value", at, "'" + field + "' of '" + entry.id() + "' is the same as that of '"
+                                + earlier.id() + "' (at " + theirs + "); each entry of collection '" + collection.name()
+                                + "' needs a " + field + " of its own");
+                    }
+                }
+            }
         }
     }
 

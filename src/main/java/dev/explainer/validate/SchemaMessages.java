@@ -110,6 +110,17 @@ final class SchemaMessages {
                 return Diagnostic.error(DiagnosticCode.MISSING_FIELD, node.position(), (field.isEmpty() ? "" : "in '" + field + "': ")
                         + "missing required field '" + missing + "' (" + where + "); add '" + missing + ": ...'");
             }
+            case "dependentRequired": {
+                // A field that only makes sense with another (a quote's wording_of and its
+                // wording_note): reported at the field that is given.
+                String given = message.getProperty();
+                Object[] arguments = message.getArguments();
+                String missing = arguments != null && arguments.length > 0 ? String.valueOf(arguments[0]) : "";
+                Position at = node instanceof YamlNode.Mapping mapping && mapping.member(given).isPresent()
+                        ? mapping.member(given).get().keyPosition() : node.position();
+                return Diagnostic.error("missing-field", at, (field.isEmpty() ? "" : "in '" + field + "': ") + "'" + given
+                        + "' needs the field '" + missing + "' beside it (" + where + "); add '" + missing + ": ...'");
+            }
             case "additionalProperties":
             case "unevaluatedProperties": {
                 String unknown = message.getProperty();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What an editor new to the site sees for the mistakes such editors make: one message per
@@ -261,6 +262,56 @@ class EditorMessagesTest {
                   website: /reds/
                 - id: blues
                   name: The Blues
+                """));
+    }
+
+    /** The base site's config with {@code from} replaced by {@code to}, as a file block. */
+    private static String baseConfigWith(String from, String to) {
+        String base = TestSite.BASE;
+        int start = base.indexOf("-- content/site.yaml --\n");
+        String config = base.substring(start, base.indexOf("\n-- ", start + 1) + 1);
+        assertTrue(config.contains(from), from);
+        return config.replace(from, to);
+    }
+
+    @Test
+    void twoEntriesSharingAFieldDeclaredUniqueNameBoth() {
+        // Capitals and spacing aside, the two texts are one: as page titles they would read alike.
+        assertEquals("content/quotes.yaml:7:9: error: 'text' of 'bob-bye' is the same as that of 'ann-hello' (at"
+                + " content/quotes.yaml:3:9); each entry of collection 'quotes' needs a text of its own\n",
+                check(baseConfigWith("    sort: [date]\n", "    sort: [date]\n    unique: [text]\n") + """
+                        -- content/quotes.yaml --
+                        - id: ann-hello
+                          speaker: ann
+                          text: "Hello there"
+                          date: 2015-10-23
+                        - id: bob-bye
+                          speaker: bob
+                          text: "hello  THERE "
+                          date: 2015-10-24
+                        """));
+    }
+
+    @Test
+    void aFieldThatNeedsAnotherSaysWhichToAdd() {
+        assertEquals("content/quotes.yaml:8:3: error: 'wording_of' needs the field 'wording_note' beside it (collection"
+                + " 'quotes'); add 'wording_note: ...'\n", check("""
+                -- content/schemas/quote.json --
+                {"type": "object",
+                 "properties": {"speaker": {"type": "string"}, "text": {"type": "string"}, "date": {"type": "string", "format": "date"},
+                                "wording_of": {"type": "string"}, "wording_note": {"type": "string"}},
+                 "required": ["speaker", "text", "date"], "dependentRequired": {"wording_of": ["wording_note"]},
+                 "additionalProperties": false}
+                -- content/quotes.yaml --
+                - id: ann-hello
+                  speaker: ann
+                  text: "Hello"
+                  date: 2015-10-23
+                - id: bob-hello
+                  speaker: bob
+                  text: "Hello!"
+                  wording_of: ann-hello
+                  date: 2015-10-23
                 """));
     }
 }
