@@ -51,6 +51,8 @@ public enum DiagnosticCode {
     ID_SLUG,
     /** Two entries of one collection with the same id. */
     DUPLICATE_ID,
+    /** Two entries with the same value in a field their collection declares {@code unique}. */
+    DUPLICATE_VALUE,
     /** A {@code draft} field that is not true or false. */
     DRAFT_FIELD,
 

@@ -738,7 +738,7 @@ public final class Linker {
                     if (earlier != null) {
                         Position at = entry.raw().fields().get(field).map(YamlNode::position).orElse(entry.raw().idPosition());
                         Position theirs = earlier.raw().fields().get(field).map(YamlNode::position).orElse(earlier.raw().idPosition());
-                        problems.error("duplicate-value", at, "'" + field + "' of '" + entry.id() + "' is the same as that of '"
+                        problems.error(DiagnosticCode.DUPLICATE_VALUE, at, "'" + field + "' of '" + entry.id() + "' is the same as that of '"
                                 + earlier.id() + "' (at " + theirs + "); each entry of collection '" + collection.name()
                                 + "' needs a " + field + " of its own");
                     }

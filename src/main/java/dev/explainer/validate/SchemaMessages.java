@@ -118,7 +118,7 @@ final class SchemaMessages {
                 String missing = arguments != null && arguments.length > 0 ? String.valueOf(arguments[0]) : "";
                 Position at = node instanceof YamlNode.Mapping mapping && mapping.member(given).isPresent()
                         ? mapping.member(given).get().keyPosition() : node.position();
-                return Diagnostic.error("missing-field", at, (field.isEmpty() ? "" : "in '" + field + "': ") + "'" + given
+                return Diagnostic.error(DiagnosticCode.MISSING_FIELD, at, (field.isEmpty() ? "" : "in '" + field + "': ") + "'" + given
                         + "' needs the field '" + missing + "' beside it (" + where + "); add '" + missing + ": ...'");
             }
             case "additionalProperties":
