@@ -1,8 +1,8 @@
 package dev.explainer.site;
 
-import dev.explainer.build.BuildOptions;
-import dev.explainer.build.BuildResult;
-import dev.explainer.build.SiteBuilder;
+import dev.explainer.pipeline.BuildOptions;
+import dev.explainer.pipeline.BuildResult;
+import dev.explainer.pipeline.SiteBuilder;
 import dev.explainer.testing.TestSite;
 
 import org.jsoup.nodes.Document;

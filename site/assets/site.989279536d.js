@@ -1,5 +1,7 @@
 // Small enhancements; every page works without them.
-// - A "Copy link" button beside each quote's permanent link.
+// - A "Copy link" button beside each quote's permanent link. It copies the canonical address (the
+//   link's data-permalink, under the site's base_url), not the address it is read at: a preview,
+//   a copy opened from disk.
 // - Table regions are focusable (tabindex="0" in the HTML, so that without JavaScript the
 //   keyboard can always scroll them); here they leave the tab order while they do not scroll.
 // - On phones, where the menu is one line that scrolls sideways, the current page's item is
@@ -29,7 +31,7 @@
     button.className = "copy-link";
     button.textContent = "Copy link";
     button.addEventListener("click", function () {
-      var url = link.href;
+      var url = link.dataset.permalink || link.href;
       var done = function () { announce("Link copied: " + url); button.textContent = "Link copied"; };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(url).then(done, function () { window.prompt("Copy this link:", url); });
@@ -82,7 +84,8 @@
   function matches(item, values) {
     if (values.speaker && item.dataset.speaker !== values.speaker) { return false; }
     if (values.party && item.dataset.party !== values.party) { return false; }
-    if (values.outlet && item.dataset.outlet !== values.outlet) { return false; }
+    // A remark given in several outlets' wordings lists them all.
+    if (values.outlet && item.dataset.outlet.split(" ").indexOf(values.outlet) < 0) { return false; }
     if (values.issue && item.dataset.issues.split(" ").indexOf(values.issue) < 0) { return false; }
     if (values.q) {
       var words = values.q.toLowerCase().split(/\s+/).filter(Boolean);
