@@ -18,24 +18,28 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,6 +143,7 @@ class RealSiteInBrowserTest {
 
     @Test
     void aPrintedPageShowsEachQuoteWholeWithItsSource() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
             open("quotes/kerry-inclusive-reuters/index.html");
@@ -184,20 +189,96 @@ class RealSiteInBrowserTest {
                 + "return c.width > 0 && c.right <= window.innerWidth;"), "the caption stays visible");
     }
 
+    /**
+     * On a laptop's screen no page hugs the left and leaves the right empty: the reading column sits
+     * in the middle of the window with lines no longer than the measure, while the matrix takes the
+     * width it needs instead of scrolling inside a narrow column.
+     */
+    @Test
+    void everyPageCentresItsReadingColumnOnAWideScreen() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        List<String> problems = new ArrayList<>();
+        for (String page : pages) {
+            open(page);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> column = (Map<String, Object>) js("const h = document.querySelector('main h1').getBoundingClientRect();"
+                    + "return {left: h.left, right: document.documentElement.clientWidth - h.right, width: h.width};");
+            double left = ((Number) column.get("left")).doubleValue();
+            double right = ((Number) column.get("right")).doubleValue();
+            double width = ((Number) column.get("width")).doubleValue();
+            if (Math.abs(left - right) > 1) {
+                problems.add(page + ": " + Math.round(left) + " px free on the left, " + Math.round(right) + " px on the right");
+            }
+            if (width > 640) {
+                problems.add(page + ": a reading column " + Math.round(width) + " px wide, more than the 40rem measure");
+            }
+        }
+        assertEquals(List.of(), problems);
+        open("positions/index.html");
+        assertEquals(Boolean.TRUE, js("const m = document.querySelector('.matrix-wrap');"
+                + "return m.scrollWidth <= m.clientWidth && m.clientWidth > document.querySelector('main h1').clientWidth;"),
+                "the matrix is wider than the reading column and needs no scrolling at 1280 px");
+    }
+
+    /** The pages people look at first, whole (not only their first screen), at a phone's width and a laptop's. */
+    static final String[][] PAGES_TO_LOOK_AT = {{"index.html", "home"}, {"positions/index.html", "positions"},
+            {"quotes/index.html", "quotes"}, {"timeline/index.html", "timeline"}, {"parties/index.html", "parties"}};
+
     @Test
     void savesScreenshotsOfTheMainPagesForPeopleToLookAt() throws IOException {
         Files.createDirectories(SCREENSHOTS);
+        List<String> problems = new ArrayList<>();
         for (int width : new int[] {375, 1280}) {
-            for (String[] page : new String[][] {{"index.html", "home"}, {"positions/index.html", "positions"},
-                    {"quotes/index.html", "quotes"}}) {
-                driver.manage().window().setSize(new Dimension(width, 1400));
+            driver.manage().window().setSize(new Dimension(width, 900));
+            for (String[] page : PAGES_TO_LOOK_AT) {
                 open(page[0]);
-                Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+                assertEquals(width, ((Number) js("return document.documentElement.clientWidth;")).intValue(), "window width");
+                int height = ((Number) js("return document.documentElement.scrollHeight;")).intValue();
                 Path target = SCREENSHOTS.resolve(page[1] + "-" + width + ".png");
-                Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
-                assertTrue(Files.size(target) > 10_000, target.toString());
+                Files.write(target, wholePage(width, height));
+                BufferedImage image = ImageIO.read(target.toFile());
+                String name = target.getFileName().toString();
+                if (image.getWidth() != width || image.getHeight() != height) {
+                    problems.add(name + " is " + image.getWidth() + "×" + image.getHeight() + " px, not the whole page of "
+                            + width + "×" + height);
+                }
+                if (!nearly(image.getRGB(2, 2), 0x06325a)) {
+                    problems.add(name + " does not show the site's header colour at the top: the page looks unstyled");
+                }
+                int colours = distinctColours(image, 64);
+                if (colours < 64) {
+                    problems.add(name + " shows " + colours + " distinct colours, fewer than 64: a blank or flat image, not a page of text");
+                }
             }
         }
+        assertEquals(List.of(), problems);
+    }
+
+    /** The whole page in one image, through DevTools, which can capture beyond the visible screen. */
+    private static byte[] wholePage(int width, int height) {
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        return Base64.getDecoder().decode((String) shot.get("data"));
+    }
+
+    /** How many colours the image has, counting up to {@code enough}: text on a page gives hundreds. */
+    private static int distinctColours(BufferedImage image, int enough) {
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight() && colours.size() < enough; y++) {
+            for (int x = 0; x < image.getWidth() && colours.size() < enough; x++) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+
+    private static boolean nearly(int rgb, int expected) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            if (Math.abs((rgb >> shift & 0xff) - (expected >> shift & 0xff)) > 3) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
@@ -273,6 +354,7 @@ class RealSiteInBrowserTest {
 
     @Test
     void everyQuoteHasACopyLinkControlThatCopiesTheCanonicalAddress() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
         open("quotes/index.html");
         List<WebElement> buttons = driver.findElements(By.cssSelector("article.quote button.copy-link"));
         assertEquals(12, buttons.size(), "one per wording: the remark in two wordings has two");
@@ -300,6 +382,7 @@ class RealSiteInBrowserTest {
 
     @Test
     void theSkipLinkMovesFocusToTheMainContent() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
         open("quotes/index.html");
         new Actions(driver).sendKeys(Keys.TAB).sendKeys(Keys.ENTER).perform();
         assertEquals("main", driver.switchTo().activeElement().getAttribute("id"));
@@ -307,6 +390,7 @@ class RealSiteInBrowserTest {
 
     @Test
     void theSiteWorksUnchangedUnderASubPathAndFromDisk() throws IOException {
+        driver.manage().window().setSize(new Dimension(1280, 900));
         try (StaticSiteServer prefixed = new StaticSiteServer(site, "/some/prefix/")) {
             driver.get(prefixed.url());
             assertStyledAndNavigable("/some/prefix/");
