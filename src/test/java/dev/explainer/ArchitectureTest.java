@@ -56,6 +56,6 @@ class ArchitectureTest {
                 .map(name -> name.substring("dev.explainer.".length()).split("\\.")[0])
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(PIPELINE), packages,
-                "a new package needs its place in ArchitectureTest.PIPELINE (and the README's architecture list)");
+                "a new package needs its place in ArchitectureTest.PIPELINE (and the stages of docs/architecture.md)");
     }
 }

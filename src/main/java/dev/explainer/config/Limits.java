@@ -9,7 +9,7 @@ import java.time.Duration;
  * config. The defaults are far above what real sites need, so they only ever stop a template
  * that would run for ever: the first site builds in about a second; 10,000 generated pages render
  * in about 1.5 s all together, their list page included, and 30,000 build in about 11 s on two
- * cores (README, Performance). A machine five times slower would still be far inside them.
+ * cores (docs/performance.md). A machine five times slower would still be far inside them.
  *
  * @param pageRender the longest one page may take to go through its template
  * @param build      the longest a whole build may take
