@@ -21,7 +21,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The live preview in a real browser: pages reload after a save and show build errors in an overlay. */
@@ -58,9 +60,9 @@ class PreviewInBrowserTest {
     @Test
     void anOpenPageShowsTheErrorsOfABrokenSaveAndClearsThemWhenFixed() throws Exception {
         driver.get(url + "people/");
-        Path topics = root.resolve("site-source/content/topics.yaml");
-        String good = Files.readString(topics);
-        Files.writeString(topics, "- id: tax\n  name: Tax\n   broken: indentation\n");
+        Path source = root.resolve("site-source");
+        String good = Files.readString(source.resolve("content/topics.yaml"));
+        TestSite.save(source, "-- content/topics.yaml --\n- id: tax\n  name: Tax\n   broken: indentation\n");
 
         WebElement overlay = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("explainer-error-overlay")));
         String text = overlay.getText();
@@ -68,16 +70,43 @@ class PreviewInBrowserTest {
         assertTrue(text.contains("3 |    broken: indentation"), "the offending source line: " + text);
         assertTrue(driver.findElement(By.tagName("h1")).getText().contains("Everyone"), "the last good page stays underneath");
 
-        Files.writeString(topics, good);
+        TestSite.save(source, "-- content/topics.yaml --\n" + good);
         waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("explainer-error-overlay")));
         assertTrue(driver.findElements(By.id("explainer-error-overlay")).isEmpty());
+    }
+
+    /**
+     * What the reader of the overlay sees of a problem: its file:line:column and message, the line
+     * itself with a caret under the column, and markup in either shown as the text it is.
+     */
+    @Test
+    void theOverlayShowsWhereEachProblemIsAndTheirTextNeverAsMarkup() throws Exception {
+        driver.get(url + "people/");
+        TestSite.save(root.resolve("site-source"), """
+                -- content/topics.yaml --
+                - id: tax
+                  name: Tax
+                   <b>broken</b>: <img src=x id=injected>
+                """);
+
+        WebElement overlay = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("explainer-error-overlay")));
+        List<WebElement> problems = overlay.findElements(By.className("explainer-error"));
+        assertEquals(1, problems.size(), overlay.getText());
+        String shown = problems.get(0).getDomProperty("textContent");
+        String where = "content/topics.yaml:3:4: error: wrong indentation: '<b>broken</b>' starts at column 4";
+        assertTrue(shown.startsWith(where), shown);
+        String excerpt = problems.get(0).findElement(By.tagName("pre")).getDomProperty("textContent");
+        List<String> lines = excerpt.lines().toList();
+        assertEquals("3 |    <b>broken</b>: <img src=x id=injected>", lines.get(0), excerpt);
+        assertEquals(lines.get(0).indexOf("<b>"), lines.get(1).indexOf('^'), "the caret is under column 4: " + excerpt);
+        assertEquals(List.of(), overlay.findElements(By.cssSelector("b, img")), "markup from the file became elements");
+        assertEquals(List.of(), driver.findElements(By.id("injected")));
     }
 
     @Test
     void anOpenPageReloadsAfterASave() throws Exception {
         driver.get(url + "people/bob/");
-        Path bob = root.resolve("site-source/content/people/bob.md");
-        Files.writeString(bob, Files.readString(bob).replace("Bob is blue.", "Bob is now green."));
+        TestSite.edit(root.resolve("site-source"), "content/people/bob.md", "Bob is blue.", "Bob is now green.");
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".body"), "Bob is now green."));
     }
 }

@@ -74,8 +74,7 @@ class AsciiLocaleTest {
     @Test
     void aNonAsciiPathInTheConfigIsAnErrorAtTheCollection() throws Exception {
         Path source = TestSite.write(root.resolve("source"), TestSite.BASE);
-        Path config = source.resolve("content/site.yaml");
-        Files.writeString(config, Files.readString(config).replace("file: topics.yaml", "file: th\u00e8mes.yaml"));
+        TestSite.edit(source, "content/site.yaml", "file: topics.yaml", "file: th\u00e8mes.yaml");
         Run check = runInCLocale("check", "--source", source.toString());
         assertEquals(1, check.exitCode(), check.err());
         assertTrue(check.err().lines().anyMatch(line -> line.matches("content/site.yaml:25:3: error: collection 'topics':"

@@ -48,8 +48,8 @@ class CheckCommandTest {
                 ---
                 """);
         Path config = root.resolve("content/site.yaml");
-        Files.writeString(config, Files.readString(config)
-                .replace("references: {party: parties}", "references: {party: parties, sources: sources}")
+        Files.writeString(config, TestSite.replaced(Files.readString(config),
+                "references: {party: parties}", "references: {party: parties, sources: sources}")
                 + "  sources:\n    file: sources.yaml\n    schema: schemas/source.json\n");
     }
 

@@ -108,8 +108,7 @@ class NewCommandTest {
 
     @Test
     void refusesACollectionOutsideContentWithTheErrorCheckGives() throws Exception {
-        Path config = root.resolve("content/site.yaml");
-        Files.writeString(config, Files.readString(config).replace("file: quotes.yaml", "file: ../elsewhere.yaml"));
+        TestSite.edit(root, "content/site.yaml", "file: quotes.yaml", "file: ../elsewhere.yaml");
         TestSite.Run run = run("quotes", "cy-hello");
         assertEquals(1, run.exitCode(), run.err());
         String error = "content/site.yaml:33:3: error: collection 'quotes': '../elsewhere.yaml' must be a path inside content/";

@@ -7,9 +7,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +27,9 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code serve} as typed in a terminal: where it listens and what it says about it. */
 class ServeCommandTest {
@@ -78,9 +83,19 @@ class ServeCommandTest {
             assertEquals("127.0.0.1", serve.host());
             assertEquals(200, status("127.0.0.1", serve.port()));
             assertFalse(err.toString().contains("warning"), err.toString());
+            // What another machine on the network would try: this machine's own address. Nothing listens there.
+            Optional<InetAddress> lan = ownNonLoopbackAddress();
+            assumeTrue(lan.isPresent(), "this machine has no address but loopback to try the preview at");
+            assertThrows(ConnectException.class, () -> new Socket(lan.get(), serve.port()).close(),
+                    "the preview is reachable at " + lan.get().getHostAddress());
         } finally {
             stop(serve);
         }
+    }
+
+    private static Optional<InetAddress> ownNonLoopbackAddress() throws SocketException {
+        return NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress()).findFirst();
     }
 
     @Test
@@ -93,8 +108,7 @@ class ServeCommandTest {
             assertEquals("0.0.0.0", serve.host());
             assertEquals(200, status("0.0.0.0", serve.port()), "the address printed");
             assertEquals(200, status("127.0.0.1", serve.port()));
-            Optional<InetAddress> lan = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
-                    .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress()).findFirst();
+            Optional<InetAddress> lan = ownNonLoopbackAddress();
             if (lan.isPresent()) {
                 assertEquals(200, status(lan.get().getHostAddress(), serve.port()), "the address others reach it by: " + lan.get());
             }

@@ -3,6 +3,7 @@ package dev.explainer.deploy;
 import dev.explainer.pipeline.BuildOptions;
 import dev.explainer.pipeline.BuildResult;
 import dev.explainer.pipeline.SiteBuilder;
+import dev.explainer.testing.TestSite;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,10 +58,10 @@ class NginxConfigTest {
         }
         Path headers = temp.resolve("explainer-headers.conf");
         Files.copy(PROJECT.resolve("src/deploy/nginx/explainer-headers.conf"), headers);
-        String server = Files.readString(PROJECT.resolve("src/deploy/nginx/explainer.conf"))
-                .replace("listen 8080;", "listen 127.0.0.1:" + port + ";")
-                .replace("root /srv/vienna-talks/site;", "root " + site + ";")
-                .replace("/etc/nginx/snippets/explainer-headers.conf", headers.toString());
+        String server = Files.readString(PROJECT.resolve("src/deploy/nginx/explainer.conf"));
+        server = TestSite.replaced(server, "listen 8080;", "listen 127.0.0.1:" + port + ";");
+        server = TestSite.replaced(server, "root /srv/vienna-talks/site;", "root " + site + ";");
+        server = TestSite.replaced(server, "/etc/nginx/snippets/explainer-headers.conf", headers.toString());
         Files.writeString(temp.resolve("explainer.conf"), server);
         // Only the wrapper is the test's own; the server block is the shipped example.
         boolean root = "root".equals(System.getProperty("user.name"));

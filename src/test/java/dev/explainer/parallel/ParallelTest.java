@@ -3,11 +3,15 @@ package dev.explainer.parallel;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ParallelTest {
 
@@ -80,20 +85,52 @@ class ParallelTest {
     }
 
     @Test
-    void returnsOnlyOnceEveryItemIsDone() {
-        // Items taken by other threads are slow: the call must wait for them, not leave them running.
+    void returnsOnlyOnceEveryItemIsDone() throws Exception {
+        assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "one core: the caller does every item itself");
+        // An item another thread took is still running when the caller runs out of items, and
+        // ends only once the caller waits in Parallel for it: the call must not leave it running.
         Thread caller = Thread.currentThread();
+        CountDownLatch helped = new CountDownLatch(1);
         List<Integer> finished = Collections.synchronizedList(new ArrayList<>());
         List<Integer> results = Parallel.map(IntStream.range(0, 50).boxed().toList(), i -> {
-            try {
-                Thread.sleep(Thread.currentThread() == caller ? 1 : 100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (Thread.currentThread() == caller) {
+                awaitQuietly(helped);
+            } else {
+                helped.countDown();
+                waitUntil(() -> waitsForOthersInParallel(caller));
             }
             finished.add(i);
             return i;
         });
-        assertEquals(50, finished.size());
+        assertEquals(50, finished.size(), "items still running when the call returned");
         assertEquals(IntStream.range(0, 50).boxed().toList(), results);
+        assumeTrue(helped.getCount() == 0, "no other thread was free to take an item");
+    }
+
+    /** Whether {@code thread} is inside Parallel but no longer doing items itself: it waits for the others. */
+    private static boolean waitsForOthersInParallel(Thread thread) {
+        StackTraceElement[] frames = thread.getStackTrace();
+        return Arrays.stream(frames).anyMatch(frame -> frame.getClassName().equals(Parallel.class.getName()))
+                && Arrays.stream(frames).noneMatch(frame -> frame.getClassName().startsWith(Parallel.class.getName() + "$Work"));
+    }
+
+    /** Waits for {@code condition}, for at most 10 seconds: past that, the assertions tell what went wrong. */
+    private static void waitUntil(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try {
+            while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -143,8 +143,7 @@ class BuildTest {
         assertTrue(escaped.select(".body script, .body b").isEmpty());
         assertTrue(escaped.selectFirst(".body").text().contains("<script>alert(1)</script>"));
 
-        String config = Files.readString(root.resolve("content/site.yaml"));
-        Files.writeString(root.resolve("content/site.yaml"), config.replace("menu:", "markdown: {raw_html: true}\nmenu:"));
+        TestSite.edit(root, "content/site.yaml", "menu:", "markdown: {raw_html: true}\nmenu:");
         assertEquals(0, TestSite.build(root).exitCode());
         Document allowed = TestSite.html(root.resolve("site/people/ann/index.html"));
         assertEquals("bold", allowed.selectFirst(".body b").text());

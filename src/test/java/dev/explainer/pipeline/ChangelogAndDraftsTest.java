@@ -64,8 +64,7 @@ class ChangelogAndDraftsTest {
                 <entry><title>${c.text}</title><link href="${c.entry.permalink}"/><updated>${c.date?string.iso}T00:00:00Z</updated></entry></#list>
                 </feed>
                 """);
-        Path config = root.resolve("content/site.yaml");
-        Files.writeString(config, Files.readString(config).replace("menu:", "changelog: changes\nmenu:"));
+        TestSite.edit(root, "content/site.yaml", "menu:", "changelog: changes\nmenu:");
     }
 
     @Test
@@ -88,16 +87,14 @@ class ChangelogAndDraftsTest {
 
     @Test
     void aChangeDatedADayThatDoesNotExistIsReportedNotACrash() throws Exception {
-        Path home = root.resolve("content/pages/index.md");
-        Files.writeString(home, Files.readString(home).replace("{date: 2015-10-30,", "{date: 2015-13-45,"));
+        TestSite.edit(root, "content/pages/index.md", "{date: 2015-10-30,", "{date: 2015-13-45,");
         TestSite.Run run = TestSite.build(root);
         assertEquals(1, run.exitCode(), run.err());
         assertEquals("content/pages/index.md:7:12: error: field 'changes[1].date': '2015-13-45' is not a date that exists (there is"
                 + " no month 13); dates are written YYYY-MM-DD\n1 error\n", run.err());
 
         // A schema that does not declare the date leaves it text: the change is not dated, so not listed.
-        Path schema = root.resolve("content/schemas/page.json");
-        Files.writeString(schema, Files.readString(schema).replace("\"date\": {\"type\": \"string\", \"format\": \"date\"}", "\"date\": {}"));
+        TestSite.edit(root, "content/schemas/page.json", "\"date\": {\"type\": \"string\", \"format\": \"date\"}", "\"date\": {}");
         TestSite.Run lenient = TestSite.build(root);
         assertEquals(0, lenient.exitCode(), lenient.err());
         Document updates = TestSite.html(root.resolve("site/updates/index.html"));
@@ -106,10 +103,8 @@ class ChangelogAndDraftsTest {
 
     @Test
     void aLinkToADraftIsAnErrorThatSaysSo() throws Exception {
-        Path ann = root.resolve("content/people/ann.md");
-        Files.writeString(ann, Files.readString(ann).replace("born: 1970-01-02", "born: 1970-01-02\ndraft: true"));
-        Path bob = root.resolve("content/people/bob.md");
-        Files.writeString(bob, Files.readString(bob).replace("party: blues", "party: reds"));
+        TestSite.edit(root, "content/people/ann.md", "born: 1970-01-02", "born: 1970-01-02\ndraft: true");
+        TestSite.edit(root, "content/people/bob.md", "party: blues", "party: reds");
         TestSite.Run run = TestSite.build(root);
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("content/pages/index.md:9:6: error: link to '/people/ann/': that page is a draft (draft: true), "

@@ -255,7 +255,7 @@ class EditorMessagesTest {
     @Test
     void aRelativeAddressInAnAbsoluteUrlFieldIsOneMessage() {
         assertEquals("content/parties.yaml:3:12: error: field 'website': '/reds/' is not an absolute URL such as"
-                + " https://example.org/page\n", check(WEBSITES.replace("\"^.*$\"", "\"^https://\"") + """
+                + " https://example.org/page\n", check(TestSite.replaced(WEBSITES, "\"^.*$\"", "\"^https://\"") + """
                 -- content/parties.yaml --
                 - id: reds
                   name: The Reds

@@ -178,8 +178,7 @@ class ForbiddenCharactersTest {
                 <entry><title>${c.text}</title><updated>${c.date?string.iso}T00:00:00Z</updated></entry></#list>
                 </feed>
                 """);
-        Path config = root.resolve("content/site.yaml");
-        Files.writeString(config, Files.readString(config).replace("menu:", "changelog: changes\nmenu:"));
+        TestSite.edit(root, "content/site.yaml", "menu:", "changelog: changes\nmenu:");
         TestSite.Run run = TestSite.build(root);
         assertEquals(0, run.exitCode(), run.err());
         byte[] feed = Files.readAllBytes(root.resolve("site/updates.xml"));
@@ -187,8 +186,7 @@ class ForbiddenCharactersTest {
         assertEquals("Tab\tline\nbreak, caf\u00e9, \uD83D\uDE00, \u00a0 and \uFFFD",
                 xml.getElementsByTagName("entry").item(0).getFirstChild().getTextContent());
 
-        Files.writeString(root.resolve("content/pages/index.md"), Files.readString(root.resolve("content/pages/index.md"))
-                .replace("\\tline", "\\x1b[31mline"));
+        TestSite.edit(root, "content/pages/index.md", "\\tline", "\\x1b[31mline");
         TestSite.Run refused = TestSite.build(root);
         assertEquals(1, refused.exitCode(), refused.err());
         assertTrue(refused.err().startsWith("content/pages/index.md:5:30: error: the quoted string holds control character U+001B"),

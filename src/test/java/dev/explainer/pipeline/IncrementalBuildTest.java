@@ -56,8 +56,7 @@ class IncrementalBuildTest {
 
     @Test
     void aOneQuoteEditRendersOnlyThePagesShowingThatQuote() throws Exception {
-        Path quotes = root.resolve("content/quotes.yaml");
-        Files.writeString(quotes, Files.readString(quotes).replace("text: Bye.", "text: Farewell, all."));
+        TestSite.edit(root, "content/quotes.yaml", "text: Bye.", "text: Farewell, all.");
         BuildResult after = build("content/quotes.yaml");
         assertEquals(List.of("/people/", "/people/bob/"), sorted(after.rendered()));
         assertTrue(page(after, "people/bob/index.html").contains("Farewell, all."));
@@ -66,13 +65,12 @@ class IncrementalBuildTest {
 
     @Test
     void pagesThatShowOtherFieldsOfAnEntryAreNotRenderedAgain() throws Exception {
-        Path bob = root.resolve("content/people/bob.md");
-        Files.writeString(bob, Files.readString(bob).replace("Bob is blue.", "Bob is very blue."));
+        TestSite.edit(root, "content/people/bob.md", "Bob is blue.", "Bob is very blue.");
         BuildResult body = build("content/people/bob.md");
         assertEquals(List.of("/people/bob/"), sorted(body.rendered()), "only Bob's page shows his body");
         assertTrue(page(body, "people/bob/index.html").contains("Bob is very blue."));
 
-        Files.writeString(bob, Files.readString(bob).replace("name: Bob", "name: Robert"));
+        TestSite.edit(root, "content/people/bob.md", "name: Bob", "name: Robert");
         BuildResult name = build("content/people/bob.md");
         assertTrue(name.rendered().containsAll(List.of("/people/", "/people/bob/", "/parties/blues/")), name.rendered().toString());
         assertTrue(page(name, "parties/blues/index.html").contains("Robert"));
@@ -80,8 +78,7 @@ class IncrementalBuildTest {
 
     @Test
     void aChangedReferenceRendersThePagesOfTheOldAndNewTargets() throws Exception {
-        Path bob = root.resolve("content/people/bob.md");
-        Files.writeString(bob, Files.readString(bob).replace("party: blues", "party: reds"));
+        TestSite.edit(root, "content/people/bob.md", "party: blues", "party: reds");
         BuildResult after = build("content/people/bob.md");
         assertTrue(after.rendered().containsAll(List.of("/parties/blues/", "/parties/reds/", "/people/bob/")), after.rendered().toString());
         assertTrue(!after.rendered().contains("/people/ann/"), after.rendered().toString());
@@ -90,12 +87,10 @@ class IncrementalBuildTest {
 
     @Test
     void aTemplateEditRendersThePagesThatUseIt() throws Exception {
-        Path party = root.resolve("templates/party.ftlh");
-        Files.writeString(party, Files.readString(party).replace("<h1>", "<h1 class=\"party\">"));
+        TestSite.edit(root, "templates/party.ftlh", "<h1>", "<h1 class=\"party\">");
         assertEquals(List.of("/parties/blues/", "/parties/reds/"), sorted(build("templates/party.ftlh").rendered()));
 
-        Path layout = root.resolve("templates/layout.ftlh");
-        Files.writeString(layout, Files.readString(layout).replace("<main>", "<main id=\"main\">"));
+        TestSite.edit(root, "templates/layout.ftlh", "<main>", "<main id=\"main\">");
         assertEquals(6, build("templates/layout.ftlh").rendered().size(), "every page imports the layout");
     }
 
@@ -112,18 +107,15 @@ class IncrementalBuildTest {
     void toldExactlyWhatChangedItSeesAddedRemovedAndChangedFilesWithoutLookingAtOthers() throws Exception {
         Files.writeString(root.resolve("content/people/cy.md"), "---\nname: Cy\nparty: blues\n---\nCy.\n");
         Files.delete(root.resolve("content/people/bob.md"));
-        Files.writeString(root.resolve("content/quotes.yaml"), Files.readString(root.resolve("content/quotes.yaml"))
-                .replaceAll("(?s)- id: bob-bye.*", ""));
-        Path party = root.resolve("templates/party.ftlh");
-        Files.writeString(party, Files.readString(party).replace("<h1>", "<h1 class=\"party\">"));
+        TestSite.edit(root, "content/quotes.yaml", "- id: bob-bye\n  speaker: bob\n  text: Bye.\n  date: 2015-10-24\n", "");
+        TestSite.edit(root, "templates/party.ftlh", "<h1>", "<h1 class=\"party\">");
         BuildResult after = build("content/people/cy.md", "content/people/bob.md", "content/quotes.yaml", "templates/party.ftlh");
         assertTrue(page(after, "people/index.html").contains("Cy"));
         assertTrue(after.files().stream().noneMatch(f -> f.path().startsWith("people/bob/")));
         assertTrue(page(after, "parties/reds/index.html").contains("<h1 class=\"party\">"));
 
         // The contract with a watcher that lost no events: files it did not name are not looked at.
-        Path ann = root.resolve("content/people/ann.md");
-        Files.writeString(ann, Files.readString(ann).replace("name: Ann", "name: Anne"));
+        TestSite.edit(root, "content/people/ann.md", "name: Ann", "name: Anne");
         assertTrue(!page(build(), "people/index.html").contains("Anne"));
         assertTrue(page(builder.run(BuildOptions.check(root), ChangedFiles.unknown()), "people/index.html").contains("Anne"));
     }
@@ -151,11 +143,11 @@ class IncrementalBuildTest {
     void bodyEditsGiveWhatAFreshBuildGivesProblemsIncluded() throws Exception {
         Path bob = root.resolve("content/people/bob.md");
         String before = Files.readString(bob);
-        Files.writeString(bob, before.replace("Bob is blue.", "Bob is blue, unlike [the Reds](/parties/reds/#members)."));
+        Files.writeString(bob, TestSite.replaced(before, "Bob is blue.", "Bob is blue, unlike [the Reds](/parties/reds/#members)."));
         assertSameAsFreshBuild(build("content/people/bob.md"));
 
         for (String broken : List.of("[the Reds](/parties/redz/)", "[them](/parties/reds/#nobody)")) {
-            Files.writeString(bob, before.replace("Bob is blue.", "Bob is blue, unlike " + broken + "."));
+            Files.writeString(bob, TestSite.replaced(before, "Bob is blue.", "Bob is blue, unlike " + broken + "."));
             BuildResult incremental = builder.run(BuildOptions.check(root), ChangedFiles.exactly(Set.of("content/people/bob.md")));
             assertEquals(new SiteBuilder().run(BuildOptions.check(root)).diagnostics(), incremental.diagnostics());
             assertEquals(1, incremental.diagnostics().stream().filter(d -> d.isError() && d.path().equals("content/people/bob.md")).count(),
@@ -195,8 +187,7 @@ class IncrementalBuildTest {
 
     @Test
     void theResultEqualsAFreshBuild() throws Exception {
-        Path quotes = root.resolve("content/quotes.yaml");
-        Files.writeString(quotes, Files.readString(quotes).replace("text: Bye.", "text: So long."));
+        TestSite.edit(root, "content/quotes.yaml", "text: Bye.", "text: So long.");
         BuildResult incremental = build("content/quotes.yaml");
         assertSameFiles(new SiteBuilder().run(BuildOptions.check(root)), incremental);
     }

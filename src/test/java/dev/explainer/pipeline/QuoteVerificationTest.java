@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,16 +27,13 @@ class QuoteVerificationTest {
                 ---
                 Asked about the talks, Ann said: \u201CHello world & friends \u2014 it went well.\u201D
                 """);
-        Path quotes = root.resolve("content/quotes.yaml");
-        Files.writeString(quotes, Files.readString(quotes).replace("Hello <world> & friends", "Hello world & friends"));
-        Path config = root.resolve("content/site.yaml");
-        Files.writeString(config, Files.readString(config).replace("    url: /people/#{id}\n",
-                "    url: /people/#{id}\n    verbatim: {text: text, source: speaker, when: {date: 2015-10-23}}\n"));
+        TestSite.edit(root, "content/quotes.yaml", "Hello <world> & friends", "Hello world & friends");
+        TestSite.edit(root, "content/site.yaml", "    url: /people/#{id}\n",
+                "    url: /people/#{id}\n    verbatim: {text: text, source: speaker, when: {date: 2015-10-23}}\n");
     }
 
     private TestSite.Run checkWithQuote(String text) throws Exception {
-        Path quotes = root.resolve("content/quotes.yaml");
-        Files.writeString(quotes, Files.readString(quotes).replace("text: \"Hello world & friends\"", "text: \"" + text + "\""));
+        TestSite.edit(root, "content/quotes.yaml", "text: \"Hello world & friends\"", "text: \"" + text + "\"");
         return TestSite.cli("check", "--source", root.toString());
     }
 
@@ -65,8 +61,7 @@ class QuoteVerificationTest {
 
     @Test
     void onlyTheEntriesTheConditionSelectsAreChecked() throws Exception {
-        Path quotes = root.resolve("content/quotes.yaml");
-        Files.writeString(quotes, Files.readString(quotes).replace("text: Bye.", "text: Words Bob never said."));
+        TestSite.edit(root, "content/quotes.yaml", "text: Bye.", "text: Words Bob never said.");
         TestSite.Run run = TestSite.cli("check", "--source", root.toString());
         assertEquals(0, run.exitCode(), "bob-bye is dated 24 October: " + run.err());
     }

@@ -262,7 +262,7 @@ class SourceFolderTest {
         Path topics = outsideFile("topics.yaml", "- id: tax\n  name: Tax\n");
         String config = TestSite.BASE.substring(0, TestSite.BASE.indexOf("-- content/schemas/page.json"));
         assertRefused(() -> {
-            TestSite.write(root, config.replace("file: topics.yaml", "file: ../../outside/topics.yaml"));
+            TestSite.write(root, TestSite.replaced(config, "file: topics.yaml", "file: ../../outside/topics.yaml"));
             Files.delete(root.resolve("content/topics.yaml"));
         },
                 "content/site.yaml:25:3: error: collection 'topics': '../../outside/topics.yaml' must be a path inside content/");

@@ -67,7 +67,7 @@ class UrlChecksTest {
 
     @Test
     void aPageMayNotNeedAFolderWhereAnotherPageIsAFile() {
-        assertRefused(page("/people.html") + page("/people.html/").replace("extra.md", "other.md"),
+        assertRefused(page("/people.html") + TestSite.replaced(page("/people.html/"), "extra.md", "other.md"),
                 "content/pages/other.md:3:6: error: URL /people.html/ needs a folder 'people.html', but that is the name of a file:"
                         + " the page /people.html (content/pages/extra.md); change one of them");
     }
@@ -132,8 +132,8 @@ class UrlChecksTest {
 
     /** The base site with the parties' URL pattern replaced. */
     private static String partiesAt(String pattern) {
-        return TestSite.BASE.substring(TestSite.BASE.indexOf("-- content/site.yaml --"), TestSite.BASE.indexOf("-- content/schemas"))
-                .replace("url: /parties/{id}/", "url: \"" + pattern + "\"");
+        return TestSite.replaced(TestSite.BASE.substring(TestSite.BASE.indexOf("-- content/site.yaml --"),
+                TestSite.BASE.indexOf("-- content/schemas")), "url: /parties/{id}/", "url: \"" + pattern + "\"");
     }
 
     @Test

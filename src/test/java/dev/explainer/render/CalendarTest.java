@@ -5,7 +5,6 @@ import dev.explainer.testing.TestSite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,8 +34,7 @@ class CalendarTest {
                 | ${entry.born?string.long} | ${json(entry.born)}</p></#if>
                 </@l.frame>
                 """.formatted(born));
-        Path config = root.resolve("content/site.yaml");
-        Files.writeString(config, Files.readString(config).replace("base_url:", "language: " + siteLanguage + "\nbase_url:"));
+        TestSite.edit(root, "content/site.yaml", "base_url:", "language: " + siteLanguage + "\nbase_url:");
         TestSite.Run run = TestSite.build(root);
         assertEquals(0, run.exitCode(), run.err());
         return TestSite.html(root.resolve("site/people/ann/index.html")).select(".born").text();

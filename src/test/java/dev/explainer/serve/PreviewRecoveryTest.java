@@ -84,14 +84,14 @@ class PreviewRecoveryTest {
         start();
         assertEquals("event: ok", next("event: "));
 
-        TestSite.write(root, RECURSIVE_PAGE);
+        TestSite.save(root, RECURSIVE_PAGE);
         assertEquals("event: errors", next("event: "), "the overlay, not 'ok'");
         String data = next("data: ");
         assertTrue(data.contains(RECURSION_AT), data);
         assertTrue(data.contains("macro 'countdown' calls itself more than 100 levels deep"), data);
         assertEquals(200, get("/").statusCode(), "the last good build stays served");
 
-        TestSite.write(root, FIXED_PAGE);
+        TestSite.save(root, FIXED_PAGE);
         assertEquals("event: reload", next("event: "), "the rebuild thread survived and built the fix");
         assertTrue(get("/").body().contains("<h1>Fixed: Welcome</h1>"));
     }
@@ -105,12 +105,12 @@ class PreviewRecoveryTest {
         start();
         assertEquals("event: ok", next("event: "));
 
-        TestSite.write(root, """
+        TestSite.save(root, """
                 -- templates/page.ftlh --
                 <#list 1.. as i></#list>
                 """);
         await("started the endless rebuild", PreviewRecoveryTest::aTemplateIsRunning);
-        TestSite.write(root, FIXED_PAGE);
+        TestSite.save(root, FIXED_PAGE);
         assertEquals("event: reload", next("event: "), "the newer save was built");
         assertTrue(get("/").body().contains("<h1>Fixed: Welcome</h1>"));
         await("stopped the endless render", () -> !aTemplateIsRunning());
@@ -127,7 +127,7 @@ class PreviewRecoveryTest {
         assertEquals(503, waiting.statusCode());
         assertTrue(waiting.body().contains("<script src=\"/__explainer/live.js\"></script>"), "the page carries the overlay: " + waiting.body());
 
-        TestSite.write(root, FIXED_PAGE);
+        TestSite.save(root, FIXED_PAGE);
         assertEquals("event: reload", next("event: "));
         HttpResponse<String> home = get("/");
         assertEquals(200, home.statusCode());
@@ -144,7 +144,7 @@ class PreviewRecoveryTest {
         assertEquals("event: errors", next("event: "));
         assertTrue(next("data: ").contains("\"file\":\"content/site.yaml\",\"line\":1,\"column\":1"));
 
-        Files.writeString(config, good);
+        TestSite.save(root, "-- content/site.yaml --\n" + good);
         assertEquals("event: reload", next("event: "));
         assertEquals(200, get("/").statusCode());
     }

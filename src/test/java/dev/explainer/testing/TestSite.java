@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A tiny site written from text blocks into a temporary folder, in the style of Hugo's
@@ -179,20 +182,27 @@ public final class TestSite {
 
     /** Writes every {@code -- path --} block of {@code spec} below {@code root}. */
     public static Path write(Path root, String spec) {
+        files(spec).forEach((path, text) -> writeFile(root, path, text));
+        return root;
+    }
+
+    /** The files of {@code spec} by path, in order; a later block for the same path wins. */
+    private static Map<String, String> files(String spec) {
+        Map<String, String> files = new LinkedHashMap<>();
         Matcher header = HEADER.matcher(spec);
         int start = -1;
         String path = null;
         while (header.find()) {
             if (path != null) {
-                writeFile(root, path, spec.substring(start, header.start()));
+                files.put(path, spec.substring(start, header.start()));
             }
             path = header.group(1);
             start = header.end();
         }
         if (path != null) {
-            writeFile(root, path, spec.substring(start));
+            files.put(path, spec.substring(start));
         }
-        return root;
+        return files;
     }
 
     private static void writeFile(Path root, String path, String text) {
@@ -203,6 +213,52 @@ public final class TestSite {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes every {@code -- path --} block of {@code spec} below {@code root} the way editors
+     * save: each file is written whole elsewhere, then renamed over the old one. Whoever watches
+     * the folder (the live preview) sees one change per file and never a file half-written, so
+     * every state it can build is one that was on disk.
+     */
+    public static void save(Path root, String spec) {
+        saveFiles(root, files(spec));
+    }
+
+    private static void saveFiles(Path root, Map<String, String> files) {
+        Path staging = root.resolve(".saving"); // inside root: a rename is atomic only within one file system
+        try {
+            Files.createDirectories(staging);
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path staged = Files.writeString(staging.resolve("file"), file.getValue(), StandardCharsets.UTF_8);
+                Path target = root.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.delete(staging);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Replaces {@code search} with {@code replacement} in the file at {@code path} below
+     * {@code root}, saved as {@link #save} does. Fails the test if the file does not contain
+     * {@code search}: an edit that changed nothing would let the test pass for the wrong reason.
+     */
+    public static void edit(Path root, String path, String search, String replacement) {
+        try {
+            String text = Files.readString(root.resolve(path), StandardCharsets.UTF_8);
+            saveFiles(root, Map.of(path, replaced(text, search, replacement)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code text} with every {@code search} replaced; fails the test if there is none to replace. */
+    public static String replaced(String text, String search, String replacement) {
+        assertTrue(text.contains(search), "the text to edit has no '" + search + "':\n" + text);
+        return text.replace(search, replacement);
     }
 
     /** The result of running the command line in-process. */

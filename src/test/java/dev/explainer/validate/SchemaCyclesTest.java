@@ -89,7 +89,7 @@ class SchemaCyclesTest {
         assertEquals(List.of(), messages(tree));
         assertEquals(List.of("content/parties.yaml:7:30: error: field 'branches[0].branches[0].branches[0].label': integer found,"
                         + " string expected; put the value in quotes to make it a string"),
-                messages(tree.replace("{label: Top}", "{label: 7}")));
+                messages(TestSite.replaced(tree, "{label: Top}", "{label: 7}")));
     }
 
     @Test
