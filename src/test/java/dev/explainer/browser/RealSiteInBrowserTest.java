@@ -381,6 +381,31 @@ class RealSiteInBrowserTest {
     }
 
     @Test
+    void withoutJavaScriptTheQuoteIndexHidesItsFiltersAndWorksByItsSections() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        try {
+            open("quotes/index.html");
+            assertTrue(!driver.findElement(By.id("quote-filters")).isDisplayed(), "no filter form that cannot work");
+            assertEquals(List.of(), driver.findElements(By.cssSelector("button.copy-link")), "no Copy link button without its script");
+            List<WebElement> byIssue = driver.findElements(By.cssSelector("section:has(#by-issue) li a[href^='#']"));
+            assertTrue(!byIssue.isEmpty() && byIssue.get(0).isDisplayed(), "the per-issue list leads into the index");
+            String target = byIssue.get(0).getAttribute("href").replaceAll(".*#", "");
+            byIssue.get(0).click();
+            assertTrue(driver.findElement(By.id(target)).isDisplayed(), "the link leads to a quote: " + target);
+            assertTrue(driver.findElements(By.cssSelector("section[aria-labelledby^=speaker-] article.quote")).stream()
+                    .allMatch(WebElement::isDisplayed), "every quote is shown in its speaker's section");
+            open("index.html");
+            WebElement summary = driver.findElement(By.cssSelector(".relations-details summary"));
+            summary.click();
+            assertTrue(driver.findElement(By.cssSelector(".relations-details table.relations")).isDisplayed(),
+                    "the relations table opens without script");
+        } finally {
+            driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        }
+    }
+
+    @Test
     void theSkipLinkMovesFocusToTheMainContent() {
         driver.manage().window().setSize(new Dimension(1280, 900));
         open("quotes/index.html");

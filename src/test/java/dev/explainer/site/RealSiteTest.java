@@ -420,17 +420,6 @@ class RealSiteTest {
     }
 
     @Test
-    void withoutJavaScriptTheControlsThatNeedItAreHidden() throws IOException {
-        Document quotes = pages.get("quotes/index.html");
-        String noscript = quotes.selectFirst("head noscript").html();
-        assertTrue(noscript.contains("nojs."), noscript);
-        Path css = built.resolve("quotes").resolve(org.jsoup.Jsoup.parse(noscript).selectFirst("link").attr("href")).normalize();
-        assertTrue(Files.readString(css).contains("#quote-filters"), "the filter form is hidden without JavaScript");
-        assertFalse(quotes.select("section[aria-labelledby^=speaker-] article.quote").isEmpty(), "the index works by its sections");
-        assertFalse(quotes.select("#by-issue ~ ul li a[href^=\"#\"], section:has(#by-issue) li a[href^=\"#\"]").isEmpty());
-    }
-
-    @Test
     void everyPageHasItsOwnTitleAndDescription() {
         Map<String, String> titles = new TreeMap<>();
         Map<String, String> descriptions = new TreeMap<>();
