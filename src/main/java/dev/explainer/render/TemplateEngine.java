@@ -237,7 +237,7 @@ public final class TemplateEngine {
      * one another (a template made with {@code ?interpret}) only the innermost; and no longer
      * than {@link #MOST_MESSAGE_CHARACTERS}.
      */
-    static String editorMessage(String message) {
+    public static String editorMessage(String message) {
         String text = message == null ? "" : message;
         int nested = text.lastIndexOf(NESTED_START);
         if (nested >= 0) {

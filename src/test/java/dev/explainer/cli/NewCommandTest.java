@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,6 +100,32 @@ class NewCommandTest {
         assertEquals(0, run("people", "cy").exitCode());
         assertEquals("---\nname: Cy\nparty: reds\n---\nname, party, born\n", Files.readString(root.resolve("content/people/cy.md")));
         assertEquals(0, TestSite.cli("check", "--source", root.toString()).exitCode(), "the scaffold templates are not page templates");
+    }
+
+    /** A scaffold template is the site's code, like a page template: its errors are the site's (exit 1), at their line. */
+    @Test
+    void aBrokenScaffoldTemplateIsReportedAtItsLineAndWritesNothing() throws Exception {
+        Map<String, String> broken = new java.util.LinkedHashMap<>();
+        broken.put("---\nname: ${nope}\n---\n", "templates/scaffolds/people.ftl:2:9: error: template error:"
+                + " The following has evaluated to null or missing: nope");
+        broken.put("<#if>\n", "templates/scaffolds/people.ftl:1:2: error: template syntax error: #if is an existing directive,"
+                + " but the tag is malformed.  (See FreeMarker Manual / Directive Reference.)");
+        broken.put("<#macro f n><@f n + 1/></#macro><@f 1/>\n", "templates/scaffolds/people.ftl:1:1: error: the scaffold"
+                + " template nests too deep (a macro or function that calls itself without end?); give it a case in which"
+                + " it does not call itself");
+        // Ends by itself a few seconds after the limit of 1 s, so the thread it is left on does not outlive the test by long.
+        broken.put("<#list 1..30000000 as i><#assign x = i * 2></#list>\n", "templates/scaffolds/people.ftl:1:1: error: the"
+                + " scaffold template ran longer than 1 s and was stopped; a loop or a macro that calls itself needs an end"
+                + " (or raise limits.page_render_seconds in content/site.yaml)");
+        Path config = root.resolve("content/site.yaml");
+        Files.writeString(config, "limits: {page_render_seconds: 1}\n" + Files.readString(config));
+        for (Map.Entry<String, String> scaffold : broken.entrySet()) {
+            TestSite.write(root, "-- templates/scaffolds/people.ftl --\n" + scaffold.getKey());
+            TestSite.Run run = run("people", "cy");
+            assertEquals(1, run.exitCode(), run.err());
+            assertEquals(scaffold.getValue(), run.err().strip());
+            assertTrue(Files.notExists(root.resolve("content/people/cy.md")), "nothing written");
+        }
     }
 
     /** What {@code check} says about the site, line by line. */
