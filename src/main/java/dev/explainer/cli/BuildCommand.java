@@ -1,9 +1,9 @@
 package dev.explainer.cli;
 
+import dev.explainer.config.ConfigParser;
 import dev.explainer.pipeline.BuildOptions;
 import dev.explainer.pipeline.BuildResult;
 import dev.explainer.pipeline.SiteBuilder;
-import dev.explainer.config.ConfigParser;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.pipeline.BuildOptions;
 import dev.explainer.pipeline.BuildResult;
 import dev.explainer.pipeline.SiteBuilder;
-import dev.explainer.diagnostic.Diagnostic;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;

@@ -1,8 +1,8 @@
 package dev.explainer.cli;
 
-import dev.explainer.pipeline.BuildResult;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Diagnostics;
+import dev.explainer.pipeline.BuildResult;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;

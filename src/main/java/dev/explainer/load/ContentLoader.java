@@ -1,10 +1,10 @@
 package dev.explainer.load;
 
-import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.config.CollectionConfig;
 import dev.explainer.config.ConfigParser;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.parallel.Parallel;

@@ -1,7 +1,7 @@
 package dev.explainer.load;
 
-import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.text.SourceFile;
 import dev.explainer.yaml.YamlNode;

@@ -1,8 +1,8 @@
 package dev.explainer.load;
 
-import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.config.CollectionConfig;
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Position;
 
 import java.io.ByteArrayOutputStream;

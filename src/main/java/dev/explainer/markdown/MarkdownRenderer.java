@@ -1,6 +1,5 @@
 package dev.explainer.markdown;
 
-import dev.explainer.diagnostic.DiagnosticCode;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInlineBase;
@@ -33,6 +32,7 @@ import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.SubSequence;
 
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.load.RawEntry;
 import dev.explainer.parallel.Parallel;
 import dev.explainer.text.ForbiddenCharacters;

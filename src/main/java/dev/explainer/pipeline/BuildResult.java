@@ -1,7 +1,7 @@
 package dev.explainer.pipeline;
 
-import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.output.OutputGuard;
 import dev.explainer.render.OutputFile;
 

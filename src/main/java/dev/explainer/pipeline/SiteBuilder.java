@@ -1,9 +1,9 @@
 package dev.explainer.pipeline;
 
-import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Bugs;
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.FileProblems;
 import dev.explainer.diagnostic.Position;

@@ -1,7 +1,7 @@
 package dev.explainer.render;
 
-import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.markdown.RenderedMarkdown;
 import dev.explainer.yaml.Suggestions;
 

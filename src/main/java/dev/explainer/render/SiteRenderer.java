@@ -1,10 +1,10 @@
 package dev.explainer.render;
 
-import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.config.MenuItem;
 import dev.explainer.config.SiteConfig;
-import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Bugs;
+import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.link.Entry;
 import dev.explainer.link.GeneratedFiles;

@@ -1,8 +1,8 @@
 package dev.explainer.render;
 
-import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.load.ContentLoader;
 import dev.explainer.text.PathSegments;

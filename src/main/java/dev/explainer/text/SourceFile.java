@@ -1,7 +1,7 @@
 package dev.explainer.text;
 
-import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Position;
 
 import java.nio.ByteBuffer;

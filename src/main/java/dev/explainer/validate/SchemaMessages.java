@@ -1,11 +1,11 @@
 package dev.explainer.validate;
 
-import dev.explainer.diagnostic.DiagnosticCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
 
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.load.RawEntry;
 import dev.explainer.yaml.Suggestions;

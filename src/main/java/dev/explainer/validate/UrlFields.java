@@ -1,9 +1,9 @@
 package dev.explainer.validate;
 
-import dev.explainer.diagnostic.DiagnosticCode;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.text.LinkSchemes;
 import dev.explainer.yaml.YamlNode;
 

@@ -1,6 +1,5 @@
 package dev.explainer.validate;
 
-import dev.explainer.diagnostic.DiagnosticCode;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +15,7 @@ import com.networknt.schema.SpecVersion;
 
 import dev.explainer.config.CollectionConfig;
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.load.LoadedSite;

@@ -1,7 +1,7 @@
 package dev.explainer.yaml;
 
-import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Position;
 
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package dev.explainer.bench;
 
-import dev.explainer.pipeline.BuildOptions;
-import dev.explainer.pipeline.SiteBuilder;
 import dev.explainer.link.Linker;
 import dev.explainer.link.Site;
 import dev.explainer.load.ContentLoader;
@@ -10,6 +8,8 @@ import dev.explainer.load.RawEntry;
 import dev.explainer.markdown.MarkdownRenderer;
 import dev.explainer.markdown.RenderedMarkdown;
 import dev.explainer.output.SiteWriter;
+import dev.explainer.pipeline.BuildOptions;
+import dev.explainer.pipeline.SiteBuilder;
 import dev.explainer.render.OutputFile;
 import dev.explainer.render.SiteRenderer;
 import dev.explainer.render.TemplateEngine;

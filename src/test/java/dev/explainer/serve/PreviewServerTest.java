@@ -75,7 +75,7 @@ class PreviewServerTest {
         assertEquals("text/css; charset=utf-8", get(css).headers().firstValue("Content-Type").orElseThrow(), css);
         // Sent with nosniff: a browser runs the injected script only if it is served as JavaScript.
         // What the script does is tested in a browser (PreviewInBrowserTest).
-        HttpResponse<String> script = get(PreviewServer.SCRIPT);
+        HttpResponse<String> script = get(PreviewRequests.SCRIPT);
         assertEquals(200, script.statusCode());
         assertEquals("text/javascript; charset=utf-8", script.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(301, HttpClient.newHttpClient().send(request("/people"), HttpResponse.BodyHandlers.discarding()).statusCode());
@@ -201,7 +201,7 @@ class PreviewServerTest {
             assertTrue(response.endsWith("\r\n\r\n" + refusal), host + " -> " + response);
         }
         // A rebinding page could read the event stream, which carries file paths and source lines.
-        assertEquals("HTTP/1.1 403 Forbidden", statusLine("GET " + PreviewServer.EVENTS + " HTTP/1.1\r\nHost: evil.example:" + port + "\r\n"));
+        assertEquals("HTTP/1.1 403 Forbidden", statusLine("GET " + PreviewRequests.EVENTS + " HTTP/1.1\r\nHost: evil.example:" + port + "\r\n"));
         // Browsers always send Host; a request without one does not name this preview either.
         assertEquals("HTTP/1.1 403 Forbidden", statusLine("GET / HTTP/1.0\r\n"));
         assertEquals("HTTP/1.1 403 Forbidden", statusLine("GET / HTTP/1.1\r\nHost: localhost:" + port + "\r\nHost: evil.example\r\n"));
@@ -216,7 +216,7 @@ class PreviewServerTest {
                 Socket page = new Socket(address.getAddress(), address.getPort());
                 pages.add(page);
                 page.setSoTimeout(5000);
-                page.getOutputStream().write(("GET " + PreviewServer.EVENTS + " HTTP/1.1\r\nHost: localhost:" + address.getPort()
+                page.getOutputStream().write(("GET " + PreviewRequests.EVENTS + " HTTP/1.1\r\nHost: localhost:" + address.getPort()
                         + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 BufferedReader lines = new BufferedReader(new InputStreamReader(page.getInputStream(), StandardCharsets.UTF_8));
                 String line;

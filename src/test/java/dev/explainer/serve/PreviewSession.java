@@ -30,7 +30,7 @@ final class PreviewSession implements AutoCloseable {
     private PreviewSession(Path root) throws IOException {
         server = new PreviewServer(root, false, new PrintWriter(log, true), new PrintWriter(log, true));
         address = server.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        http.sendAsync(request(PreviewServer.EVENTS), HttpResponse.BodyHandlers.ofLines())
+        http.sendAsync(request(PreviewRequests.EVENTS), HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> response.body().filter(line -> line.startsWith("event: ") || line.startsWith("data: "))
                         .forEach(events::add));
     }
