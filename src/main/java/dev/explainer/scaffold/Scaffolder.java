@@ -5,34 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.explainer.config.CollectionConfig;
 import dev.explainer.diagnostic.Diagnostic;
-import dev.explainer.diagnostic.DiagnosticCode;
-import dev.explainer.diagnostic.Position;
 import dev.explainer.load.ContentLoader;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.load.RawEntry;
 import dev.explainer.load.SourceTree;
-import dev.explainer.render.TemplateEngine;
 import dev.explainer.text.SourceFile;
 import dev.explainer.validate.Validator;
 import dev.explainer.yaml.Suggestions;
 
-import freemarker.cache.StringTemplateLoader;
-import freemarker.core.PlainTextOutputFormat;
-import freemarker.core.TemplateClassResolver;
-import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
-
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -42,10 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Creates a new entry with every field its collection's schema requires, each explained in a
@@ -107,8 +89,8 @@ public final class Scaffolder {
         String text;
         try {
             text = scaffold(site, collection, id, fields, markdown);
-        } catch (ScaffoldFailed failed) {
-            return new Outcome.Invalid(failed.problem);
+        } catch (ScaffoldTemplate.Failed failed) {
+            return new Outcome.Invalid(failed.problem());
         }
         Path target = there.get().file();
         if (markdown) {
@@ -141,21 +123,11 @@ public final class Scaffolder {
     }
 
     private String scaffold(LoadedSite site, CollectionConfig collection, String id, List<Field> fields, boolean markdown)
-            throws IOException, ScaffoldFailed {
+            throws IOException, ScaffoldTemplate.Failed {
         SourceFile custom = site.templates().get(SCAFFOLDS + "/" + collection.name() + ".ftl");
         if (custom == null) {
             return markdown ? markdownScaffold(fields) : dataScaffold(id, fields);
         }
-        StringTemplateLoader loader = new StringTemplateLoader();
-        loader.putTemplate("scaffold", custom.text());
-        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
-        cfg.setTemplateLoader(loader);
-        cfg.setOutputFormat(PlainTextOutputFormat.INSTANCE);
-        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        cfg.setLogTemplateExceptions(false);
-        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        cfg.setAPIBuiltinEnabled(false);
-        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("id", id);
         model.put("collection", collection.name());
@@ -167,67 +139,7 @@ public final class Scaffolder {
         }
         model.put("fields", described);
         String path = ContentLoader.TEMPLATES + "/" + SCAFFOLDS + "/" + collection.name() + ".ftl";
-        Template template;
-        try {
-            template = cfg.getTemplate("scaffold");
-        } catch (freemarker.core.ParseException e) {
-            throw new ScaffoldFailed(Diagnostic.error(DiagnosticCode.TEMPLATE_SYNTAX,
-                    new Position(path, e.getLineNumber(), e.getColumnNumber()),
-                    "template syntax error: " + TemplateEngine.editorMessage(e.getEditorMessage())));
-        }
-        return process(template, model, path, site.config().limits().pageRender());
-    }
-
-    /**
-     * Runs a scaffold template as the build runs a page: within the site's time limit for a page,
-     * on a thread of its own, its errors reported at its line. A template that does not
-     * stop is left on its thread (a daemon: the command ends anyway).
-     */
-    private static String process(Template template, Map<String, Object> model, String path, Duration limit)
-            throws ScaffoldFailed {
-        FutureTask<String> task = new FutureTask<>(() -> {
-            StringWriter out = new StringWriter();
-            template.process(model, out);
-            return out.toString();
-        });
-        Thread thread = new Thread(null, task, "explainer-scaffold");
-        thread.setDaemon(true);
-        thread.start();
-        try {
-            return task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            thread.interrupt();
-            throw new ScaffoldFailed(Diagnostic.error(DiagnosticCode.TIME_LIMIT, Position.startOf(path),
-                    "the scaffold template ran longer than " + limit.toSeconds() + " s and was stopped; a loop or a macro"
-                            + " that calls itself needs an end (or raise limits.page_render_seconds in content/site.yaml)"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ScaffoldFailed(Diagnostic.error(DiagnosticCode.CANCELLED, Position.startOf(path), "the scaffold was cancelled"));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof TemplateException failed) {
-                Integer line = failed.getLineNumber();
-                Integer column = failed.getColumnNumber();
-                throw new ScaffoldFailed(Diagnostic.error(DiagnosticCode.TEMPLATE,
-                        new Position(path, line == null ? 1 : line, column == null ? 1 : column),
-                        "template error: " + TemplateEngine.editorMessage(failed.getMessageWithoutStackTop())));
-            }
-            if (e.getCause() instanceof StackOverflowError) {
-                throw new ScaffoldFailed(Diagnostic.error(DiagnosticCode.TEMPLATE, Position.startOf(path),
-                        "the scaffold template nests too deep (a macro or function that calls itself without end?);"
-                                + " give it a case in which it does not call itself"));
-            }
-            throw new IllegalStateException(e.getCause()); // a bug of the tool, not of the template
-        }
-    }
-
-    /** A scaffold template that failed, with the diagnostic that says where and why. */
-    private static final class ScaffoldFailed extends Exception {
-        private final transient Diagnostic problem;
-
-        ScaffoldFailed(Diagnostic problem) {
-            super(problem.message(), null, false, false);
-            this.problem = problem;
-        }
+        return ScaffoldTemplate.run(custom, path, model, site.config().limits().pageRender());
     }
 
     private static String markdownScaffold(List<Field> fields) {
