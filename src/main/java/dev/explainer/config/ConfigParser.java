@@ -4,9 +4,9 @@ import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.text.SourceFile;
+import dev.explainer.text.Suggestions;
 import dev.explainer.yaml.MappingReader;
 import dev.explainer.yaml.MappingReader.Positioned;
-import dev.explainer.yaml.Suggestions;
 import dev.explainer.yaml.YamlNode;
 import dev.explainer.yaml.YamlParser;
 

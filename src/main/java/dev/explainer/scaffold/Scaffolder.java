@@ -10,7 +10,7 @@ import dev.explainer.load.RawEntry;
 import dev.explainer.load.SourceTree;
 import dev.explainer.text.SourceFile;
 import dev.explainer.validate.Validator;
-import dev.explainer.yaml.Suggestions;
+import dev.explainer.text.Suggestions;
 
 import freemarker.cache.StringTemplateLoader;
 import freemarker.core.PlainTextOutputFormat;

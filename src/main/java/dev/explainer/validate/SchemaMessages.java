@@ -8,7 +8,7 @@ import com.networknt.schema.ValidationMessage;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.load.RawEntry;
-import dev.explainer.yaml.Suggestions;
+import dev.explainer.text.Suggestions;
 import dev.explainer.yaml.YamlNode;
 
 import java.time.Month;
