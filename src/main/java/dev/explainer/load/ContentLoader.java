@@ -33,10 +33,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link LoadedSite}. Files are read and parsed in parallel; every problem is collected.
  */
 public final class ContentLoader {
-    public static final String CONTENT = "content";
-    public static final String TEMPLATES = "templates";
-    public static final String SITE_CONFIG = CONTENT + "/site.yaml";
-    public static final String ASSETS = "assets";
+    /** Kept for the link, render and output stages until they name {@link SourceLayout} itself. */
+    public static final String CONTENT = SourceLayout.CONTENT;
+    /** Kept for the link, render and output stages until they name {@link SourceLayout} itself. */
+    public static final String TEMPLATES = SourceLayout.TEMPLATES;
 
     private final EntryParser entryParser;
     private final ConfigParser configParser;
@@ -98,7 +98,7 @@ public final class ContentLoader {
             return quick.get();
         }
         last = null;
-        Result result = tree.isPresent() ? loadSite(tree.get(), changed) : noSourceFolder(sourceDir, CONTENT);
+        Result result = tree.isPresent() ? loadSite(tree.get(), changed) : noSourceFolder(sourceDir, SourceLayout.CONTENT);
         if (result.site().isEmpty()) {
             listings.clear(); // keep nothing from a run that stopped early
         }
@@ -182,7 +182,7 @@ public final class ContentLoader {
 
     private Result loadSite(SourceTree tree, ChangedFiles changed) {
         Diagnostics problems = new Diagnostics();
-        for (String folder : List.of(CONTENT, TEMPLATES)) {
+        for (String folder : List.of(SourceLayout.CONTENT, SourceLayout.TEMPLATES)) {
             SourceTree.Entry entry = tree.find(folder, Position.startOf(folder));
             if (entry.kind() == SourceTree.Kind.MISSING) {
                 return noSourceFolder(tree.root(), folder);
@@ -192,16 +192,16 @@ public final class ContentLoader {
         if (problems.hasErrors()) {
             return new Result(Optional.empty(), problems.sorted());
         }
-        SourceTree.Entry configEntry = tree.find(SITE_CONFIG, Position.startOf(SITE_CONFIG));
+        SourceTree.Entry configEntry = tree.find(SourceLayout.SITE_CONFIG, Position.startOf(SourceLayout.SITE_CONFIG));
         if (configEntry.kind() == SourceTree.Kind.MISSING) {
-            problems.error(DiagnosticCode.MISSING_FILE, Position.startOf(SITE_CONFIG),
+            problems.error(DiagnosticCode.MISSING_FILE, Position.startOf(SourceLayout.SITE_CONFIG),
                     "file not found: every site needs its config here (title, base_url, collections)");
         }
         configEntry.notAFile("; the site's config must be a YAML file").ifPresent(problems::add);
         if (problems.hasErrors()) {
             return new Result(Optional.empty(), problems.sorted());
         }
-        Optional<SourceFile> configFile = readKept(tree, SITE_CONFIG, changed, problems);
+        Optional<SourceFile> configFile = readKept(tree, SourceLayout.SITE_CONFIG, changed, problems);
         if (configFile.isEmpty()) {
             return new Result(Optional.empty(), problems.sorted());
         }
@@ -212,9 +212,9 @@ public final class ContentLoader {
         }
         SiteConfig config = parsed.config().get();
         Set<String> claimed = new HashSet<>();
-        claimed.add(SITE_CONFIG);
+        claimed.add(SourceLayout.SITE_CONFIG);
 
-        SourceTree.Listing contentListing = listFiles(tree, CONTENT, changed); // walked once, used twice
+        SourceTree.Listing contentListing = listFiles(tree, SourceLayout.CONTENT, changed); // walked once, used twice
         List<String> contentFiles = contentListing.files();
         problems.addAll(contentListing.refused().values());
         List<EntrySource> sources = entrySources(tree, config, contentListing, claimed, problems);
@@ -227,7 +227,7 @@ public final class ContentLoader {
 
         Map<String, SourceFile> schemas = new TreeMap<>();
         for (CollectionConfig collection : config.collections()) {
-            String schemaPath = CONTENT + "/" + collection.schema();
+            String schemaPath = SourceLayout.CONTENT + "/" + collection.schema();
             if (collection.schema().isEmpty() || schemas.containsKey(collection.schema())) {
                 continue;
             }
@@ -255,18 +255,18 @@ public final class ContentLoader {
 
         Map<String, SourceFile> templateTexts = new TreeMap<>();
         List<Asset> assets = new ArrayList<>();
-        SourceTree.Listing templateListing = listFiles(tree, TEMPLATES, changed);
+        SourceTree.Listing templateListing = listFiles(tree, SourceLayout.TEMPLATES, changed);
         problems.addAll(templateListing.refused().values());
         for (String path : templateListing.files()) {
-            String name = path.substring(TEMPLATES.length() + 1);
-            if (name.startsWith(ASSETS + "/")) {
+            String name = path.substring(SourceLayout.TEMPLATES.length() + 1);
+            if (name.startsWith(SourceLayout.ASSETS + "/")) {
                 Asset kept = changed.exhaustive() && !changed.contains(path) ? readAssets.get(path) : null;
                 Asset asset = kept != null ? kept : asset(tree, path, name, problems);
                 readAssets.put(path, asset);
                 assets.add(asset);
-            } else if (name.endsWith(".ftlh") || name.endsWith(".ftlx") || name.endsWith(".ftl")) {
+            } else if (SourceLayout.isTemplate(name)) {
                 readKept(tree, path, changed, problems).ifPresent(file -> templateTexts.put(name, file));
-            } else if (!ignorable(name)) {
+            } else if (!SourceLayout.ignorable(name)) {
                 problems.warning(DiagnosticCode.STRAY_FILE, Position.startOf(path), "not a template (.ftlh, .ftlx, .ftl) and not under templates/assets/: ignored");
             }
         }
@@ -344,7 +344,7 @@ public final class ContentLoader {
                     }
                     claimed.add(path);
                     String name = path.substring(folder.length() + 1);
-                    if (ignorable(name)) {
+                    if (SourceLayout.ignorable(name)) {
                         continue;
                     }
                     if (name.contains("/") || !name.endsWith(".md")) {
@@ -400,18 +400,12 @@ public final class ContentLoader {
         for (String path : contentFiles) {
             String name = path.substring(path.lastIndexOf('/') + 1);
             // Schemas for editors' tooling (such as a data file's list schema) live beside the collections' own.
-            if (!claimed.contains(path) && !ignorable(name) && !name.endsWith(".schema.json")) {
+            if (!claimed.contains(path) && !SourceLayout.ignorable(name) && !name.endsWith(".schema.json")) {
                 problems.warning(DiagnosticCode.STRAY_FILE, Position.startOf(path), "not part of any collection, schema or the site config: ignored");
             }
         }
     }
 
-    /** Hidden files and editors' backup and swap files are never content. */
-    private static boolean ignorable(String name) {
-        String base = name.substring(name.lastIndexOf('/') + 1);
-        return base.startsWith(".") || base.endsWith("~") || base.endsWith(".swp") || base.endsWith(".tmp")
-                || base.startsWith("#");
-    }
 
     /**
      * The files below {@code folder} ({@code content} or {@code templates}), sorted, and what was

@@ -572,7 +572,7 @@ public final class SourceTree {
     public Place placeOf(CollectionConfig collection) {
         boolean folder = collection.file().isEmpty();
         String written = collection.file().or(collection::folder).orElse("");
-        String path = ContentLoader.CONTENT + "/" + written;
+        String path = SourceLayout.CONTENT + "/" + written;
         String where = "collection '" + collection.name() + "'";
         Optional<String> invalid = configPathProblem(written);
         if (invalid.isPresent()) {

@@ -13,6 +13,7 @@ import dev.explainer.link.Page;
 import dev.explainer.load.ChangedFiles;
 import dev.explainer.load.ContentLoader;
 import dev.explainer.load.LoadedSite;
+import dev.explainer.load.SourceLayout;
 import dev.explainer.markdown.MarkdownRenderer;
 import dev.explainer.output.OutputGuard;
 import dev.explainer.output.SiteWriter;
@@ -236,7 +237,7 @@ public final class SiteBuilder {
      */
     private static boolean stopped(BuildOptions options, RenderLimits limits, SiteConfig config, Diagnostics problems) {
         if (options.cancellation().isCancelled()) {
-            problems.error(DiagnosticCode.CANCELLED, Position.startOf(ContentLoader.CONTENT), "the build was cancelled");
+            problems.error(DiagnosticCode.CANCELLED, Position.startOf(SourceLayout.CONTENT), "the build was cancelled");
             return true;
         }
         if (limits.buildTimeUp(System.nanoTime())) {
@@ -349,9 +350,9 @@ public final class SiteBuilder {
 
         String folder(BuildOptions options) {
             return switch (this) {
-                case LOAD, VALIDATE, LINK -> ContentLoader.CONTENT;
-                case COMPILE_TEMPLATES, RENDER -> ContentLoader.TEMPLATES;
-                case WRITE -> options.output().map(path -> path.toString().replace('\\', '/')).orElse(ContentLoader.CONTENT);
+                case LOAD, VALIDATE, LINK -> SourceLayout.CONTENT;
+                case COMPILE_TEMPLATES, RENDER -> SourceLayout.TEMPLATES;
+                case WRITE -> options.output().map(path -> path.toString().replace('\\', '/')).orElse(SourceLayout.CONTENT);
             };
         }
     }

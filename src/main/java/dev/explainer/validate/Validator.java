@@ -20,6 +20,7 @@ import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.load.RawEntry;
+import dev.explainer.load.ReservedFields;
 import dev.explainer.parallel.Parallel;
 import dev.explainer.text.SourceFile;
 import dev.explainer.yaml.YamlNode;
@@ -47,13 +48,6 @@ import java.util.regex.Pattern;
 public final class Validator {
     /** Lowercase letters and digits in words joined by single hyphens: safe in any URL and file system. */
     public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    /**
-     * Names the engine gives every entry in templates; a schema may not declare them as fields.
-     * ({@code id} and {@code draft} may be declared: they are the engine's, and editors' tooling
-     * should know them.)
-     */
-    public static final Set<String> RESERVED = Set.of(
-            "collection", "content", "referrers", "file", "href", "permalink", "path");
     private static final Set<String> KNOWN_DRAFTS = Set.of(
             "https://json-schema.org/draft/2020-12/schema", "http://json-schema.org/draft-07/schema#",
             "http://json-schema.org/draft-07/schema", "https://json-schema.org/draft/2019-09/schema");
@@ -244,9 +238,9 @@ public final class Validator {
             return Optional.empty();
         }
         root.path("properties").fieldNames().forEachRemaining(name -> {
-            if (RESERVED.contains(name)) {
+            if (ReservedFields.UNDECLARABLE.contains(name)) {
                 problems.error(DiagnosticCode.SCHEMA_INVALID, start, "schema declares field '" + name + "', a name the engine reserves ("
-                        + String.join(", ", new java.util.TreeSet<>(RESERVED)) + "); rename it");
+                        + ReservedFields.undeclarableList() + "); rename it");
             }
         });
         try {
@@ -307,11 +301,11 @@ public final class Validator {
         if (schema != null) {
             ObjectNode instance = (ObjectNode) toJson(entry.fields());
             // A schema may declare the engine's own fields, so that editors' tooling knows them.
-            if (schema.fields().contains("id") && entry.body().isEmpty()) {
-                instance.put("id", entry.id());
+            if (schema.fields().contains(ReservedFields.ID) && entry.body().isEmpty()) {
+                instance.put(ReservedFields.ID, entry.id());
             }
-            if (schema.fields().contains("draft") && entry.draft()) {
-                instance.put("draft", true);
+            if (schema.fields().contains(ReservedFields.DRAFT) && entry.draft()) {
+                instance.put(ReservedFields.DRAFT, true);
             }
             // The engine's own checks come first; the schema's messages about the same values would repeat them.
             Map<String, Diagnostic> urls = UrlFields.check(entry.fields(), schema.root());
