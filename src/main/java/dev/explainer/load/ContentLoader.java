@@ -58,7 +58,7 @@ public final class ContentLoader {
      * from templates/, for runs told exactly which files changed.
      */
     private Path listedSource;
-    private final Map<String, SourceTree.Listing> listings = new HashMap<>();
+    private final Map<String, FolderListing> listings = new HashMap<>();
     private final Map<String, Optional<SourceFile>> readFiles = new HashMap<>();
     private final Map<String, Asset> readAssets = new HashMap<>();
 
@@ -214,7 +214,7 @@ public final class ContentLoader {
         Set<String> claimed = new HashSet<>();
         claimed.add(SourceLayout.SITE_CONFIG);
 
-        SourceTree.Listing contentListing = listFiles(tree, SourceLayout.CONTENT, changed); // walked once, used twice
+        FolderListing contentListing = listFiles(tree, SourceLayout.CONTENT, changed); // walked once, used twice
         List<String> contentFiles = contentListing.files();
         problems.addAll(contentListing.refused().values());
         List<EntrySource> sources = entrySources(tree, config, contentListing, claimed, problems);
@@ -232,10 +232,10 @@ public final class ContentLoader {
                 continue;
             }
             claimed.add(schemaPath);
-            Optional<String> invalid = SourceTree.configPathProblem(collection.schema());
+            Optional<String> invalid = SourceNames.configPathProblem(collection.schema());
             if (invalid.isPresent()) {
                 problems.error(DiagnosticCode.CONFIG, collection.position(), "collection '" + collection.name() + "': schema '"
-                        + SourceTree.printable(collection.schema()) + "' " + invalid.get());
+                        + SourceNames.printable(collection.schema()) + "' " + invalid.get());
                 continue;
             }
             SourceTree.Entry schema = tree.find(schemaPath, collection.position());
@@ -255,7 +255,7 @@ public final class ContentLoader {
 
         Map<String, SourceFile> templateTexts = new TreeMap<>();
         List<Asset> assets = new ArrayList<>();
-        SourceTree.Listing templateListing = listFiles(tree, SourceLayout.TEMPLATES, changed);
+        FolderListing templateListing = listFiles(tree, SourceLayout.TEMPLATES, changed);
         problems.addAll(templateListing.refused().values());
         for (String path : templateListing.files()) {
             String name = path.substring(SourceLayout.TEMPLATES.length() + 1);
@@ -284,7 +284,7 @@ public final class ContentLoader {
         if (!(extension.equals("css") || extension.equals("js"))) {
             return new Asset(source, name, name);
         }
-        SourceTree.Read read = tree.read(path);
+        FileRead read = tree.read(path);
         if (read.bytes().isEmpty()) {
             read.problem().ifPresent(problems::add);
             return new Asset(source, name, name);
@@ -310,14 +310,14 @@ public final class ContentLoader {
         }
     }
 
-    private List<EntrySource> entrySources(SourceTree tree, SiteConfig config, SourceTree.Listing contentListing, Set<String> claimed,
+    private List<EntrySource> entrySources(SourceTree tree, SiteConfig config, FolderListing contentListing, Set<String> claimed,
                                            Diagnostics problems) {
         List<EntrySource> sources = new ArrayList<>();
         for (CollectionConfig collection : config.collections()) {
             if (collection.file().isEmpty() && collection.folder().isEmpty()) {
                 continue; // the config's own error says it needs one
             }
-            SourceTree.Place place = tree.placeOf(collection);
+            CollectionPlace place = tree.placeOf(collection);
             String placePath = place.path();
             claimed.add(placePath);
             if (place.problem().isPresent()) {
@@ -412,11 +412,11 @@ public final class ContentLoader {
      * refused in it. Told exactly what changed, it updates the previous listing with those paths
      * instead of walking the folder again.
      */
-    private SourceTree.Listing listFiles(SourceTree tree, String folder, ChangedFiles changed) {
-        SourceTree.Listing previous = listings.get(folder);
-        Optional<SourceTree.Listing> updated = previous != null && changed.exhaustive()
+    private FolderListing listFiles(SourceTree tree, String folder, ChangedFiles changed) {
+        FolderListing previous = listings.get(folder);
+        Optional<FolderListing> updated = previous != null && changed.exhaustive()
                 ? updated(tree, folder, previous, changed) : Optional.empty();
-        SourceTree.Listing listing = updated.orElseGet(() -> tree.list(folder));
+        FolderListing listing = updated.orElseGet(() -> tree.list(folder));
         listings.put(folder, listing);
         return listing;
     }
@@ -425,7 +425,7 @@ public final class ContentLoader {
      * The previous listing with the changed paths looked at again; empty if a folder appeared,
      * or a name the walk would refuse, to walk the folder again.
      */
-    private static Optional<SourceTree.Listing> updated(SourceTree tree, String folder, SourceTree.Listing previous,
+    private static Optional<FolderListing> updated(SourceTree tree, String folder, FolderListing previous,
                                                         ChangedFiles changed) {
         String prefix = folder + "/";
         java.util.SortedSet<String> files = new TreeSet<>(previous.files());
@@ -440,7 +440,7 @@ public final class ContentLoader {
             if (path.contains("/.")) {
                 continue;
             }
-            if (!SourceTree.nameable(path)) {
+            if (!SourceNames.nameable(path)) {
                 return Optional.empty();
             }
             SourceTree.Entry entry = tree.find(path, Position.startOf(path.substring(0, path.lastIndexOf('/'))));
@@ -455,7 +455,7 @@ public final class ContentLoader {
                 }
             }
         }
-        return Optional.of(new SourceTree.Listing(List.copyOf(files), refused));
+        return Optional.of(new FolderListing(List.copyOf(files), refused));
     }
 
     /** Reads a file, or keeps what the previous run read if it is known not to have changed. */
@@ -477,7 +477,7 @@ public final class ContentLoader {
 
     /** Reads a file a listing or lookup found, within the size limit, as strict UTF-8. */
     private static Optional<SourceFile> read(SourceTree tree, String path, Diagnostics problems) {
-        SourceTree.Read read = tree.read(path);
+        FileRead read = tree.read(path);
         if (read.bytes().isEmpty()) {
             read.problem().ifPresent(problems::add);
             return Optional.empty();

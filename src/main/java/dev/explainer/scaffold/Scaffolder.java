@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.explainer.config.CollectionConfig;
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.load.CollectionPlace;
+import dev.explainer.load.FileRead;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.load.RawEntry;
 import dev.explainer.load.SourceTree;
@@ -88,7 +90,7 @@ public final class Scaffolder {
         }
         // Written only where the build reads from: the same rule, so never outside content/.
         SourceTree tree = SourceTree.of(sourceDir).orElseThrow(() -> new IOException("the source folder " + sourceDir + " is gone"));
-        SourceTree.Place place = tree.placeOf(collection);
+        CollectionPlace place = tree.placeOf(collection);
         Optional<SourceTree.Entry> there = place.entry();
         if (place.problem().isPresent() && there.map(e -> e.kind() != SourceTree.Kind.MISSING).orElse(true)) {
             return new Outcome.Invalid(place.problem().get()); // a missing file or folder is made
@@ -109,7 +111,7 @@ public final class Scaffolder {
         }
         String existing = "";
         if (there.get().kind() == SourceTree.Kind.FILE) {
-            SourceTree.Read read = tree.read(there.get());
+            FileRead read = tree.read(there.get());
             if (read.bytes().isEmpty()) {
                 return new Outcome.Invalid(read.problem().orElseThrow());
             }
