@@ -1,7 +1,6 @@
 package dev.explainer.validate;
 
 import dev.explainer.diagnostic.DiagnosticCode;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -208,10 +207,8 @@ public final class Validator {
         try {
             root = json.readTree(file.text());
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            Position position = at == null ? Position.startOf(file.path())
-                    : new Position(file.path(), at.getLineNr(), at.getColumnNr());
-            problems.error(DiagnosticCode.SCHEMA_INVALID, position, "schema is not valid JSON: " + e.getOriginalMessage());
+            problems.error(DiagnosticCode.SCHEMA_INVALID, JsonPositions.of(file, e.getLocation()),
+                    "schema is not valid JSON: " + e.getOriginalMessage());
             return Optional.empty();
         }
         if (root == null || !root.isObject()) {
