@@ -23,6 +23,7 @@ import dev.explainer.render.RenderLimits;
 import dev.explainer.render.SiteRenderer;
 import dev.explainer.render.TemplateEngine;
 import dev.explainer.text.SourceFile;
+import dev.explainer.validate.ValidationCache;
 import dev.explainer.validate.Validator;
 
 import java.io.IOException;
@@ -52,7 +53,9 @@ import java.util.concurrent.CompletionException;
 public final class SiteBuilder {
     private final boolean incremental;
     private ContentLoader loader = new ContentLoader();
-    private Validator validator = new Validator();
+    private final Validator validator = new Validator();
+    /** What the last validation hands the next; kept only by a builder for rebuilds. */
+    private ValidationCache validationCache = ValidationCache.empty();
     private SiteRenderer renderer;
     private Linker linker;
     private boolean linkerRawHtml;
@@ -119,7 +122,7 @@ public final class SiteBuilder {
     /** Drops what the stages kept from earlier runs, after a run that failed part way. */
     private void forget() {
         loader = new ContentLoader();
-        validator = new Validator();
+        validationCache = ValidationCache.empty();
         renderer = new SiteRenderer(incremental);
         linker = null;
         templates = null;
@@ -164,7 +167,8 @@ public final class SiteBuilder {
             thread.start();
         });
 
-        Validator.Result validated = validator.validate(site);
+        Validator.Result validated = validator.validate(site, validationCache);
+        validationCache = incremental ? validated.cache() : ValidationCache.empty();
         problems.addAll(validated.diagnostics());
         clock.lap("validate");
         if (stopped(options, limits, site.config(), problems)) {

@@ -11,7 +11,7 @@ import dev.explainer.load.LoadedSite;
 import dev.explainer.load.RawEntry;
 import dev.explainer.load.SourceTree;
 import dev.explainer.text.SourceFile;
-import dev.explainer.validate.Validator;
+import dev.explainer.validate.EntryIds;
 import dev.explainer.text.Suggestions;
 
 import freemarker.cache.StringTemplateLoader;
@@ -78,8 +78,8 @@ public final class Scaffolder {
                     + Suggestions.closest(collectionName, names).map(s -> "; did you mean '" + s + "'?")
                     .orElse("; the site declares " + String.join(", ", names)));
         }
-        if (!Validator.SLUG.matcher(id).matches()) {
-            String slug = Validator.slugify(id);
+        if (!EntryIds.isSlug(id)) {
+            String slug = EntryIds.slugify(id);
             return new Outcome.Refused("id '" + id + "' is not a lowercase URL slug"
                     + (slug.isEmpty() ? " (letters, digits and single hyphens)" : "; use '" + slug + "'"));
         }
