@@ -2,7 +2,9 @@ package dev.explainer.load;
 
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
+import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
+import dev.explainer.text.SourceFile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,6 +61,20 @@ public record FileRead(Optional<byte[]> bytes, Optional<Diagnostic> problem) {
 
     private static FileRead refusedRead(String path, long size, long limit) {
         return new FileRead(Optional.empty(), Optional.of(tooLarge(path, size, limit)));
+    }
+
+    /**
+     * The bytes as the text of the source file at {@code path}: strict UTF-8, without the
+     * characters no page may hold. Empty if they cannot be had or read so; {@code problems} says why.
+     */
+    Optional<SourceFile> text(String path, Diagnostics problems) {
+        if (bytes.isEmpty()) {
+            problem.ifPresent(problems::add);
+            return Optional.empty();
+        }
+        SourceFile.Decoded decoded = SourceFile.decode(path, bytes.get());
+        problems.addAll(decoded.errors());
+        return decoded.file();
     }
 
     /** The error for a file over the limit; {@code size} -1 for one that grew past it while being read. */

@@ -20,7 +20,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The files below a folder, sorted, with what was refused on the way, by path.
@@ -32,6 +34,42 @@ public record FolderListing(List<String> files, Map<String, Diagnostic> refused)
     public FolderListing {
         files = List.copyOf(files);
         refused = Collections.unmodifiableSortedMap(new TreeMap<>(refused)); // listed in order, as the files are
+    }
+
+    /**
+     * This listing of {@code folder} with the paths a watcher says changed looked at again; empty
+     * if a folder appeared, or a name the walk would refuse: then the folder is walked again.
+     */
+    Optional<FolderListing> updated(SourceTree tree, String folder, ChangedFiles changed) {
+        String prefix = folder + "/";
+        SortedSet<String> listed = new TreeSet<>(files);
+        Map<String, Diagnostic> refused = new TreeMap<>(this.refused);
+        for (String path : changed.paths()) {
+            if (!path.startsWith(prefix)) {
+                continue;
+            }
+            listed.remove(path);
+            listed.subSet(path + "/", path + "0").clear(); // a removed folder ('0' follows '/')
+            refused.keySet().removeIf(known -> known.equals(path) || known.startsWith(path + "/"));
+            if (path.contains("/.")) {
+                continue;
+            }
+            if (!SourceNames.nameable(path)) {
+                return Optional.empty();
+            }
+            SourceTree.Entry entry = tree.find(path, Position.startOf(path.substring(0, path.lastIndexOf('/'))));
+            switch (entry.kind()) {
+                case FILE -> listed.add(path);
+                case REFUSED -> refused.put(path, entry.problem().orElseThrow());
+                case FOLDER -> {
+                    return Optional.empty();
+                }
+                case MISSING -> {
+                    // removed
+                }
+            }
+        }
+        return Optional.of(new FolderListing(List.copyOf(listed), refused));
     }
 
     /**

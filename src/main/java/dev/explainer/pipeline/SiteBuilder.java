@@ -12,6 +12,7 @@ import dev.explainer.link.Linker;
 import dev.explainer.link.Page;
 import dev.explainer.load.ChangedFiles;
 import dev.explainer.load.ContentLoader;
+import dev.explainer.load.LoadCache;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.load.SourceLayout;
 import dev.explainer.markdown.MarkdownRenderer;
@@ -52,9 +53,10 @@ import java.util.concurrent.CompletionException;
  */
 public final class SiteBuilder {
     private final boolean incremental;
-    private ContentLoader loader = new ContentLoader();
+    private final ContentLoader loader = new ContentLoader();
     private final Validator validator = new Validator();
-    /** What the last validation hands the next; kept only by a builder for rebuilds. */
+    /** What the last load and validation hand the next; kept only by a builder for rebuilds. */
+    private LoadCache loadCache = LoadCache.empty();
     private ValidationCache validationCache = ValidationCache.empty();
     private SiteRenderer renderer;
     private Linker linker;
@@ -121,7 +123,7 @@ public final class SiteBuilder {
 
     /** Drops what the stages kept from earlier runs, after a run that failed part way. */
     private void forget() {
-        loader = new ContentLoader();
+        loadCache = LoadCache.empty();
         validationCache = ValidationCache.empty();
         renderer = new SiteRenderer(incremental);
         linker = null;
@@ -141,7 +143,8 @@ public final class SiteBuilder {
             }
         }
 
-        ContentLoader.Result loaded = loader.load(sourceDir, changed);
+        ContentLoader.Result loaded = loader.load(sourceDir, changed, loadCache);
+        loadCache = incremental ? loaded.cache() : LoadCache.empty();
         problems.addAll(loaded.diagnostics());
         clock.lap("load");
         if (loaded.site().isEmpty()) {

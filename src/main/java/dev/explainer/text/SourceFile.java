@@ -65,6 +65,11 @@ public final class SourceFile {
         return 31 * path.hashCode() + text.hashCode();
     }
 
+    @Override
+    public String toString() {
+        return "SourceFile[" + path + ", " + text.length() + " characters]";
+    }
+
     /** The 1-based line and column of a 0-based character offset in this file. */
     public Position positionOf(int offset) {
         int clamped = Math.max(0, Math.min(offset, text.length()));
