@@ -17,7 +17,7 @@ import dev.explainer.markdown.RenderedMarkdown;
 import dev.explainer.parallel.Parallel;
 import dev.explainer.validate.ValidEntry;
 import dev.explainer.validate.Validator;
-import dev.explainer.yaml.Suggestions;
+import dev.explainer.text.Suggestions;
 import dev.explainer.yaml.YamlNode;
 
 import java.time.LocalDate;

@@ -38,7 +38,7 @@ import dev.explainer.parallel.Parallel;
 import dev.explainer.text.ForbiddenCharacters;
 import dev.explainer.text.LinkSchemes;
 import dev.explainer.text.PathSegments;
-import dev.explainer.yaml.Suggestions;
+import dev.explainer.text.Suggestions;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

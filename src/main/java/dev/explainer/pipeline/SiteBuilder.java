@@ -12,7 +12,9 @@ import dev.explainer.link.Linker;
 import dev.explainer.link.Page;
 import dev.explainer.load.ChangedFiles;
 import dev.explainer.load.ContentLoader;
+import dev.explainer.load.LoadCache;
 import dev.explainer.load.LoadedSite;
+import dev.explainer.load.SourceLayout;
 import dev.explainer.markdown.MarkdownRenderer;
 import dev.explainer.output.OutputGuard;
 import dev.explainer.output.SiteWriter;
@@ -22,6 +24,7 @@ import dev.explainer.render.RenderLimits;
 import dev.explainer.render.SiteRenderer;
 import dev.explainer.render.TemplateEngine;
 import dev.explainer.text.SourceFile;
+import dev.explainer.validate.ValidationCache;
 import dev.explainer.validate.Validator;
 
 import java.io.IOException;
@@ -50,8 +53,11 @@ import java.util.concurrent.CompletionException;
  */
 public final class SiteBuilder {
     private final boolean incremental;
-    private ContentLoader loader = new ContentLoader();
-    private Validator validator = new Validator();
+    private final ContentLoader loader = new ContentLoader();
+    private final Validator validator = new Validator();
+    /** What the last load and validation hand the next; kept only by a builder for rebuilds. */
+    private LoadCache loadCache = LoadCache.empty();
+    private ValidationCache validationCache = ValidationCache.empty();
     private SiteRenderer renderer;
     private Linker linker;
     private boolean linkerRawHtml;
@@ -117,8 +123,8 @@ public final class SiteBuilder {
 
     /** Drops what the stages kept from earlier runs, after a run that failed part way. */
     private void forget() {
-        loader = new ContentLoader();
-        validator = new Validator();
+        loadCache = LoadCache.empty();
+        validationCache = ValidationCache.empty();
         renderer = new SiteRenderer(incremental);
         linker = null;
         templates = null;
@@ -137,7 +143,8 @@ public final class SiteBuilder {
             }
         }
 
-        ContentLoader.Result loaded = loader.load(sourceDir, changed);
+        ContentLoader.Result loaded = loader.load(sourceDir, changed, loadCache);
+        loadCache = incremental ? loaded.cache() : LoadCache.empty();
         problems.addAll(loaded.diagnostics());
         clock.lap("load");
         if (loaded.site().isEmpty()) {
@@ -163,7 +170,8 @@ public final class SiteBuilder {
             thread.start();
         });
 
-        Validator.Result validated = validator.validate(site);
+        Validator.Result validated = validator.validate(site, validationCache);
+        validationCache = incremental ? validated.cache() : ValidationCache.empty();
         problems.addAll(validated.diagnostics());
         clock.lap("validate");
         if (stopped(options, limits, site.config(), problems)) {
@@ -236,7 +244,7 @@ public final class SiteBuilder {
      */
     private static boolean stopped(BuildOptions options, RenderLimits limits, SiteConfig config, Diagnostics problems) {
         if (options.cancellation().isCancelled()) {
-            problems.error(DiagnosticCode.CANCELLED, Position.startOf(ContentLoader.CONTENT), "the build was cancelled");
+            problems.error(DiagnosticCode.CANCELLED, Position.startOf(SourceLayout.CONTENT), "the build was cancelled");
             return true;
         }
         if (limits.buildTimeUp(System.nanoTime())) {
@@ -349,9 +357,9 @@ public final class SiteBuilder {
 
         String folder(BuildOptions options) {
             return switch (this) {
-                case LOAD, VALIDATE, LINK -> ContentLoader.CONTENT;
-                case COMPILE_TEMPLATES, RENDER -> ContentLoader.TEMPLATES;
-                case WRITE -> options.output().map(path -> path.toString().replace('\\', '/')).orElse(ContentLoader.CONTENT);
+                case LOAD, VALIDATE, LINK -> SourceLayout.CONTENT;
+                case COMPILE_TEMPLATES, RENDER -> SourceLayout.TEMPLATES;
+                case WRITE -> options.output().map(path -> path.toString().replace('\\', '/')).orElse(SourceLayout.CONTENT);
             };
         }
     }

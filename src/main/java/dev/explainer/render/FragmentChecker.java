@@ -3,7 +3,7 @@ package dev.explainer.render;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.markdown.RenderedMarkdown;
-import dev.explainer.yaml.Suggestions;
+import dev.explainer.text.Suggestions;
 
 import java.util.ArrayList;
 import java.util.HashMap;
