@@ -143,25 +143,26 @@ public final class Site implements LinkTargets {
     /**
      * This site with some entries replaced by new versions (same key, same data, another body)
      * wherever it holds them: collections, referrer lists, matrices, pages, the change log. What
-     * holds none of them is shared, not copied.
+     * holds none of them is shared, not copied. The link stage's quick run for edits of bodies
+     * only: it decides which entries those are by their bodies' sources and gives each a new
+     * {@link Entry#revision}.
      */
     Site withEntries(Map<String, Entry> replaced, List<RenderedMarkdown.FragmentLink> fragmentLinks) {
         if (replaced.isEmpty()) {
-            return fragmentLinks.equals(this.fragmentLinks) ? this : new Site(config, collections, byKey, referrers, matrices, pages,
-                    pagesByPath, assets, paths, fragmentLinks, changelog);
+            return new Site(config, collections, byKey, referrers, matrices, pages, pagesByPath, assets, paths, fragmentLinks, changelog);
         }
         Map<String, List<Entry>> newCollections = new LinkedHashMap<>();
-        collections.forEach((name, list) -> newCollections.put(name, replaceIn(list, replaced)));
+        collections.forEach((name, list) -> newCollections.put(name, replaceIn(list, replaced).orElse(list)));
         Map<String, Entry> newByKey = new HashMap<>(byKey);
         newByKey.putAll(replaced);
         Map<String, Map<String, List<Entry>>> newReferrers = new HashMap<>();
         referrers.forEach((target, lists) -> {
             Map<String, List<Entry>> copy = null;
             for (Map.Entry<String, List<Entry>> list : lists.entrySet()) {
-                List<Entry> now = replaceIn(list.getValue(), replaced);
-                if (now != list.getValue()) {
+                Optional<List<Entry>> now = replaceIn(list.getValue(), replaced);
+                if (now.isPresent()) {
                     copy = copy == null ? new LinkedHashMap<>(lists) : copy;
-                    copy.put(list.getKey(), now);
+                    copy.put(list.getKey(), now.get());
                 }
             }
             newReferrers.put(target, copy == null ? lists : Collections.unmodifiableMap(copy));
@@ -196,8 +197,8 @@ public final class Site implements LinkTargets {
                 fragmentLinks, List.copyOf(newChangelog));
     }
 
-    /** The list with replaced entries swapped in; the same list if it holds none of them. */
-    private static List<Entry> replaceIn(List<Entry> list, Map<String, Entry> replaced) {
+    /** The list with replaced entries swapped in, if it holds any of them. */
+    private static Optional<List<Entry>> replaceIn(List<Entry> list, Map<String, Entry> replaced) {
         List<Entry> copy = null;
         for (int i = 0; i < list.size(); i++) {
             Entry entry = replaced.get(list.get(i).key());
@@ -206,7 +207,7 @@ public final class Site implements LinkTargets {
                 copy.set(i, entry);
             }
         }
-        return copy == null ? list : List.copyOf(copy);
+        return copy == null ? Optional.empty() : Optional.of(List.copyOf(copy));
     }
 
     /** Whether every page and asset path, and so every link, is the same in both sites. */

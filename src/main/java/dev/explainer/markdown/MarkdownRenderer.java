@@ -100,6 +100,11 @@ public final class MarkdownRenderer {
                 .build();
     }
 
+    /** Whether raw HTML in bodies is kept (else it is escaped, with a warning). */
+    public boolean rawHtml() {
+        return rawHtml;
+    }
+
     /** A body to render, and what its links resolve against (see {@link #render}). */
     public record Job(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets) {
     }
