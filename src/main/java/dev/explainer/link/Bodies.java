@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The Markdown bodies of a run, rendered with their links checked; a body rendered by an earlier
@@ -32,20 +33,39 @@ final class Bodies {
 
     /**
      * Bodies by entry key, with what their links resolved against: valid for a run whose link
-     * targets are the same paths and whose renderer treats raw HTML alike.
+     * targets are the same paths and whose renderer treats raw HTML alike. The bodies of the last
+     * full run are kept apart from those rendered since by quick runs, so that a quick run copies
+     * only the few it adds, not every body of the site.
+     *
+     * @param base  the bodies of the last full run
+     * @param since bodies rendered by quick runs since, which take the place of those in {@code base}
      */
-    record Cache(SitePaths targets, boolean rawHtml, Map<String, Rendered> byKey) {
-        static final Cache EMPTY = new Cache(null, false, Map.of());
+    record Cache(SitePaths targets, boolean rawHtml, Map<String, Rendered> base, Map<String, Rendered> since) {
+        static final Cache EMPTY = new Cache(null, false, Map.of(), Map.of());
+        /** Past this many bodies rendered by quick runs, they are merged into the base. */
+        private static final int MOST_SINCE = 256;
 
-        Map<String, Rendered> validFor(SitePaths targets, boolean rawHtml) {
-            return this.targets != null && this.rawHtml == rawHtml && targets.sameAs(this.targets) ? byKey : Map.of();
+        /** What a run with these targets and this setting may reuse, by entry key; nothing for another. */
+        Function<String, Rendered> validFor(SitePaths targets, boolean rawHtml) {
+            if (this.targets == null || this.rawHtml != rawHtml || !targets.sameAs(this.targets)) {
+                return key -> null;
+            }
+            return key -> {
+                Rendered newer = since.get(key);
+                return newer != null ? newer : base.get(key);
+            };
         }
 
         /** This cache with some bodies rendered anew, against the same targets. */
         Cache with(Map<String, Rendered> rendered) {
-            Map<String, Rendered> all = new HashMap<>(byKey);
-            all.putAll(rendered);
-            return new Cache(targets, rawHtml, all);
+            Map<String, Rendered> newer = new HashMap<>(since);
+            newer.putAll(rendered);
+            if (newer.size() <= MOST_SINCE) {
+                return new Cache(targets, rawHtml, base, newer);
+            }
+            Map<String, Rendered> all = new HashMap<>(base);
+            all.putAll(newer);
+            return new Cache(targets, rawHtml, all, Map.of());
         }
     }
 
@@ -69,8 +89,8 @@ final class Bodies {
      * @param pageOf the site path of the page each entry's relative links resolve against, if any
      */
     static Map<String, Rendered> render(MarkdownRenderer markdown, Collection<ValidEntry> entries,
-                                        java.util.function.Function<ValidEntry, Optional<String>> pageOf, SitePaths targets,
-                                        Map<String, Rendered> previous) {
+                                        Function<ValidEntry, Optional<String>> pageOf, SitePaths targets,
+                                        Function<String, Rendered> previous) {
         Map<String, Rendered> bodies = new HashMap<>();
         List<MarkdownRenderer.Job> jobs = new ArrayList<>();
         List<String> jobKeys = new ArrayList<>();
@@ -80,7 +100,7 @@ final class Bodies {
             }
             RawEntry.Body body = entry.raw().body().get();
             Optional<String> page = pageOf.apply(entry);
-            Rendered earlier = previous.get(entry.key());
+            Rendered earlier = previous.apply(entry.key());
             if (earlier != null && earlier.isFor(body, page)) {
                 bodies.put(entry.key(), earlier);
             } else {

@@ -7,6 +7,7 @@ import dev.explainer.markdown.RenderedMarkdown;
 import dev.explainer.validate.ValidEntry;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.Set;
 /**
  * The quick run, for the live preview's common case: since the last run only Markdown bodies
  * changed. Every route, reference, order, page and structural problem then stands; only the
- * changed bodies are rendered, and their entries replaced wherever the site holds them.
+ * changed bodies are rendered, and their entries replaced wherever the site holds them
+ * ({@link EntrySwap}).
  */
 final class BodyRelink {
     /** Beyond this many changed bodies, a full run is as quick. */
@@ -42,22 +44,24 @@ final class BodyRelink {
         if (entries.size() != before.size() || !inputs.sameSettingsAs(last.inputs())) {
             return Optional.empty();
         }
-        // The entries the site holds: the first of each key, drafts only if asked for (the same
-        // places as last time, since keys and drafts are).
-        List<ValidEntry> published = new ArrayList<>(last.published().size());
-        List<ValidEntry> changed = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        BitSet newBodies = new BitSet(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             ValidEntry now = entries.get(i);
             ValidEntry was = before.get(i);
             if (!now.sameFieldsAs(was)) {
                 return Optional.empty();
             }
-            if ((now.raw().draft() && !inputs.includeDrafts()) || !seen.add(now.key())) {
-                continue;
-            }
-            published.add(now);
             if (now.raw().body().isPresent() && !Bodies.sameSource(now.raw().body().get(), was.raw().body().get())) {
+                newBodies.set(i);
+            }
+        }
+        // The same keys and drafts in the same places: the site holds the entries at the same places as last time.
+        List<ValidEntry> published = new ArrayList<>(last.publishedAt().length);
+        List<ValidEntry> changed = new ArrayList<>();
+        for (int at : last.publishedAt()) {
+            ValidEntry now = entries.get(at);
+            published.add(now);
+            if (newBodies.get(at)) {
                 if (changed.size() == MOST_BODIES_RELINKED) {
                     return Optional.empty();
                 }
@@ -88,10 +92,10 @@ final class BodyRelink {
             }
         }
         fragmentLinks.sort(Linker.FRAGMENT_ORDER);
-        Site relinked = site.withEntries(replaced, List.copyOf(fragmentLinks));
+        Site relinked = EntrySwap.swap(site, replaced, List.copyOf(fragmentLinks));
         List<Diagnostic> sortedBodyProblems = bodyProblems.sorted();
-        LinkCache next = new LinkCache(Optional.of(new LinkCache.LastRun(inputs, relinked, List.copyOf(published), last.structural(),
+        LinkCache next = new LinkCache(Optional.of(new LinkCache.LastRun(inputs, relinked, last.publishedAt(), last.structural(),
                 sortedBodyProblems)), cache.routes, cache.bodies.with(rendered), revision);
-        return Optional.of(new Linker.Result(relinked, next.last.get().published(), Linker.all(last.structural(), sortedBodyProblems), next));
+        return Optional.of(new Linker.Result(relinked, List.copyOf(published), Linker.all(last.structural(), sortedBodyProblems), next));
     }
 }

@@ -51,10 +51,11 @@ public final class LinkCache {
     /**
      * The last run: its inputs and what it made of them.
      *
+     * @param publishedAt  where each entry the site holds is in {@code inputs.entries()}, in order
      * @param structural   its problems but those found in bodies: they depend on no body
      * @param bodyProblems the problems found in bodies, each in its body's file
      */
-    record LastRun(Inputs inputs, Site site, List<ValidEntry> published, List<Diagnostic> structural,
+    record LastRun(Inputs inputs, Site site, int[] publishedAt, List<Diagnostic> structural,
                    List<Diagnostic> bodyProblems) {
     }
 

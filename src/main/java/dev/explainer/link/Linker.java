@@ -10,6 +10,7 @@ import dev.explainer.markdown.RenderedMarkdown;
 import dev.explainer.validate.ValidEntry;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,11 +74,13 @@ public final class Linker {
         SiteConfig config = inputs.config();
         Set<String> excludedDrafts = new HashSet<>();
         Map<String, ValidEntry> published = new LinkedHashMap<>();
-        for (ValidEntry entry : inputs.entries()) {
+        int[] publishedAt = new int[inputs.entries().size()];
+        for (int i = 0; i < inputs.entries().size(); i++) {
+            ValidEntry entry = inputs.entries().get(i);
             if (entry.raw().draft() && !inputs.includeDrafts()) {
                 excludedDrafts.add(entry.key());
-            } else {
-                published.putIfAbsent(entry.key(), entry);
+            } else if (published.putIfAbsent(entry.key(), entry) == null) {
+                publishedAt[published.size() - 1] = i;
             }
         }
 
@@ -129,13 +132,14 @@ public final class Linker {
             pagesByPath.put(sitePath, new Page(sitePath, route.outputFile(), route.template().get(), byKey.get(key)));
         });
         Site site = new Site(config, collections, Map.copyOf(byKey), referrers, matrices, pages(pagesByPath, previous),
-                pagesByPath, assets, targets, List.copyOf(fragmentLinks), Changelog.of(config, collections));
+                pagesByPath, assets, targets, List.copyOf(fragmentLinks), Changelog.of(config, collections), Site.placesIn(collections));
 
         List<Diagnostic> structural = problems.sorted();
         List<Diagnostic> inBodies = bodyProblems.sorted();
         List<ValidEntry> publishedList = List.copyOf(published.values());
-        LinkCache next = new LinkCache(Optional.of(new LinkCache.LastRun(inputs, site, publishedList, structural, inBodies)),
-                routes.cache(), new Bodies.Cache(targets, markdown.rawHtml(), bodies), revision);
+        LinkCache next = new LinkCache(Optional.of(new LinkCache.LastRun(inputs, site,
+                Arrays.copyOf(publishedAt, published.size()), structural, inBodies)),
+                routes.cache(), new Bodies.Cache(targets, markdown.rawHtml(), bodies, Map.of()), revision);
         return new Result(site, publishedList, all(structural, inBodies), next);
     }
 

@@ -21,6 +21,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,13 @@ class LinkCacheTest {
         return linker.link(site, new Validator().validate(site).entries(), false, with);
     }
 
+    /** The body the cache holds for an entry. */
+    private Bodies.Rendered renderedBody(String key) {
+        Bodies.Rendered body = cache.bodies.validFor(cache.bodies.targets(), false).apply(key);
+        assertNotNull(body, key);
+        return body;
+    }
+
     private static Map<String, Long> revisions(Site site) {
         Map<String, Long> revisions = new HashMap<>();
         site.collections().values().forEach(list -> list.forEach(entry -> revisions.put(entry.key(), entry.revision())));
@@ -65,33 +73,41 @@ class LinkCacheTest {
         Files.writeString(path, text.replace(from, to));
     }
 
-    /** What templates can see of a site, without revisions: the same for a run with a cache as for one without. */
+    /**
+     * What templates can see of a site, without revisions: the same for a run with a cache as for
+     * one without. Every entry is shown in full wherever the site holds it.
+     */
     private static String contents(Site site) {
         StringBuilder text = new StringBuilder();
-        site.collections().forEach((name, entries) -> entries.forEach(entry -> text.append(name).append(' ').append(entry.key())
-                .append(' ').append(entry.position()).append(' ').append(entry.data()).append(' ').append(entry.html())
-                .append(' ').append(entry.sitePath()).append(' ').append(site.referrers(entry).keySet()).append('\n')));
+        site.collections().forEach((name, entries) -> entries.forEach(entry -> text.append(name).append(": ").append(shown(entry))
+                .append(" referred to by ").append(site.referrers(entry).values().stream().flatMap(List::stream)
+                        .map(LinkCacheTest::shown).toList()).append('\n')));
         site.pages().forEach(page -> text.append(page.sitePath()).append(' ').append(page.outputFile()).append(' ')
-                .append(page.template()).append(' ').append(page.entry().key()).append('\n'));
+                .append(page.template()).append(' ').append(shown(page.entry())).append('\n'));
         site.matrices().forEach((name, rows) -> rows.forEach((row, cells) -> cells.forEach((column, entry) ->
-                text.append(name).append(' ').append(row).append(' ').append(column).append(' ').append(entry.key()).append('\n'))));
-        site.changelog().forEach(change -> text.append(change).append('\n'));
+                text.append(name).append(' ').append(row).append(' ').append(column).append(' ').append(shown(entry)).append('\n'))));
+        site.changelog().forEach(change -> text.append(change.date()).append(' ').append(change.text()).append(' ')
+                .append(shown(change.entry())).append('\n'));
         text.append(site.fragmentLinks());
         return text.toString();
+    }
+
+    private static String shown(Entry entry) {
+        return entry.key() + " " + entry.position() + " " + entry.data() + " " + entry.html() + " " + entry.sitePath();
     }
 
     @Test
     void aRunThatReadsEverythingAgainKeepsEveryRevisionAndBody() throws IOException {
         Site first = relink();
-        Bodies.Rendered ann = cache.bodies.byKey().get("people/ann");
+        Bodies.Rendered ann = renderedBody("people/ann");
         Site second = relink();
         assertEquals(revisions(first), revisions(second));
-        assertSame(ann, cache.bodies.byKey().get("people/ann"), "the body rendered last time, not rendered again");
+        assertSame(ann, renderedBody("people/ann"), "the body rendered last time, not rendered again");
         assertEquals(contents(first), contents(second));
 
         edit("content/people/bob.md", "name: Bob", "name: Robert"); // a full run, which reuses bodies too
         relink();
-        assertSame(ann, cache.bodies.byKey().get("people/ann"));
+        assertSame(ann, renderedBody("people/ann"));
     }
 
     @Test
@@ -127,5 +143,52 @@ class LinkCacheTest {
             edit("content/people/bob.md", edit[0], edit[1]);
             assertTrue(seen.add(relink().entry("people", "bob").orElseThrow().revision()), "a revision is never given twice");
         }
+    }
+
+    @Test
+    void aBodyEditReachesEveryPlaceTheSiteHoldsItsEntry() throws IOException {
+        TestSite.write(root, """
+                -- content/stances/reds-tax.md --
+                ---
+                party: reds
+                topic: tax
+                text: Lower.
+                ---
+                Reds on tax.
+                -- content/stances/blues-tax.md --
+                ---
+                party: blues
+                topic: tax
+                text: Higher.
+                ---
+                Blues on tax.
+                -- content/schemas/page.json --
+                {"type": "object",
+                 "properties": {"title": {"type": "string"}, "url": {"type": "string"}, "template": {"type": "string"},
+                   "changes": {"type": "array", "items": {"type": "object",
+                     "properties": {"date": {"type": "string", "format": "date"}, "text": {"type": "string"}}}}},
+                 "required": ["title"], "additionalProperties": false}
+                -- content/pages/index.md --
+                ---
+                title: Welcome
+                url: /
+                changes:
+                  - {date: 2015-10-23, text: First published.}
+                ---
+                Meet [Ann](/people/ann/).
+                """);
+        Files.delete(root.resolve("content/stances.yaml"));
+        edit("content/site.yaml", "file: stances.yaml", "folder: stances");
+        edit("content/site.yaml", "menu:", "changelog: changes\nmenu:");
+        Site before = relink();
+        assertEquals(1, before.changelog().size());
+
+        edit("content/stances/reds-tax.md", "Reds on tax.", "The Reds on tax.");
+        edit("content/pages/index.md", "Meet [Ann]", "Do meet [Ann]");
+        edit("content/people/ann.md", "Ann is *red*.", "Ann is *very* red.");
+        Site after = relink();
+        assertTrue(after.matrices().get("stances").get("reds").get("tax").html().contains("The Reds on tax."));
+        assertTrue(after.changelog().get(0).entry().html().contains("Do meet"));
+        assertEquals(contents(linkFresh(LinkCache.empty()).site()), contents(after), "the same site as a run without a cache");
     }
 }
