@@ -21,9 +21,11 @@ import java.util.Set;
  * <li>entries that exist to be referred to are referred to ({@link UnreferencedEntries}).</li>
  * </ul>
  *
- * <p>Two whole-site checks need the rendered pages and so still run in the render stage:
- * pages no other page links to, and links to a {@code #fragment} that the target page does not
- * have (ids come from templates too).
+ * <p>Two more need the rendered pages, and run once they are rendered ({@link #afterRender}):
+ * <ul>
+ * <li>links to a {@code #fragment} reach an element with that id ({@link FragmentLinks});</li>
+ * <li>every page but the home and error pages is linked from another page ({@link UnlinkedPages}).</li>
+ * </ul>
  */
 public final class SiteChecks {
     private SiteChecks() {
@@ -44,6 +46,18 @@ public final class SiteChecks {
         MatrixCompleteness.check(site, incomplete, problems);
         MenuLinks.check(site, problems);
         UnreferencedEntries.check(site, problems);
+        return problems.sorted();
+    }
+
+    /**
+     * The problems the checks that need the rendered pages find, sorted.
+     *
+     * @param pages what the render stage found in the pages it rendered
+     */
+    public static List<Diagnostic> afterRender(Site site, RenderedPages pages) {
+        Diagnostics problems = new Diagnostics();
+        FragmentLinks.check(site, pages, problems);
+        UnlinkedPages.check(site, pages, problems);
         return problems.sorted();
     }
 }
