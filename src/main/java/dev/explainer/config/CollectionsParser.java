@@ -4,8 +4,8 @@ import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.text.Suggestions;
-import dev.explainer.yaml.MappingReader;
 import dev.explainer.yaml.MappingReader.Positioned;
+import dev.explainer.yaml.MappingReader;
 import dev.explainer.yaml.YamlNode;
 
 import java.util.ArrayList;

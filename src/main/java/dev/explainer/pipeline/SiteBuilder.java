@@ -1,5 +1,6 @@
 package dev.explainer.pipeline;
 
+import dev.explainer.check.SiteChecks;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Bugs;
 import dev.explainer.diagnostic.Diagnostic;
@@ -8,6 +9,7 @@ import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.FileProblems;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.diagnostic.Severity;
+import dev.explainer.link.LinkCache;
 import dev.explainer.link.Linker;
 import dev.explainer.link.Page;
 import dev.explainer.load.ChangedFiles;
@@ -41,9 +43,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Runs the pipeline: load, validate, link, render, write. Everything is loaded and checked
- * before anything is rendered, and nothing is written unless the whole run is free of errors.
- * Each stage reports all it finds, so one run shows every problem it can.
+ * Runs the pipeline: load, validate, link, check the whole site, render, write. Everything is
+ * loaded and checked before anything is rendered, and nothing is written unless the whole run is
+ * free of errors. Each stage reports all it finds, so one run shows every problem it can.
  *
  * <p>A builder keeps its stage engines, and what they produced, from one run to the next: run
  * again (as the live preview does after an edit), it reads only the files that changed,
@@ -61,6 +63,8 @@ public final class SiteBuilder {
     private SiteRenderer renderer;
     private Linker linker;
     private boolean linkerRawHtml;
+    /** What the link stage may reuse in the next run: kept only by a builder for rebuilds. */
+    private LinkCache linkCache = LinkCache.empty();
     private TemplateEngine templates;
     private SiteConfig templatesConfig;
     /** The templates changed since the renderer last ran: a run may stop before it renders. */
@@ -127,6 +131,7 @@ public final class SiteBuilder {
         validationCache = ValidationCache.empty();
         renderer = new SiteRenderer(incremental);
         linker = null;
+        linkCache = LinkCache.empty();
         templates = null;
         templatesConfig = null;
         templatesChangedSinceRender.clear();
@@ -177,9 +182,12 @@ public final class SiteBuilder {
         if (stopped(options, limits, site.config(), problems)) {
             return result(problems, List.of(), 0, List.of(), start, clock);
         }
-        Linker.Result linked = linker(site.config()).link(site, validated.entries(), options.drafts());
+        Linker.Result linked = linker(site.config()).link(site, validated.entries(), options.drafts(), linkCache);
+        linkCache = incremental ? linked.cache() : LinkCache.empty();
         problems.addAll(linked.diagnostics());
         clock.lap("link");
+        problems.addAll(SiteChecks.run(linked.site(), linked.published(), site.incomplete()));
+        clock.lap("check");
 
         problems.addAll(compiled.join());
         clock.lap("compile templates");
@@ -341,6 +349,7 @@ public final class SiteBuilder {
         LOAD("reading content/ and templates/"),
         VALIDATE("checking the entries"),
         LINK("linking the entries and rendering their Markdown"),
+        CHECK("checking the whole site"),
         COMPILE_TEMPLATES("reading the templates"),
         RENDER("rendering the pages"),
         WRITE("writing the site");
@@ -357,7 +366,7 @@ public final class SiteBuilder {
 
         String folder(BuildOptions options) {
             return switch (this) {
-                case LOAD, VALIDATE, LINK -> SourceLayout.CONTENT;
+                case LOAD, VALIDATE, LINK, CHECK -> SourceLayout.CONTENT;
                 case COMPILE_TEMPLATES, RENDER -> SourceLayout.TEMPLATES;
                 case WRITE -> options.output().map(path -> path.toString().replace('\\', '/')).orElse(SourceLayout.CONTENT);
             };

@@ -12,8 +12,8 @@ import dev.explainer.load.LoadedSite;
 import dev.explainer.load.RawEntry;
 import dev.explainer.load.SourceTree;
 import dev.explainer.text.SourceFile;
-import dev.explainer.validate.EntryIds;
 import dev.explainer.text.Suggestions;
+import dev.explainer.validate.EntryIds;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.explainer.bench;
 
+import dev.explainer.link.LinkCache;
 import dev.explainer.link.Linker;
 import dev.explainer.link.Site;
 import dev.explainer.load.ContentLoader;
@@ -54,7 +55,7 @@ public class StageBenchmarks {
         loaded = new ContentLoader().load(project).site().orElseThrow();
         Validator.Result validated = new Validator().validate(loaded);
         markdown = new MarkdownRenderer(false);
-        site = new Linker(markdown).link(loaded, validated.entries(), false).site();
+        site = new Linker(markdown).link(loaded, validated.entries(), false, LinkCache.empty()).site();
         templates = new TemplateEngine(loaded.config(), loaded.templates());
         files = new SiteRenderer().render(site, templates, Set.of(), loaded.assets()).files();
         unchanged = Files.createTempDirectory("explainer-bench").resolve("site");
