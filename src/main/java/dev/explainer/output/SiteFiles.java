@@ -2,7 +2,6 @@ package dev.explainer.output;
 
 import dev.explainer.load.Asset;
 import dev.explainer.render.GeneratedFile;
-import dev.explainer.render.OutputFile;
 import dev.explainer.render.RenderedPage;
 import dev.explainer.render.SiteRenderer;
 

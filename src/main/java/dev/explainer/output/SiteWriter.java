@@ -1,7 +1,6 @@
 package dev.explainer.output;
 
 import dev.explainer.parallel.Parallel;
-import dev.explainer.render.OutputFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.explainer.output.OutputFile;
 import dev.explainer.pipeline.BuildOptions;
 import dev.explainer.pipeline.BuildResult;
 import dev.explainer.pipeline.SiteBuilder;
@@ -16,7 +17,6 @@ import dev.explainer.load.ChangedFiles;
 import dev.explainer.load.ContentLoader;
 import dev.explainer.load.SourceTree;
 import dev.explainer.parallel.Cancellation;
-import dev.explainer.render.OutputFile;
 import dev.explainer.text.SourceFile;
 
 import java.io.IOException;

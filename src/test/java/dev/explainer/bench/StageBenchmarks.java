@@ -1,5 +1,6 @@
 package dev.explainer.bench;
 
+import dev.explainer.output.OutputFile;
 import dev.explainer.pipeline.BuildOptions;
 import dev.explainer.pipeline.SiteBuilder;
 import dev.explainer.link.Linker;
@@ -10,7 +11,6 @@ import dev.explainer.load.RawEntry;
 import dev.explainer.markdown.MarkdownRenderer;
 import dev.explainer.markdown.RenderedMarkdown;
 import dev.explainer.output.SiteWriter;
-import dev.explainer.render.OutputFile;
 import dev.explainer.output.SiteFiles;
 import dev.explainer.render.RenderCache;
 import dev.explainer.render.SiteRenderer;

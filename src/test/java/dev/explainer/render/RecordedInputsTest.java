@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import dev.explainer.link.Entry;
 import dev.explainer.link.Site;
 import dev.explainer.load.ChangedFiles;
-import dev.explainer.render.OutputFile;
+import dev.explainer.output.OutputFile;
 import dev.explainer.pipeline.BuildOptions;
 import dev.explainer.pipeline.BuildResult;
 import dev.explainer.pipeline.SiteBuilder;
