@@ -18,10 +18,12 @@ import dev.explainer.load.LoadCache;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.load.SourceLayout;
 import dev.explainer.markdown.MarkdownRenderer;
+import dev.explainer.output.OutputFile;
 import dev.explainer.output.OutputGuard;
+import dev.explainer.output.SiteFiles;
 import dev.explainer.output.SiteWriter;
 import dev.explainer.parallel.Parallel;
-import dev.explainer.render.OutputFile;
+import dev.explainer.render.RenderCache;
 import dev.explainer.render.RenderLimits;
 import dev.explainer.render.SiteRenderer;
 import dev.explainer.render.TemplateEngine;
@@ -33,12 +35,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -60,15 +60,14 @@ public final class SiteBuilder {
     /** What the last load and validation hand the next; kept only by a builder for rebuilds. */
     private LoadCache loadCache = LoadCache.empty();
     private ValidationCache validationCache = ValidationCache.empty();
-    private SiteRenderer renderer;
+    /** What the next render may reuse of the last one: empty and recording nothing for one-off builds. */
+    private RenderCache renderCache;
     private Linker linker;
     private boolean linkerRawHtml;
     /** What the link stage may reuse in the next run: kept only by a builder for rebuilds. */
     private LinkCache linkCache = LinkCache.empty();
     private TemplateEngine templates;
     private SiteConfig templatesConfig;
-    /** The templates changed since the renderer last ran: a run may stop before it renders. */
-    private final Set<String> templatesChangedSinceRender = new HashSet<>();
 
     /** A builder for one-off builds: a second run works, but renders every page again. */
     public SiteBuilder() {
@@ -77,7 +76,7 @@ public final class SiteBuilder {
 
     private SiteBuilder(boolean incremental) {
         this.incremental = incremental;
-        this.renderer = new SiteRenderer(incremental);
+        this.renderCache = incremental ? RenderCache.forRebuilds() : RenderCache.forOneBuild();
     }
 
     /**
@@ -129,12 +128,11 @@ public final class SiteBuilder {
     private void forget() {
         loadCache = LoadCache.empty();
         validationCache = ValidationCache.empty();
-        renderer = new SiteRenderer(incremental);
+        renderCache = renderCache.emptied();
         linker = null;
         linkCache = LinkCache.empty();
         templates = null;
         templatesConfig = null;
-        templatesChangedSinceRender.clear();
     }
 
     private BuildResult runStages(BuildOptions options, ChangedFiles changed, long start, Stopwatch clock) {
@@ -167,7 +165,7 @@ public final class SiteBuilder {
 
         // Templates do not depend on the content: they compile on another thread while the
         // content is validated and linked.
-        templatesChangedSinceRender.addAll(updateTemplates(site));
+        updateTemplates(site);
         TemplateEngine engine = templates;
         CompletableFuture<List<Diagnostic>> compiled = CompletableFuture.supplyAsync(engine::compileAll, task -> {
             Thread thread = new Thread(task, "explainer-templates");
@@ -206,12 +204,12 @@ public final class SiteBuilder {
         boolean written = false;
         List<String> notes = List.of();
         try {
-            SiteRenderer.Result rendered = renderer.render(linked.site(), templates, Set.copyOf(templatesChangedSinceRender),
-                    site.assets(), limits);
-            templatesChangedSinceRender.clear();
-            if (renderer.abandoned()) {
-                forget(); // a page that would not stop still runs on the old renderer
+            SiteRenderer.Result rendered = SiteRenderer.render(linked.site(), templates, limits, renderCache);
+            renderCache = rendered.cache();
+            if (rendered.abandoned()) {
+                forget(); // a page that would not stop still runs, on what the stages kept
             }
+            List<OutputFile> files = SiteFiles.of(rendered, site.assets());
             problems.addAll(options.strict() ? strict(rendered.diagnostics()) : rendered.diagnostics());
             clock.lap("render");
             if (rendered.interrupted()) {
@@ -223,7 +221,7 @@ public final class SiteBuilder {
             if (output.isPresent()) {
                 try {
                     written = true; // a failed write cleans up after itself
-                    SiteWriter.Outcome outcome = output.get().write(rendered.files());
+                    SiteWriter.Outcome outcome = output.get().write(files);
                     clock.lap("write");
                     if (outcome instanceof SiteWriter.Refused refused) {
                         problems.error(DiagnosticCode.OUTPUT_REFUSED, Position.startOf(options.output().get().toString().replace('\\', '/')),
@@ -237,7 +235,7 @@ public final class SiteBuilder {
                     return result(problems, List.of(), 0, List.of(), start, clock);
                 }
             }
-            return result(problems, rendered.files(), rendered.pages(), rendered.rendered(), notes, start, clock, List.of());
+            return result(problems, files, rendered.pageCount(), rendered.rendered(), notes, start, clock, List.of());
         } finally {
             if (output.isPresent() && !written) {
                 discard(output.get());
@@ -297,27 +295,14 @@ public final class SiteBuilder {
         return linker;
     }
 
-    /** Builds a new template engine if the templates or the config changed; returns the templates that changed. */
-    private Set<String> updateTemplates(LoadedSite site) {
+    /** Builds a new template engine if the templates or the config changed (the render cache compares the templates' texts). */
+    private void updateTemplates(LoadedSite site) {
         if (templates != null && Objects.equals(templatesConfig, site.config())
                 && sameTexts(templates.sources(), site.templates())) {
-            return Set.of();
-        }
-        Set<String> changed = new HashSet<>();
-        if (templates != null) {
-            Set<String> names = new HashSet<>(templates.sources().keySet());
-            names.addAll(site.templates().keySet());
-            for (String name : names) {
-                SourceFile before = templates.sources().get(name);
-                SourceFile now = site.templates().get(name);
-                if (before == null || now == null || !before.text().equals(now.text())) {
-                    changed.add(name);
-                }
-            }
+            return;
         }
         templates = new TemplateEngine(site.config(), site.templates());
         templatesConfig = site.config();
-        return changed;
     }
 
     private static boolean sameTexts(Map<String, SourceFile> a, Map<String, SourceFile> b) {

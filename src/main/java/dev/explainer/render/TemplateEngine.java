@@ -5,7 +5,6 @@ import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.load.ContentLoader;
-import dev.explainer.text.PathSegments;
 import dev.explainer.text.SourceFile;
 
 import freemarker.cache.StringTemplateLoader;
@@ -30,9 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -42,8 +38,6 @@ import java.util.regex.Pattern;
  * format so output does not depend on the machine. Templates are compiled once, up front.
  */
 public final class TemplateEngine {
-    private static final Pattern IMPORT = Pattern.compile("<#(import|include)\\s+\"([^\"]+)\"");
-
     private final Configuration configuration;
     private final Map<String, SourceFile> sources;
 
@@ -172,38 +166,6 @@ public final class TemplateEngine {
                     "template cannot be read: " + editorMessage(e.getMessage())));
         }
         return Optional.empty();
-    }
-
-    /**
-     * The templates whose pages a change to {@code changed} affects: the changed ones and every
-     * template that imports or includes one of them, directly or not.
-     */
-    Set<String> pagesUsing(Set<String> changed) {
-        Set<String> affected = new HashSet<>(changed);
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (Map.Entry<String, SourceFile> template : sources.entrySet()) {
-                if (!affected.contains(template.getKey())
-                        && usedBy(template.getKey(), template.getValue().text()).stream().anyMatch(affected::contains)) {
-                    affected.add(template.getKey());
-                    grew = true;
-                }
-            }
-        }
-        return affected;
-    }
-
-    /** The templates one template imports or includes, by their names below templates/. */
-    static Set<String> usedBy(String name, String text) {
-        Set<String> used = new HashSet<>();
-        Matcher matcher = IMPORT.matcher(text);
-        String folder = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
-        while (matcher.find()) {
-            String target = matcher.group(2);
-            used.add(target.startsWith("/") ? target.substring(1) : PathSegments.removeDotSegments(folder + target));
-        }
-        return used;
     }
 
     /** The sources this engine was built from, to tell which changed. */

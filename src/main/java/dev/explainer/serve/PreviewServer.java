@@ -10,11 +10,12 @@ import dev.explainer.diagnostic.Position;
 import dev.explainer.load.ChangedFiles;
 import dev.explainer.load.SourceLayout;
 import dev.explainer.load.SourceTree;
+import dev.explainer.output.OutputFile;
 import dev.explainer.parallel.Cancellation;
 import dev.explainer.pipeline.BuildOptions;
 import dev.explainer.pipeline.BuildResult;
 import dev.explainer.pipeline.SiteBuilder;
-import dev.explainer.render.OutputFile;
+import dev.explainer.text.SourceFile;
 
 import java.io.IOException;
 import java.io.PrintWriter;

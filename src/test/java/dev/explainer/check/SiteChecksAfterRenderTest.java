@@ -8,7 +8,9 @@ import dev.explainer.link.Site;
 import dev.explainer.load.ContentLoader;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.markdown.MarkdownRenderer;
-import dev.explainer.render.OutputFile;
+import dev.explainer.output.OutputFile;
+import dev.explainer.render.RenderCache;
+import dev.explainer.render.RenderedPage;
 import dev.explainer.render.SiteRenderer;
 import dev.explainer.render.TemplateEngine;
 import dev.explainer.testing.TestSite;
@@ -121,8 +123,8 @@ class SiteChecksAfterRenderTest {
                 ---
                 Nobody links here.
                 """);
-        SiteRenderer.Result built = new SiteRenderer().render(site, new TemplateEngine(loaded.config(), loaded.templates()), Set.of(),
-                loaded.assets());
+        SiteRenderer.Result built = SiteRenderer.render(site, new TemplateEngine(loaded.config(), loaded.templates()),
+                RenderCache.forOneBuild());
         List<String> fromRender = formatted(built.diagnostics().stream().filter(d -> d.code() == DiagnosticCode.UNLINKED
                 || d.code() == DiagnosticCode.BROKEN_LINK).sorted(Diagnostic.ORDER).toList());
         assertFalse(fromRender.isEmpty());
@@ -131,10 +133,8 @@ class SiteChecksAfterRenderTest {
         Map<String, Set<String>> ids = new HashMap<>();
         Map<String, String> pathOfFile = new HashMap<>();
         site.pages().forEach(page -> pathOfFile.put(page.outputFile(), page.sitePath()));
-        for (OutputFile file : built.files()) {
-            if (!(file instanceof OutputFile.Generated page) || !pathOfFile.containsKey(page.path())) {
-                continue;
-            }
+        for (RenderedPage rendered : built.pages()) {
+            OutputFile.Generated page = new OutputFile.Generated(rendered.page().outputFile(), rendered.html());
             Document html = Jsoup.parse(new String(page.bytes(), StandardCharsets.UTF_8));
             Set<String> onPage = new HashSet<>();
             html.select("[id]").forEach(element -> onPage.add(element.id()));

@@ -2,7 +2,7 @@ package dev.explainer.pipeline;
 
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.load.ChangedFiles;
-import dev.explainer.render.OutputFile;
+import dev.explainer.output.OutputFile;
 import dev.explainer.testing.TestSite;
 
 import org.junit.jupiter.api.BeforeEach;

@@ -1,8 +1,8 @@
 package dev.explainer.pipeline;
 
 import dev.explainer.load.ChangedFiles;
+import dev.explainer.output.OutputFile;
 import dev.explainer.parallel.Cancellation;
-import dev.explainer.render.OutputFile;
 import dev.explainer.testing.TestSite;
 
 import org.junit.jupiter.api.BeforeEach;
