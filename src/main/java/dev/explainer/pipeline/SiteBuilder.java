@@ -49,9 +49,8 @@ import java.util.concurrent.CompletionException;
  *
  * <p>A builder keeps its stage engines, and what they produced, from one run to the next: run
  * again (as the live preview does after an edit), it reads only the files that changed,
- * validates and renders Markdown only for the entries that changed, and (if made
- * {@link #forRebuilds()}) renders only the pages whose inputs changed. A builder is used by one
- * thread at a time.
+ * validates only the entries that changed, and (if made {@link #forRebuilds()}) renders Markdown
+ * and pages only for what changed. A builder is used by one thread at a time.
  */
 public final class SiteBuilder {
     private final boolean incremental;
