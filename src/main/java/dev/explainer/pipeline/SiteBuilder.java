@@ -49,6 +49,7 @@ import java.util.concurrent.CompletionException;
  * thread at a time.
  */
 public final class SiteBuilder {
+    private final boolean incremental;
     private ContentLoader loader = new ContentLoader();
     private Validator validator = new Validator();
     /** What the next render may reuse of the last one: empty and recording nothing for one-off builds. */
@@ -64,6 +65,7 @@ public final class SiteBuilder {
     }
 
     private SiteBuilder(boolean incremental) {
+        this.incremental = incremental;
         this.renderCache = incremental ? RenderCache.forRebuilds() : RenderCache.forOneBuild();
     }
 
@@ -116,7 +118,7 @@ public final class SiteBuilder {
     private void forget() {
         loader = new ContentLoader();
         validator = new Validator();
-        renderCache = renderCache.emptied();
+        renderCache = incremental ? RenderCache.forRebuilds() : RenderCache.forOneBuild();
         linker = null;
         templates = null;
         templatesConfig = null;
