@@ -92,6 +92,14 @@ public final class ContentLoader {
             readFiles.clear();
             readAssets.clear();
         }
+        // What earlier runs read from a changed file is out of date even if this run never reads
+        // it again: a broken site.yaml stops the run before the entries, schemas and templates,
+        // and the next run, told only of site.yaml, would otherwise keep the old text.
+        for (String path : changed.paths()) {
+            parsedFiles.remove(path);
+            readFiles.remove(path);
+            readAssets.remove(path);
+        }
         Optional<SourceTree> tree = SourceTree.of(sourceDir);
         Optional<Result> quick = tree.flatMap(found -> reloadEntryFiles(found, changed));
         if (quick.isPresent()) {
