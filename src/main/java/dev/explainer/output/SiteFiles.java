@@ -7,6 +7,7 @@ import dev.explainer.render.SiteRenderer;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /** The files of a built site, in the order they are listed: the rendered pages, the generated files, the assets. */
@@ -25,6 +26,6 @@ public final class SiteFiles {
         for (Asset asset : assets) {
             files.add(new OutputFile.Copied(asset.outputPath(), asset.source()));
         }
-        return List.copyOf(files);
+        return Collections.unmodifiableList(files);
     }
 }

@@ -97,7 +97,8 @@ public final class RenderCache {
         for (int i = 0; i < list.size(); i++) {
             Page page = list.get(i);
             PageResult before = pages.get(i);
-            if (before.failed() || !samePage(before.page(), page) || changedTemplates.contains(page.template())) {
+            if (before.failed() || !before.page().equals(page) && !samePage(before.page(), page)
+                    || changedTemplates.contains(page.template())) {
                 dirty.add(page.sitePath());
             }
         }
@@ -118,7 +119,7 @@ public final class RenderCache {
     /** The same entry (by collection and id) shown with the same template at the same path. */
     private static boolean samePage(Page a, Page b) {
         return a.sitePath().equals(b.sitePath()) && a.outputFile().equals(b.outputFile()) && a.template().equals(b.template())
-                && EntryRef.of(a.entry()).equals(EntryRef.of(b.entry()));
+                && a.entry().id().equals(b.entry().id()) && a.entry().collection().equals(b.entry().collection());
     }
 
     /**

@@ -17,7 +17,9 @@ import java.util.Set;
  * as their inputs ({@link PageInput}): the inputs whose values differ, and the entries added or
  * removed (every input of theirs differs). Decided by comparing values, never by whether two
  * objects are the same one: an entry is compared field by field with the entry of the same
- * collection and id, lists and matrices entry by entry by collection and id.
+ * collection and id, lists and matrices entry by entry by collection and id. Equal values (a
+ * list of equal entries, say) are passed over first: {@code equals} on lists, maps and records is
+ * quick for what did not change.
  *
  * <p>This class and {@link SiteReads} are the two halves of one contract, and the only classes of
  * the render stage that read entries' content: each value {@code SiteReads} hands a template is
@@ -36,10 +38,7 @@ record SiteChanges(Set<PageInput> inputs, Set<EntryRef> replaced) {
         for (String name : names) {
             List<Entry> old = before.collections().getOrDefault(name, List.of());
             List<Entry> now = after.collections().getOrDefault(name, List.of());
-            if (sameEntries(old, now)) {
-                for (int i = 0; i < now.size(); i++) { // the same entries in the same order: compare in place
-                    compare(old.get(i), now.get(i), inputs);
-                }
+            if (comparedInPlace(old, now, inputs)) {
                 continue;
             }
             inputs.add(new PageInput.Listing(name));
@@ -60,8 +59,9 @@ record SiteChanges(Set<PageInput> inputs, Set<EntryRef> replaced) {
         targets.addAll(after.referrersByKey().keySet());
         Set<String> differing = new HashSet<>();
         for (String target : targets) {
-            if (!sameReferrers(before.referrersByKey().getOrDefault(target, Map.of()),
-                    after.referrersByKey().getOrDefault(target, Map.of()))) {
+            Map<String, List<Entry>> old = before.referrersByKey().getOrDefault(target, Map.of());
+            Map<String, List<Entry>> now = after.referrersByKey().getOrDefault(target, Map.of());
+            if (!old.equals(now) && !sameReferrers(old, now)) {
                 differing.add(target);
             }
         }
@@ -75,11 +75,11 @@ record SiteChanges(Set<PageInput> inputs, Set<EntryRef> replaced) {
         Set<String> matrices = new HashSet<>(before.matrices().keySet());
         matrices.addAll(after.matrices().keySet());
         for (String name : matrices) {
-            if (!sameCells(before.matrices().get(name), after.matrices().get(name))) {
+            if (!sameCells(before.matrices().get(name), after.matrices().get(name))) { // maps' equals would not see the order
                 inputs.add(new PageInput.Matrix(name));
             }
         }
-        if (!sameChangelog(before.changelog(), after.changelog())) {
+        if (!before.changelog().equals(after.changelog()) && !sameChangelog(before.changelog(), after.changelog())) {
             inputs.add(new PageInput.Changelog());
         }
         return new SiteChanges(inputs, replaced);
@@ -110,6 +110,30 @@ record SiteChanges(Set<PageInput> inputs, Set<EntryRef> replaced) {
         if (!previous.position().path().equals(entry.position().path())) {
             inputs.add(new PageInput.EntryFile(ref));
         }
+    }
+
+    /**
+     * If the two lists hold the same entries (by collection and id) in the same order, adds what
+     * differs between each pair, in one pass, and says so; otherwise adds nothing.
+     */
+    private static boolean comparedInPlace(List<Entry> old, List<Entry> now, Set<PageInput> inputs) {
+        if (old.size() != now.size()) {
+            return false;
+        }
+        Set<PageInput> found = new HashSet<>();
+        for (int i = 0; i < now.size(); i++) {
+            Entry before = old.get(i);
+            Entry after = now.get(i);
+            if (before.equals(after)) {
+                continue; // every component equal: nothing a template can read differs
+            }
+            if (!sameEntry(before, after)) {
+                return false;
+            }
+            compare(before, after, found);
+        }
+        inputs.addAll(found);
+        return true;
     }
 
     private static boolean sameEntry(Entry a, Entry b) {

@@ -10,11 +10,13 @@ import dev.explainer.link.Page;
 import dev.explainer.link.Site;
 import dev.explainer.parallel.Parallel;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -130,26 +132,23 @@ public final class SiteRenderer {
 
     private static Result renderPages(Site site, TemplateEngine engine, RenderLimits limits, RenderWatchdog watchdog,
                                       RenderCache cache) {
-        Map<String, TemplateRevision> revisions = TemplateRevision.of(engine.sources());
+        Map<String, TemplateRevision> revisions = engine.revisions();
         List<Page> toRender = cache.toRender(site, revisions);
         PageRenderer renderer = new PageRenderer(site, engine, limits, watchdog, cache.recording());
         List<PageResult> fresh = Parallel.map(toRender, renderer::render);
         RenderCache next = cache.next(site, revisions, fresh);
 
-        // Today's pages, each with its outcome: a page kept from an earlier render is as it was then.
+        // Today's pages with their outcomes; after an edit nearly all are kept, so this is a view.
+        // Only pages rendered in this run can have failed.
         List<Page> all = site.pages();
-        List<RenderedPage> pages = new ArrayList<>(all.size());
-        List<Page> renderedPages = new ArrayList<>(all.size());
-        for (int i = 0; i < all.size(); i++) {
-            PageResult outcome = next.pages().get(i);
-            if (!outcome.failed()) {
-                pages.add(new RenderedPage(all.get(i), outcome.html(), outcome.links()));
-                renderedPages.add(all.get(i));
-            }
+        int[] succeeded = null;
+        if (fresh.stream().anyMatch(PageResult::failed)) {
+            succeeded = java.util.stream.IntStream.range(0, all.size()).filter(i -> !next.pages().get(i).failed()).toArray();
         }
+        RenderedPages pages = new RenderedPages(all, next.pages(), succeeded);
         Diagnostics problems = new Diagnostics();
         problems.addAll(RenderErrors.of(fresh)); // every page that failed before is among the fresh
-        problems.addAll(UnlinkedPages.check(renderedPages, next.links().linkedFiles()));
+        problems.addAll(UnlinkedPages.check(pages.pages(), next.links().linkedFiles()));
         problems.addAll(FragmentChecker.check(site.fragmentLinks(), path -> idsAt(next, path)));
         GeneratedFile sitemap = next.sitemap() != null ? next.sitemap() : SiteIndexFiles.sitemap(all, site.config());
         List<GeneratedFile> generated = List.of(sitemap, SiteIndexFiles.robots(site.config()));
@@ -158,7 +157,48 @@ public final class SiteRenderer {
         boolean interrupted = stop.isPresent() && stop.get() != RenderWatchdog.Reason.ANOTHER_PAGE_TIMED_OUT;
         List<Throwable> bugs = fresh.stream().map(PageResult::bug).filter(Objects::nonNull).toList();
         List<String> rendered = toRender.stream().map(Page::sitePath).toList();
-        return new Result(List.copyOf(pages), generated, all.size(), rendered, problems.sorted(), interrupted, false, bugs, next);
+        // A cache for one build keeps nothing: the builder need not hold every page after the run.
+        RenderCache successor = next.recording() ? next : RenderCache.forOneBuild();
+        return new Result(pages, generated, all.size(), rendered, problems.sorted(), interrupted, false,
+                bugs, successor);
+    }
+
+    /** The pages of a site that rendered, each with its outcome, made as they are read. */
+    private static final class RenderedPages extends AbstractList<RenderedPage> implements RandomAccess {
+        private final List<Page> all;
+        private final List<PageResult> outcomes;
+        /** The indexes of the pages that rendered, or null if all did. */
+        private final int[] rendered;
+
+        RenderedPages(List<Page> all, List<PageResult> outcomes, int[] rendered) {
+            this.all = all;
+            this.outcomes = outcomes;
+            this.rendered = rendered;
+        }
+
+        @Override
+        public RenderedPage get(int index) {
+            int at = rendered == null ? index : rendered[index];
+            PageResult outcome = outcomes.get(at);
+            return new RenderedPage(all.get(at), outcome.html(), outcome.links());
+        }
+
+        @Override
+        public int size() {
+            return rendered == null ? all.size() : rendered.length;
+        }
+
+        /** The pages alone. */
+        List<Page> pages() {
+            if (rendered == null) {
+                return all;
+            }
+            List<Page> pages = new ArrayList<>(rendered.length);
+            for (int at : rendered) {
+                pages.add(all.get(at));
+            }
+            return pages;
+        }
     }
 
     /** The ids of the page at a site path, or null if the site has no such page or it failed. */

@@ -47,6 +47,9 @@ public final class TemplateEngine {
     private record Compiled(Map<String, Template> templates, List<Diagnostic> problems) {
     }
 
+    /** Each template's revision, made on first use: an engine's templates never change. */
+    private volatile Map<String, TemplateRevision> revisions;
+
     public TemplateEngine(SiteConfig site, Map<String, SourceFile> templates) {
         this.sources = templates;
         StringTemplateLoader loader = new StringTemplateLoader();
@@ -171,6 +174,16 @@ public final class TemplateEngine {
     /** The sources this engine was built from, to tell which changed. */
     public Map<String, SourceFile> sources() {
         return sources;
+    }
+
+    /** The revision of every template, by name. */
+    Map<String, TemplateRevision> revisions() {
+        Map<String, TemplateRevision> made = revisions;
+        if (made == null) {
+            made = TemplateRevision.of(sources); // the same result on any thread, so a race only repeats the work
+            revisions = made;
+        }
+        return made;
     }
 
     /** The longest template message an editor is shown; FreeMarker's can run to many kilobytes. */
