@@ -129,6 +129,32 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void filesSavedWhileSiteYamlIsBrokenAreReadOnceItIsFixed() throws Exception {
+        Path config = root.resolve("content/site.yaml");
+        String good = Files.readString(config);
+        Files.writeString(config, good + "menu: {\n");
+        assertTrue(builder.run(BuildOptions.check(root), ChangedFiles.exactly(Set.of("content/site.yaml"))).failed());
+        replaceIn("content/people/bob.md", "name: Bob", "name: Robert");
+        replaceIn("templates/party.ftlh", "<h1>", "<h1 class=\"party\">");
+        assertTrue(builder.run(BuildOptions.check(root), ChangedFiles.exactly(Set.of("content/people/bob.md", "templates/party.ftlh")))
+                .failed(), "site.yaml is still broken");
+
+        Files.writeString(config, good);
+        BuildResult fixed = build("content/site.yaml");
+        assertTrue(page(fixed, "people/bob/index.html").contains("<h1>Robert</h1>"), "the entry saved while site.yaml was broken");
+        assertTrue(page(fixed, "parties/blues/index.html").contains("<h1 class=\"party\">"), "the template saved meanwhile");
+        assertSameAsFreshBuild(fixed);
+    }
+
+    /** Replaces text in a source file, failing if the text is not there (an edit that changes nothing tests nothing). */
+    private void replaceIn(String path, String from, String to) throws Exception {
+        Path file = root.resolve(path);
+        String before = Files.readString(file);
+        assertTrue(before.contains(from), path + " holds '" + from + "'");
+        Files.writeString(file, before.replace(from, to));
+    }
+
+    @Test
     void thePagesNothingLinksToAreFoundAgainAfterEachEdit() throws Exception {
         Files.writeString(root.resolve("content/pages/about.md"), "---\ntitle: About\n---\nAbout us.\n");
         String warning = "no other page links to /about/; link to it, or readers will not find it";
