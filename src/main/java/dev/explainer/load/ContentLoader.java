@@ -74,17 +74,19 @@ public final class ContentLoader {
         EntryFiles files = cache.entryFiles().get();
         List<ParsedFile> parsed = new ArrayList<>(files.parsed());
         for (String path : changed.paths()) {
-            Integer index = files.indexOf().get(path);
-            if (index == null || tree.find(path, Position.startOf(path)).kind() != SourceTree.Kind.FILE) {
+            List<Integer> indices = files.indicesOf().getOrDefault(path, List.of());
+            if (indices.isEmpty() || tree.find(path, Position.startOf(path)).kind() != SourceTree.Kind.FILE) {
                 return Optional.empty();
             }
-            ParsedFile file = entryFiles.read(tree, files.files().get(index), changed, Optional.empty());
-            if (!file.wasRead()) {
-                return Optional.empty(); // the full run reports it
+            for (int index : indices) {
+                ParsedFile file = entryFiles.read(tree, files.files().get(index), changed, Optional.empty());
+                if (!file.wasRead()) {
+                    return Optional.empty(); // the full run reports it
+                }
+                parsed.set(index, file);
             }
-            parsed.set(index, file);
         }
-        EntryFiles now = new EntryFiles(files.files(), parsed, files.indexOf());
+        EntryFiles now = new EntryFiles(files.files(), parsed, files.indicesOf());
         LoadedSite site = changed.paths().isEmpty() ? before.site() : before.site().withEntries(now);
         LoadCache next = new LoadCache(tree.root(), cache.listings(), cache.texts(), cache.assets(), Optional.of(now),
                 Optional.of(new FinishedLoad(site, before.otherProblems())), ChangedFiles.exactly(Set.of()));

@@ -24,6 +24,16 @@ record EntryFile(CollectionConfig collection, String path, boolean markdown, Opt
     }
 
     /**
+     * Whether reading {@code other} gives the entries reading this gives, if the file is the same:
+     * what a file's entries depend on besides its text is the collection they belong to and
+     * whether the file is Markdown or a data file.
+     */
+    boolean readsLike(EntryFile other) {
+        return path.equals(other.path) && markdown == other.markdown && collection.name().equals(other.collection.name())
+                && refusal.isEmpty() && other.refusal.isEmpty();
+    }
+
+    /**
      * Every entry file of every collection, in the config's order of collections and, within a
      * folder, in the listing's order.
      *

@@ -62,7 +62,7 @@ final class FullLoad {
         List<EntryFile> files = EntryFile.find(tree, config.get().collections(), content, claimed, problems);
         Optional<EntryFiles> earlier = cache.entryFiles();
         List<ParsedFile> parsed = Parallel.map(files,
-                file -> entryFiles.read(tree, file, changed, earlier.flatMap(e -> e.parsed(file.path()))), EntryFile::path);
+                file -> entryFiles.read(tree, file, changed, earlier.flatMap(e -> e.parsed(file))), EntryFile::path);
         Map<String, SourceFile> schemas = schemas(config.get(), claimed);
         warnUnclaimed(content.files(), claimed);
         FolderListing templates = listing(SourceLayout.TEMPLATES);

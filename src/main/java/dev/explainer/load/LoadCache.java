@@ -4,6 +4,7 @@ import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.text.SourceFile;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,28 +40,35 @@ public final class LoadCache {
     /** Changes told to loads that stopped before reading everything they named. */
     private final ChangedFiles pending;
 
-    /** The entry files in the order they were found, what each held, and each one's index by path. */
-    record EntryFiles(List<EntryFile> files, List<ParsedFile> parsed, Map<String, Integer> indexOf) {
+    /**
+     * The entry files in the order they were found, what each held, and where each path is in
+     * that order (two collections may read one file, each as its own entries).
+     */
+    record EntryFiles(List<EntryFile> files, List<ParsedFile> parsed, Map<String, List<Integer>> indicesOf) {
         EntryFiles {
             files = List.copyOf(files);
             parsed = List.copyOf(parsed);
-            indexOf = Map.copyOf(indexOf);
+            indicesOf = Map.copyOf(indicesOf);
         }
 
         EntryFiles(List<EntryFile> files, List<ParsedFile> parsed) {
             this(files, parsed, index(files));
         }
 
-        /** What the file at {@code path} held when it was last read, if it could be. */
-        Optional<ParsedFile> parsed(String path) {
-            Integer index = indexOf.get(path);
-            return index == null || !parsed.get(index).wasRead() ? Optional.empty() : Optional.of(parsed.get(index));
+        /** What {@code file} held when it was last read for the same collection, the same way, if it could be read. */
+        Optional<ParsedFile> parsed(EntryFile file) {
+            for (int index : indicesOf.getOrDefault(file.path(), List.of())) {
+                if (files.get(index).readsLike(file) && parsed.get(index).wasRead()) {
+                    return Optional.of(parsed.get(index));
+                }
+            }
+            return Optional.empty();
         }
 
-        private static Map<String, Integer> index(List<EntryFile> files) {
-            Map<String, Integer> index = new HashMap<>(files.size() * 2);
+        private static Map<String, List<Integer>> index(List<EntryFile> files) {
+            Map<String, List<Integer>> index = new HashMap<>(files.size() * 2);
             for (int i = 0; i < files.size(); i++) {
-                index.put(files.get(i).path(), i);
+                index.computeIfAbsent(files.get(i).path(), path -> new ArrayList<>(1)).add(i);
             }
             return index;
         }

@@ -27,6 +27,6 @@ record ParsedFile(long size, FileTime modified, List<RawEntry> entries, List<Dia
     }
 
     boolean hasErrors() {
-        return diagnostics.stream().anyMatch(Diagnostic::isError);
+        return !diagnostics.isEmpty() && diagnostics.stream().anyMatch(Diagnostic::isError); // most files have none
     }
 }

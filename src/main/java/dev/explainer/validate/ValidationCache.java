@@ -1,7 +1,6 @@
 package dev.explainer.validate;
 
 import dev.explainer.diagnostic.Diagnostic;
-import dev.explainer.load.RawEntry;
 import dev.explainer.text.SourceFile;
 import dev.explainer.validate.SchemaCompiler.CompiledSchema;
 
@@ -14,22 +13,20 @@ import java.util.Map;
  *
  * <p>Reuse is decided by value. A compiled schema is reused while its file's path and text are
  * equal. An entry's result is reused while the entry is equal to the one it was made from (a
- * {@link RawEntry} is a record of plain values: collection, id, positions, every field with its
+ * {@link dev.explainer.load.RawEntry} is a record of plain values: collection, id, positions, every field with its
  * position, the body's text and place) and its collection's schema is the same file as before:
  * a check depends on nothing else, so equal inputs give the result kept. The id checks and the
  * order entries are checked in depend only on each entry's collection, id and position: while
  * those are alike, entry for entry, they stand too.
  */
 public final class ValidationCache {
-    private static final ValidationCache EMPTY = new ValidationCache(Map.of(), List.of(), new int[0], List.of(), List.of());
+    private static final ValidationCache EMPTY = new ValidationCache(Map.of(), new int[0], List.of(), List.of());
 
     /** Compiled schemas by their file's path below {@code content/}, as the config names it. */
     private final Map<String, CompiledSchema> schemas;
-    /** The entries as the loader gave them. */
-    private final List<RawEntry> input;
-    /** For each entry of {@link #input}, where its result is in {@link #results}. */
+    /** For each entry, in the order the loader gave them, where its result is in {@link #results}. */
     private final int[] resultOf;
-    /** What the id rules found in {@link #input}. */
+    /** What the id rules found. */
     private final List<Diagnostic> idProblems;
     /** Every entry's result, in the order they are checked and handed on: by file and position. */
     private final List<CheckedEntry> results;
@@ -43,10 +40,8 @@ public final class ValidationCache {
     record CheckedEntry(ValidEntry entry, SourceFile schema, List<Diagnostic> problems) {
     }
 
-    ValidationCache(Map<String, CompiledSchema> schemas, List<RawEntry> input, int[] resultOf, List<Diagnostic> idProblems,
-                    List<CheckedEntry> results) {
+    ValidationCache(Map<String, CompiledSchema> schemas, int[] resultOf, List<Diagnostic> idProblems, List<CheckedEntry> results) {
         this.schemas = Map.copyOf(schemas);
-        this.input = List.copyOf(input);
         this.resultOf = resultOf;
         this.idProblems = List.copyOf(idProblems);
         this.results = List.copyOf(results);
@@ -61,11 +56,7 @@ public final class ValidationCache {
         return schemas;
     }
 
-    List<RawEntry> input() {
-        return input;
-    }
-
-    /** For each entry of {@link #input()}, where its result is in {@link #results()}; never written to. */
+    /** For each entry, in the order the loader gave them, where its result is in {@link #results()}; never written to. */
     int[] resultOf() {
         return resultOf;
     }

@@ -25,6 +25,7 @@ import dev.explainer.validate.SchemaCompiler.CompiledSchema;
 import dev.explainer.validate.ValidationCache.CheckedEntry;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -73,23 +74,40 @@ public final class Validator {
         }
 
         List<RawEntry> input = site.entries();
-        boolean sameIds = sameIdsAndPlaces(input, previous.input());
-        int[] resultOf = sameIds ? previous.resultOf() : checkingOrder(input);
-        List<Diagnostic> idProblems = sameIds ? previous.idProblems() : idProblems(input, resultOf);
-
-        // Each entry's previous result: at the same place while the ids stand as they did, else by key.
-        Map<String, CheckedEntry> byKey = sameIds ? Map.of() : byKey(previous.results());
+        SchemaSources schemaSources = new SchemaSources(schemaOf);
         CheckedEntry[] results = new CheckedEntry[input.size()];
         List<Integer> toCheck = new ArrayList<>();
-        for (int i = 0; i < input.size(); i++) {
+        // While every entry has the id and place of the one checked at its index before, the
+        // checking order and the id problems stand, and each entry's previous result is at hand.
+        int[] resultOf = previous.resultOf();
+        boolean sameIds = input.size() == resultOf.length;
+        for (int i = 0; sameIds && i < input.size(); i++) {
             RawEntry entry = input.get(i);
-            CheckedEntry earlier = sameIds ? previous.results().get(resultOf[i]) : byKey.get(entry.key());
-            CompiledSchema schema = schemaOf.get(entry.collection());
-            if (earlier != null && Objects.equals(earlier.schema(), schema == null ? null : schema.source())
-                    && earlier.entry().raw().equals(entry)) {
+            CheckedEntry earlier = previous.results().get(resultOf[i]);
+            if (earlier.entry().raw().equals(entry) && Objects.equals(earlier.schema(), schemaSources.of(entry.collection()))) {
                 results[resultOf[i]] = earlier;
-            } else {
+            } else if (EntryIds.sameIdAndPlace(earlier.entry().raw(), entry)) {
                 toCheck.add(i);
+            } else {
+                sameIds = false;
+            }
+        }
+        List<Diagnostic> idProblems = previous.idProblems();
+        if (!sameIds) {
+            resultOf = checkingOrder(input);
+            idProblems = idProblems(input, resultOf);
+            Map<String, CheckedEntry> byKey = byKey(previous.results());
+            Arrays.fill(results, null);
+            toCheck.clear();
+            for (int i = 0; i < input.size(); i++) {
+                RawEntry entry = input.get(i);
+                CheckedEntry earlier = byKey.get(entry.key());
+                if (earlier != null && earlier.entry().raw().equals(entry)
+                        && Objects.equals(earlier.schema(), schemaSources.of(entry.collection()))) {
+                    results[resultOf[i]] = earlier;
+                } else {
+                    toCheck.add(i);
+                }
             }
         }
         List<CheckedEntry> checked = Parallel.map(toCheck, i -> check(input.get(i), schemaOf.get(input.get(i).collection())),
@@ -98,7 +116,7 @@ public final class Validator {
             results[resultOf[toCheck.get(k)]] = checked.get(k);
         }
 
-        ValidationCache next = new ValidationCache(compiled, input, resultOf, idProblems, List.of(results));
+        ValidationCache next = new ValidationCache(compiled, resultOf, idProblems, List.of(results));
         return new Result(entries(results), problems(schemaProblems, idProblems, results), next);
     }
 
@@ -118,6 +136,29 @@ public final class Validator {
         return byFile;
     }
 
+    /**
+     * The schema file of each collection's schema, for deciding whether a result was made
+     * against it. Entries come grouped by collection: the last answer is kept for the next.
+     */
+    private static final class SchemaSources {
+        private final Map<String, CompiledSchema> schemaOf;
+        private String collection;
+        private SourceFile source;
+
+        SchemaSources(Map<String, CompiledSchema> schemaOf) {
+            this.schemaOf = schemaOf;
+        }
+
+        SourceFile of(String collection) {
+            if (!collection.equals(this.collection)) {
+                CompiledSchema schema = schemaOf.get(collection);
+                this.collection = collection;
+                this.source = schema == null ? null : schema.source();
+            }
+            return source;
+        }
+    }
+
     private static CheckedEntry check(RawEntry entry, CompiledSchema schema) {
         Diagnostics problems = new Diagnostics();
         CollectionSchema compiled = schema == null ? null : schema.schema().orElse(null);
@@ -125,22 +166,6 @@ public final class Validator {
         return new CheckedEntry(valid, schema == null ? null : schema.source(), problems.sorted());
     }
 
-    /**
-     * Whether every entry has the collection, id and place (position, and whether it is a
-     * Markdown file) of the entry at the same index before: then they are checked in the same
-     * order, and the id rules find what they found before.
-     */
-    private static boolean sameIdsAndPlaces(List<RawEntry> now, List<RawEntry> before) {
-        if (now.size() != before.size()) {
-            return false;
-        }
-        for (int i = 0; i < now.size(); i++) {
-            if (!EntryIds.sameIdAndPlace(now.get(i), before.get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** For each entry, its place in the checking order: by file, then line and column. */
     private static int[] checkingOrder(List<RawEntry> input) {

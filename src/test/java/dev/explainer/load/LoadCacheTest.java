@@ -103,6 +103,18 @@ class LoadCacheTest {
     }
 
     @Test
+    void aFileTwoCollectionsReadGivesEachItsOwnEntries() throws Exception {
+        edit("content/site.yaml", "  topics:\n", "  subjects:\n    file: topics.yaml\n    schema: schemas/topic.json\n  topics:\n");
+        cache = loader.load(root).cache();
+        edit("templates/page.ftlh", "<h1>", "<h1 class=\"page\">");
+        List<String> keys = reload("templates/page.ftlh").site().orElseThrow().entries().stream().map(RawEntry::key)
+                .filter(key -> key.endsWith("/tax")).toList();
+        assertEquals(List.of("subjects/tax", "topics/tax"), keys);
+        edit("content/topics.yaml", "name: Tax", "name: Taxes");
+        reload("content/topics.yaml");
+    }
+
+    @Test
     void aFileNotNamedIsNotReadAgainUnlessNothingIsKnown() throws Exception {
         edit("content/people/ann.md", "name: Ann", "name: Anne");
         ContentLoader.Result told = loader.load(root, ChangedFiles.exactly(Set.of()), cache);
