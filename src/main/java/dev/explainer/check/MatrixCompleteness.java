@@ -6,7 +6,7 @@ import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.link.Entry;
 import dev.explainer.link.Site;
-import dev.explainer.load.ContentLoader;
+import dev.explainer.load.SourceLayout;
 
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ final class MatrixCompleteness {
             if (incomplete.contains(collection.name()) || incomplete.contains(rows) || incomplete.contains(columns)) {
                 continue;
             }
-            Position where = collection.file().map(f -> Position.startOf(ContentLoader.CONTENT + "/" + f)).orElse(collection.position());
+            Position where = collection.file().map(f -> Position.startOf(SourceLayout.CONTENT + "/" + f)).orElse(collection.position());
             for (Entry row : site.collections().getOrDefault(rows, List.of())) {
                 for (Entry column : site.collections().getOrDefault(columns, List.of())) {
                     if (!cells.getOrDefault(row.id(), Map.of()).containsKey(column.id())) {

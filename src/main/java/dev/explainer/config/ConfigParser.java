@@ -4,7 +4,6 @@ import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.text.SourceFile;
-import dev.explainer.yaml.MappingReader.Positioned;
 import dev.explainer.yaml.MappingReader;
 import dev.explainer.yaml.YamlNode;
 import dev.explainer.yaml.YamlParser;

@@ -1,19 +1,13 @@
 package dev.explainer.link;
 
-import dev.explainer.config.CollectionConfig;
-import dev.explainer.config.MenuItem;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
-import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.load.Asset;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.markdown.MarkdownRenderer;
 import dev.explainer.markdown.RenderedMarkdown;
-import dev.explainer.text.Suggestions;
 import dev.explainer.validate.ValidEntry;
-import dev.explainer.validate.Validator;
-import dev.explainer.yaml.YamlNode;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -5,10 +5,10 @@ import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
-import dev.explainer.load.ContentLoader;
+import dev.explainer.load.SourceLayout;
 import dev.explainer.text.Suggestions;
+import dev.explainer.validate.EntryIds;
 import dev.explainer.validate.ValidEntry;
-import dev.explainer.validate.Validator;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -105,7 +105,7 @@ final class Routes {
                 return null;
             }
             sitePath = custom;
-        } else if (collection.hasPages() && !badPatterns.contains(collection.name()) && Validator.SLUG.matcher(entry.id()).matches()) {
+        } else if (collection.hasPages() && !badPatterns.contains(collection.name()) && EntryIds.SLUG.matcher(entry.id()).matches()) {
             // The pattern is sound, and the id a slug (else reported as such): only the id's length can break the path.
             Optional<String> problem = SitePaths.problemOf(sitePath);
             if (problem.isPresent()) {
@@ -122,7 +122,7 @@ final class Routes {
             Position at = entry.positionOf("template").orElse(collection.position());
             String hint = Suggestions.closest(template.get(), templates).map(s -> "; did you mean '" + s + "'?").orElse("");
             problems.error(DiagnosticCode.TEMPLATE_MISSING, at, "template '" + template.get() + "' not found in "
-                    + ContentLoader.TEMPLATES + "/" + hint);
+                    + SourceLayout.TEMPLATES + "/" + hint);
             return null;
         }
         return new Route(sitePath, template);

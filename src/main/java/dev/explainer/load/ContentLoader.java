@@ -1,6 +1,5 @@
 package dev.explainer.load;
 
-import dev.explainer.config.CollectionConfig;
 import dev.explainer.config.ConfigParser;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
@@ -24,10 +23,6 @@ import java.util.Set;
  * nothing from one run to the next, and hands back what the next run may reuse.
  */
 public final class ContentLoader {
-    /** Kept for the link, render and output stages until they name {@link SourceLayout} itself. */
-    public static final String CONTENT = SourceLayout.CONTENT;
-    /** Kept for the link, render and output stages until they name {@link SourceLayout} itself. */
-    public static final String TEMPLATES = SourceLayout.TEMPLATES;
 
     private final ConfigParser configParser;
     private final EntryFileReader entryFiles;

@@ -1,11 +1,5 @@
 package dev.explainer.markdown;
 
-import com.vladsch.flexmark.ast.HtmlBlockBase;
-import com.vladsch.flexmark.ast.HtmlEntity;
-import com.vladsch.flexmark.ast.HtmlInlineBase;
-import com.vladsch.flexmark.ast.LinkNodeBase;
-import com.vladsch.flexmark.ast.MailLink;
-import com.vladsch.flexmark.ast.RefNode;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.load.RawEntry;
@@ -31,12 +25,6 @@ import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.load.RawEntry;
 import dev.explainer.parallel.Parallel;
-import dev.explainer.text.ForbiddenCharacters;
-import dev.explainer.text.LinkSchemes;
-import dev.explainer.text.PathSegments;
-import dev.explainer.text.Suggestions;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,6 @@ package dev.explainer.pipeline;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.output.OutputFile;
-import dev.explainer.output.OutputGuard;
 
 import java.time.Duration;
 import java.util.List;

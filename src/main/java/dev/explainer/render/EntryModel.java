@@ -1,6 +1,7 @@
 package dev.explainer.render;
 
 import dev.explainer.link.Entry;
+import dev.explainer.load.ReservedFields;
 import dev.explainer.markdown.MarkdownRenderer;
 
 import freemarker.template.SimpleCollection;
@@ -22,8 +23,7 @@ import java.util.Optional;
  * through {@link SiteReads}, which records it; the id and collection name the entry itself.
  */
 final class EntryModel implements TemplateHashModelEx {
-    private static final List<String> ENGINE_KEYS =
-            List.of("id", "collection", "file", "content", "href", "path", "permalink", "referrers");
+    private static final List<String> ENGINE_KEYS = ReservedFields.IN_TEMPLATES;
 
     private final Entry entry;
     private final Models models;

@@ -1,8 +1,5 @@
 package dev.explainer.render;
 
-import dev.explainer.config.MenuItem;
-import dev.explainer.config.SiteConfig;
-import dev.explainer.diagnostic.Bugs;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;

@@ -4,7 +4,7 @@ import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Position;
-import dev.explainer.load.ContentLoader;
+import dev.explainer.load.SourceLayout;
 import dev.explainer.text.SourceFile;
 
 import freemarker.cache.StringTemplateLoader;
@@ -136,7 +136,7 @@ public final class TemplateEngine {
         if (template != null) {
             return Optional.of(template);
         }
-        Optional<Diagnostic> failed = compiled().problems().stream().filter(d -> d.path().equals(ContentLoader.TEMPLATES + "/" + name))
+        Optional<Diagnostic> failed = compiled().problems().stream().filter(d -> d.path().equals(SourceLayout.TEMPLATES + "/" + name))
                 .findFirst();
         if (failed.isPresent()) {
             problems.add(failed.get());
@@ -162,10 +162,10 @@ public final class TemplateEngine {
             return Optional.of(configuration.getTemplate(name));
         } catch (ParseException e) {
             String file = e.getTemplateName() == null ? name : e.getTemplateName();
-            problems.add(Diagnostic.error(DiagnosticCode.TEMPLATE_SYNTAX, new Position(ContentLoader.TEMPLATES + "/" + file, e.getLineNumber(),
+            problems.add(Diagnostic.error(DiagnosticCode.TEMPLATE_SYNTAX, new Position(SourceLayout.TEMPLATES + "/" + file, e.getLineNumber(),
                     e.getColumnNumber()), "template syntax error: " + editorMessage(e.getEditorMessage())));
         } catch (IOException e) {
-            problems.add(Diagnostic.error(DiagnosticCode.TEMPLATE_SYNTAX, Position.startOf(ContentLoader.TEMPLATES + "/" + name),
+            problems.add(Diagnostic.error(DiagnosticCode.TEMPLATE_SYNTAX, Position.startOf(SourceLayout.TEMPLATES + "/" + name),
                     "template cannot be read: " + editorMessage(e.getMessage())));
         }
         return Optional.empty();
@@ -246,7 +246,7 @@ public final class TemplateEngine {
         }
         Integer line = e.getLineNumber();
         Integer column = e.getColumnNumber();
-        return new Position(ContentLoader.TEMPLATES + "/" + name, line == null ? 1 : line, column == null ? 1 : column);
+        return new Position(SourceLayout.TEMPLATES + "/" + name, line == null ? 1 : line, column == null ? 1 : column);
     }
 
     /** Values reach templates through {@link Models}; FreeMarker itself may wrap plain text, and nothing else. */

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.explainer.config.CollectionConfig;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.load.CollectionPlace;
-import dev.explainer.load.ContentLoader;
 import dev.explainer.load.FileRead;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.load.RawEntry;
+import dev.explainer.load.SourceLayout;
 import dev.explainer.load.SourceTree;
 import dev.explainer.text.SourceFile;
 import dev.explainer.text.Suggestions;
@@ -140,7 +140,7 @@ public final class Scaffolder {
                     "description", field.description()));
         }
         model.put("fields", described);
-        String path = ContentLoader.TEMPLATES + "/" + SCAFFOLDS + "/" + collection.name() + ".ftl";
+        String path = SourceLayout.TEMPLATES + "/" + SCAFFOLDS + "/" + collection.name() + ".ftl";
         return ScaffoldTemplate.run(custom, path, model, site.config().limits().pageRender());
     }
 

@@ -15,7 +15,6 @@ import dev.explainer.parallel.Cancellation;
 import dev.explainer.pipeline.BuildOptions;
 import dev.explainer.pipeline.BuildResult;
 import dev.explainer.pipeline.SiteBuilder;
-import dev.explainer.text.SourceFile;
 
 import java.io.IOException;
 import java.io.PrintWriter;

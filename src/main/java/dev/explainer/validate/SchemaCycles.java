@@ -1,15 +1,11 @@
 package dev.explainer.validate;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import dev.explainer.diagnostic.DiagnosticCode;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
-import dev.explainer.diagnostic.Position;
 import dev.explainer.text.SourceFile;
 
 import java.util.ArrayDeque;

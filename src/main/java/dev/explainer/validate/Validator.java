@@ -1,21 +1,7 @@
 package dev.explainer.validate;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-
 import dev.explainer.config.CollectionConfig;
 import dev.explainer.diagnostic.Diagnostic;
-import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.load.RawEntry;
@@ -32,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The validate stage: every entry against its collection's JSON Schema ({@link EntryChecker}),
@@ -45,7 +30,6 @@ import java.util.regex.Pattern;
  */
 public final class Validator {
     /** The id rule, for the stages that make paths from ids. */
-    public static final Pattern SLUG = EntryIds.SLUG; // kept for link until it names EntryIds
 
     private final SchemaCompiler compiler = new SchemaCompiler();
 

@@ -1,6 +1,5 @@
 package dev.explainer.markdown;
 
-import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.load.RawEntry;
 import dev.explainer.text.SourceFile;
 

@@ -9,7 +9,6 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
-import dev.explainer.yaml.YamlNode;
 import dev.explainer.yaml.YamlParser;
 
 import org.junit.jupiter.api.Test;
