@@ -209,6 +209,9 @@ public final class SiteBuilder {
                 forget(); // a page that would not stop still runs, on what the stages kept
             }
             List<OutputFile> files = SiteFiles.of(rendered, site.assets());
+            List<Diagnostic> afterRender = rendered.abandoned() ? List.of()
+                    : SiteChecks.afterRender(linked.site(), rendered.found());
+            problems.addAll(options.strict() ? strict(afterRender) : afterRender);
             problems.addAll(options.strict() ? strict(rendered.diagnostics()) : rendered.diagnostics());
             clock.lap("render");
             if (rendered.interrupted()) {

@@ -22,9 +22,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The render stage: every page through its template ({@link PageRenderer}), independently and in
- * parallel, plus the sitemap and robots.txt ({@link SiteIndexFiles}); then the checks that need the
- * rendered pages: pages nothing links to ({@link UnlinkedPages}) and links to missing
- * {@code #fragments} ({@link FragmentChecker}). Template errors become diagnostics naming the
+ * parallel, plus the sitemap and robots.txt ({@link SiteIndexFiles}). It hands the pages' links
+ * and ids to the checks after rendering ({@link Result#found()}), which the builder runs as a step
+ * of its own (pages nothing links to, links to missing {@code #fragments}). Template errors
+ * become diagnostics naming the
  * template's line and the page being rendered; an error repeated on many pages is reported once.
  *
  * <p>A plain function of the site, the templates and a {@link RenderCache}: given the cache of the
@@ -51,10 +52,11 @@ public final class SiteRenderer {
      * @param bugs        what was thrown where the tool itself failed (reported as diagnostics too),
      *                    for {@code --verbose}
      * @param cache       what the next render may reuse
+     * @param found       the pages' links and ids, for the checks after rendering
      */
     public record Result(List<RenderedPage> pages, List<GeneratedFile> generated, int pageCount, List<String> rendered,
                          List<Diagnostic> diagnostics, boolean interrupted, boolean abandoned, List<Throwable> bugs,
-                         RenderCache cache) {
+                         RenderCache cache, dev.explainer.check.RenderedPages found) {
     }
 
     /** Renders the site with the site's own limits, for a build that starts now. */
@@ -105,7 +107,7 @@ public final class SiteRenderer {
                                         + " ?size, ?seq_contains or ?filter over a sequence without end (such as 1..) runs to"
                                         + " its end before anything can stop it; give the sequence an end (such as 1..10)");
                         return new Result(List.of(), List.of(), pages, List.of(), List.of(error), true, true, List.of(),
-                                cache.emptied());
+                                cache.emptied(), found(cache.emptied()));
                     }
                 } catch (InterruptedException e) {
                     interrupted = true; // the caller is going away; the watchdog stops the pages
@@ -145,8 +147,6 @@ public final class SiteRenderer {
         RenderedPages pages = new RenderedPages(all, next.pages(), succeeded);
         Diagnostics problems = new Diagnostics();
         problems.addAll(RenderErrors.of(fresh)); // every page that failed before is among the fresh
-        problems.addAll(UnlinkedPages.check(pages.pages(), next.links().linkedFiles()));
-        problems.addAll(FragmentChecker.check(site.fragmentLinks(), path -> idsAt(next, path)));
         GeneratedFile sitemap = next.sitemap() != null ? next.sitemap() : SiteIndexFiles.sitemap(all, site.config());
         List<GeneratedFile> generated = List.of(sitemap, SiteIndexFiles.robots(site.config()));
 
@@ -157,7 +157,7 @@ public final class SiteRenderer {
         // A cache for one build keeps nothing: the builder need not hold every page after the run.
         RenderCache successor = next.recording() ? next : RenderCache.forOneBuild();
         return new Result(pages, generated, all.size(), rendered, problems.sorted(), interrupted, false,
-                bugs, successor);
+                bugs, successor, found(next));
     }
 
     /** The pages of a site that rendered, each with its outcome, made as they are read. */
@@ -199,8 +199,29 @@ public final class SiteRenderer {
     }
 
     /** The ids of the page at a site path, or null if the site has no such page or it failed. */
-    private static Set<String> idsAt(RenderCache cache, String sitePath) {
-        PageResult page = cache.page(sitePath);
-        return page == null || page.failed() ? null : page.links().ids();
+    /**
+     * What the checks after rendering ask of the pages ({@link dev.explainer.check.SiteChecks#afterRender}):
+     * answered from the cache, whose link counts are kept up to date page by page, so that an edit
+     * does not count every link of the site again.
+     */
+    private static dev.explainer.check.RenderedPages found(RenderCache cache) {
+        return new dev.explainer.check.RenderedPages() {
+            @Override
+            public boolean rendered(String sitePath) {
+                PageResult page = cache.page(sitePath);
+                return page != null && !page.failed();
+            }
+
+            @Override
+            public boolean linkedFromAnotherPage(String outputFile) {
+                return cache.links().linkedFiles().contains(outputFile);
+            }
+
+            @Override
+            public Set<String> idsOn(String sitePath) {
+                PageResult page = cache.page(sitePath);
+                return page == null || page.failed() ? Set.of() : page.links().ids();
+            }
+        };
     }
 }
