@@ -34,7 +34,6 @@ import dev.explainer.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -329,55 +328,5 @@ public final class SiteBuilder {
         List<Diagnostic> sorted = problems.sorted();
         return new BuildResult(sorted, files, pages, rendered, List.copyOf(notes), Duration.ofNanos(System.nanoTime() - start),
                 clock.laps(), List.copyOf(bugs));
-    }
-
-    /** The stages of a run in order, with the folder each works on, for a failure that names no file. */
-    private enum Stage {
-        LOAD("reading content/ and templates/"),
-        VALIDATE("checking the entries"),
-        LINK("linking the entries and rendering their Markdown"),
-        CHECK("checking the whole site"),
-        COMPILE_TEMPLATES("reading the templates"),
-        RENDER("rendering the pages"),
-        WRITE("writing the site");
-
-        private final String doing;
-
-        Stage(String doing) {
-            this.doing = doing;
-        }
-
-        String doing(BuildOptions options) {
-            return this == WRITE ? doing + " to " + folder(options) : doing;
-        }
-
-        String folder(BuildOptions options) {
-            return switch (this) {
-                case LOAD, VALIDATE, LINK, CHECK -> SourceLayout.CONTENT;
-                case COMPILE_TEMPLATES, RENDER -> SourceLayout.TEMPLATES;
-                case WRITE -> options.output().map(path -> path.toString().replace('\\', '/')).orElse(SourceLayout.CONTENT);
-            };
-        }
-    }
-
-    /** Times the stages of one run, and knows which is running. */
-    private static final class Stopwatch {
-        private final List<BuildResult.StageTime> laps = new ArrayList<>();
-        private long last = System.nanoTime();
-
-        void lap(String stage) {
-            long now = System.nanoTime();
-            laps.add(new BuildResult.StageTime(stage, Duration.ofNanos(now - last)));
-            last = now;
-        }
-
-        /** The stage after the last one timed. */
-        Stage running() {
-            return Stage.values()[Math.min(laps.size(), Stage.values().length - 1)];
-        }
-
-        List<BuildResult.StageTime> laps() {
-            return List.copyOf(laps);
-        }
     }
 }
