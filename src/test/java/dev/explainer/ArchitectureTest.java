@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ArchitectureTest {
     static final List<String> PIPELINE = List.of(
             "diagnostic", "text", "yaml", "parallel", "config", "load", "validate", "markdown", "link",
-            "render", "output", "pipeline", "serve", "scaffold", "cli");
+            "check", "render", "output", "pipeline", "serve", "scaffold", "cli");
 
     static JavaClasses classes;
 

@@ -1,7 +1,7 @@
 package dev.explainer.cli;
 
 import dev.explainer.diagnostic.Bugs;
-import dev.explainer.yaml.Suggestions;
+import dev.explainer.text.Suggestions;
 
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +30,14 @@ public final class Site implements LinkTargets {
     private final List<RenderedMarkdown.FragmentLink> fragmentLinks;
     private final SitePaths paths;
     private final List<Change> changelog;
+    /** Each entry's index in its collection's list, so that one can be swapped in place ({@link EntrySwap}). */
+    private final Map<String, Integer> places;
 
     Site(SiteConfig config, Map<String, List<Entry>> collections, Map<String, Entry> byKey,
          Map<String, Map<String, List<Entry>>> referrers, Map<String, Map<String, Map<String, Entry>>> matrices,
          List<Page> pages, Map<String, Page> pagesByPath, Map<String, String> assets, SitePaths paths,
-         List<RenderedMarkdown.FragmentLink> fragmentLinks, List<Change> changelog) {
+         List<RenderedMarkdown.FragmentLink> fragmentLinks, List<Change> changelog, Map<String, Integer> places) {
+        this.places = places;
         this.paths = paths;
         this.changelog = changelog;
         this.config = config;
@@ -140,73 +142,19 @@ public final class Site implements LinkTargets {
         return pagesByPath;
     }
 
-    /**
-     * This site with some entries replaced by new versions (same key, same data, another body)
-     * wherever it holds them: collections, referrer lists, matrices, pages, the change log. What
-     * holds none of them is shared, not copied.
-     */
-    Site withEntries(Map<String, Entry> replaced, List<RenderedMarkdown.FragmentLink> fragmentLinks) {
-        if (replaced.isEmpty()) {
-            return fragmentLinks.equals(this.fragmentLinks) ? this : new Site(config, collections, byKey, referrers, matrices, pages,
-                    pagesByPath, assets, paths, fragmentLinks, changelog);
-        }
-        Map<String, List<Entry>> newCollections = new LinkedHashMap<>();
-        collections.forEach((name, list) -> newCollections.put(name, replaceIn(list, replaced)));
-        Map<String, Entry> newByKey = new HashMap<>(byKey);
-        newByKey.putAll(replaced);
-        Map<String, Map<String, List<Entry>>> newReferrers = new HashMap<>();
-        referrers.forEach((target, lists) -> {
-            Map<String, List<Entry>> copy = null;
-            for (Map.Entry<String, List<Entry>> list : lists.entrySet()) {
-                List<Entry> now = replaceIn(list.getValue(), replaced);
-                if (now != list.getValue()) {
-                    copy = copy == null ? new LinkedHashMap<>(lists) : copy;
-                    copy.put(list.getKey(), now);
-                }
-            }
-            newReferrers.put(target, copy == null ? lists : Collections.unmodifiableMap(copy));
-        });
-        Map<String, Map<String, Map<String, Entry>>> newMatrices = new LinkedHashMap<>();
-        matrices.forEach((name, rows) -> {
-            Map<String, Map<String, Entry>> newRows = new LinkedHashMap<>();
-            rows.forEach((row, cells) -> {
-                Map<String, Entry> newCells = new LinkedHashMap<>();
-                cells.forEach((column, entry) -> newCells.put(column, replaced.getOrDefault(entry.key(), entry)));
-                newRows.put(row, Collections.unmodifiableMap(newCells));
-            });
-            newMatrices.put(name, Collections.unmodifiableMap(newRows));
-        });
-        List<Page> newPages = new ArrayList<>(pages.size());
-        Map<String, Page> newPagesByPath = new HashMap<>(pagesByPath);
-        for (Page page : pages) {
-            Entry entry = replaced.get(page.entry().key());
-            if (entry != null) {
-                page = new Page(page.sitePath(), page.outputFile(), page.template(), entry);
-                newPagesByPath.put(page.sitePath(), page);
-            }
-            newPages.add(page);
-        }
-        List<Change> newChangelog = new ArrayList<>(changelog.size());
-        for (Change change : changelog) {
-            Entry entry = replaced.get(change.entry().key());
-            newChangelog.add(entry == null ? change : new Change(change.date(), change.text(), entry));
-        }
-        return new Site(config, Collections.unmodifiableMap(newCollections), Collections.unmodifiableMap(newByKey),
-                newReferrers, Collections.unmodifiableMap(newMatrices), List.copyOf(newPages), newPagesByPath, assets, paths,
-                fragmentLinks, List.copyOf(newChangelog));
+    Map<String, Integer> places() {
+        return places;
     }
 
-    /** The list with replaced entries swapped in; the same list if it holds none of them. */
-    private static List<Entry> replaceIn(List<Entry> list, Map<String, Entry> replaced) {
-        List<Entry> copy = null;
-        for (int i = 0; i < list.size(); i++) {
-            Entry entry = replaced.get(list.get(i).key());
-            if (entry != null) {
-                copy = copy == null ? new ArrayList<>(list) : copy;
-                copy.set(i, entry);
+    /** Each entry's index in its collection's list. */
+    static Map<String, Integer> placesIn(Map<String, List<Entry>> collections) {
+        Map<String, Integer> places = new HashMap<>();
+        collections.values().forEach(list -> {
+            for (int i = 0; i < list.size(); i++) {
+                places.put(list.get(i).key(), i);
             }
-        }
-        return copy == null ? list : List.copyOf(copy);
+        });
+        return places;
     }
 
     /** Whether every page and asset path, and so every link, is the same in both sites. */

@@ -1,5 +1,6 @@
 package dev.explainer.load;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -30,6 +31,16 @@ public record ChangedFiles(Set<String> paths, boolean exhaustive) {
     /** These files changed and no others. */
     public static ChangedFiles exactly(Set<String> paths) {
         return new ChangedFiles(paths, true);
+    }
+
+    /** What is known after both: every path either names, and all that changed only if both say so. */
+    public ChangedFiles and(ChangedFiles other) {
+        if (other.paths.isEmpty() && other.exhaustive) {
+            return this;
+        }
+        Set<String> union = new HashSet<>(paths);
+        union.addAll(other.paths);
+        return new ChangedFiles(union, exhaustive && other.exhaustive);
     }
 
     boolean contains(String path) {

@@ -63,13 +63,13 @@ public final class EntryParser {
             return new Parsed(List.of(), problems);
         }
         int bodyOffset = closing.end();
-        if (fields.get("id").isPresent()) {
-            problems.add(Diagnostic.error(DiagnosticCode.ID_FIELD, fields.member("id").get().keyPosition(),
+        if (fields.get(ReservedFields.ID).isPresent()) {
+            problems.add(Diagnostic.error(DiagnosticCode.ID_FIELD, fields.member(ReservedFields.ID).get().keyPosition(),
                     "a Markdown entry's id is its file name ('" + id + "'); remove the 'id' field or rename the file"));
         }
         Optional<Boolean> draft = draft(fields, problems);
         RawEntry.Body body = new RawEntry.Body(file, bodyOffset);
-        RawEntry entry = new RawEntry(collection, id, start, fields.without("id", "draft"),
+        RawEntry entry = new RawEntry(collection, id, start, withoutReserved(fields),
                 draft.orElse(false), Optional.of(body));
         return new Parsed(List.of(entry), problems);
     }
@@ -98,7 +98,7 @@ public final class EntryParser {
                         "each item of a data file must be a mapping of fields with an 'id', not " + item.describe()));
                 continue;
             }
-            Optional<YamlNode> idNode = fields.get("id");
+            Optional<YamlNode> idNode = fields.get(ReservedFields.ID);
             if (idNode.isEmpty()) {
                 problems.add(Diagnostic.error(DiagnosticCode.ID_FIELD, fields.position(), "this entry has no 'id'; add one, e.g. 'id: my-entry'"));
                 continue;
@@ -109,14 +109,14 @@ public final class EntryParser {
                 continue;
             }
             Optional<Boolean> draft = draft(fields, problems);
-            entries.add(new RawEntry(collection, id, idNode.get().position(), fields.without("id", "draft"),
+            entries.add(new RawEntry(collection, id, idNode.get().position(), withoutReserved(fields),
                     draft.orElse(false), Optional.empty()));
         }
         return new Parsed(entries, problems);
     }
 
     private static Optional<Boolean> draft(YamlNode.Mapping fields, List<Diagnostic> problems) {
-        Optional<YamlNode> node = fields.get("draft");
+        Optional<YamlNode> node = fields.get(ReservedFields.DRAFT);
         if (node.isEmpty()) {
             return Optional.empty();
         }
@@ -125,6 +125,11 @@ public final class EntryParser {
         }
         problems.add(Diagnostic.error(DiagnosticCode.DRAFT_FIELD, node.get().position(), "'draft' must be true or false, not " + node.get().describe()));
         return Optional.empty();
+    }
+
+    /** An entry's fields: what it holds without the keys the engine reads itself. */
+    private static YamlNode.Mapping withoutReserved(YamlNode.Mapping fields) {
+        return fields.without(ReservedFields.READ_BY_LOADER);
     }
 
     private static String baseName(String path) {

@@ -3,6 +3,8 @@ package dev.explainer.load;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.text.SourceFile;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +32,20 @@ public record LoadedSite(
         templates = Map.copyOf(templates);
         assets = List.copyOf(assets);
         incomplete = Set.copyOf(incomplete);
+    }
+
+    /** The same site with the entries of {@code files}, and the collections some of whose files failed. */
+    LoadedSite withEntries(LoadCache.EntryFiles files) {
+        List<RawEntry> entries = new ArrayList<>();
+        Set<String> incomplete = new HashSet<>();
+        for (int i = 0; i < files.parsed().size(); i++) {
+            ParsedFile parsed = files.parsed().get(i);
+            entries.addAll(parsed.entries());
+            if (parsed.hasErrors()) {
+                incomplete.add(files.files().get(i).collection().name());
+            }
+        }
+        return new LoadedSite(config, entries, schemas, templates, assets, incomplete);
     }
 
     /** The same site with another config, as when the command line overrides the base URL. */

@@ -9,6 +9,11 @@ import java.util.Optional;
 /**
  * An entry as written: its collection, id and fields, before any checking or linking.
  *
+ * <p>A value: two entries are equal when they have the same collection, id and fields, every
+ * value written at the same place, and the same body (its file's path and text, and where in it
+ * the body starts). Whatever a later stage makes of an entry depends on nothing else, so a rebuild
+ * may reuse what it made of an equal entry; nothing is hashed, so nothing can collide.
+ *
  * @param collection the collection it belongs to
  * @param id         its id: the file name without extension, or the item's {@code id} field
  * @param idPosition where the id was given (the file's start, or the {@code id} value)

@@ -1,6 +1,6 @@
 package dev.explainer.output;
 
-import dev.explainer.load.ContentLoader;
+import dev.explainer.load.SourceLayout;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ public final class OutputGuard {
         if (source.startsWith(out)) {
             return Optional.of("the output folder " + out + " is or contains the source folder; choose a folder of its own, such as site/");
         }
-        for (String protectedName : new String[] {ContentLoader.CONTENT, ContentLoader.TEMPLATES}) {
+        for (String protectedName : new String[] {SourceLayout.CONTENT, SourceLayout.TEMPLATES}) {
             Path folder = real(sourceDir.resolve(protectedName));
             if (out.startsWith(folder) || folder.startsWith(out)) {
                 return Optional.of("the output folder " + out + " overlaps " + protectedName

@@ -2,8 +2,7 @@ package dev.explainer.pipeline;
 
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
-import dev.explainer.output.OutputGuard;
-import dev.explainer.render.OutputFile;
+import dev.explainer.output.OutputFile;
 
 import java.time.Duration;
 import java.util.List;

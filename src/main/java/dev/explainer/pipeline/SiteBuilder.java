@@ -1,5 +1,6 @@
 package dev.explainer.pipeline;
 
+import dev.explainer.check.SiteChecks;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Bugs;
 import dev.explainer.diagnostic.Diagnostic;
@@ -8,57 +9,63 @@ import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.FileProblems;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.diagnostic.Severity;
+import dev.explainer.link.LinkCache;
 import dev.explainer.link.Linker;
 import dev.explainer.link.Page;
 import dev.explainer.load.ChangedFiles;
 import dev.explainer.load.ContentLoader;
+import dev.explainer.load.LoadCache;
 import dev.explainer.load.LoadedSite;
+import dev.explainer.load.SourceLayout;
 import dev.explainer.markdown.MarkdownRenderer;
+import dev.explainer.output.OutputFile;
 import dev.explainer.output.OutputGuard;
+import dev.explainer.output.SiteFiles;
 import dev.explainer.output.SiteWriter;
 import dev.explainer.parallel.Parallel;
-import dev.explainer.render.OutputFile;
+import dev.explainer.render.RenderCache;
 import dev.explainer.render.RenderLimits;
 import dev.explainer.render.SiteRenderer;
 import dev.explainer.render.TemplateEngine;
 import dev.explainer.text.SourceFile;
+import dev.explainer.validate.ValidationCache;
 import dev.explainer.validate.Validator;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Runs the pipeline: load, validate, link, render, write. Everything is loaded and checked
- * before anything is rendered, and nothing is written unless the whole run is free of errors.
- * Each stage reports all it finds, so one run shows every problem it can.
+ * Runs the pipeline: load, validate, link, check the whole site, render, write. Everything is
+ * loaded and checked before anything is rendered, and nothing is written unless the whole run is
+ * free of errors. Each stage reports all it finds, so one run shows every problem it can.
  *
  * <p>A builder keeps its stage engines, and what they produced, from one run to the next: run
  * again (as the live preview does after an edit), it reads only the files that changed,
- * validates and renders Markdown only for the entries that changed, and (if made
- * {@link #forRebuilds()}) renders only the pages whose inputs changed. A builder is used by one
- * thread at a time.
+ * validates only the entries that changed, and (if made {@link #forRebuilds()}) renders Markdown
+ * and pages only for what changed. A builder is used by one thread at a time.
  */
 public final class SiteBuilder {
     private final boolean incremental;
-    private ContentLoader loader = new ContentLoader();
-    private Validator validator = new Validator();
-    private SiteRenderer renderer;
+    private final ContentLoader loader = new ContentLoader();
+    private final Validator validator = new Validator();
+    /** What the last load and validation hand the next; kept only by a builder for rebuilds. */
+    private LoadCache loadCache = LoadCache.empty();
+    private ValidationCache validationCache = ValidationCache.empty();
+    /** What the next render may reuse of the last one: empty and recording nothing for one-off builds. */
+    private RenderCache renderCache;
     private Linker linker;
     private boolean linkerRawHtml;
+    /** What the link stage may reuse in the next run: kept only by a builder for rebuilds. */
+    private LinkCache linkCache = LinkCache.empty();
     private TemplateEngine templates;
     private SiteConfig templatesConfig;
-    /** The templates changed since the renderer last ran: a run may stop before it renders. */
-    private final Set<String> templatesChangedSinceRender = new HashSet<>();
 
     /** A builder for one-off builds: a second run works, but renders every page again. */
     public SiteBuilder() {
@@ -67,7 +74,7 @@ public final class SiteBuilder {
 
     private SiteBuilder(boolean incremental) {
         this.incremental = incremental;
-        this.renderer = new SiteRenderer(incremental);
+        this.renderCache = incremental ? RenderCache.forRebuilds() : RenderCache.forOneBuild();
     }
 
     /**
@@ -117,13 +124,13 @@ public final class SiteBuilder {
 
     /** Drops what the stages kept from earlier runs, after a run that failed part way. */
     private void forget() {
-        loader = new ContentLoader();
-        validator = new Validator();
-        renderer = new SiteRenderer(incremental);
+        loadCache = LoadCache.empty();
+        validationCache = ValidationCache.empty();
+        renderCache = renderCache.emptied();
         linker = null;
+        linkCache = LinkCache.empty();
         templates = null;
         templatesConfig = null;
-        templatesChangedSinceRender.clear();
     }
 
     private BuildResult runStages(BuildOptions options, ChangedFiles changed, long start, Stopwatch clock) {
@@ -137,7 +144,8 @@ public final class SiteBuilder {
             }
         }
 
-        ContentLoader.Result loaded = loader.load(sourceDir, changed);
+        ContentLoader.Result loaded = loader.load(sourceDir, changed, loadCache);
+        loadCache = incremental ? loaded.cache() : LoadCache.empty();
         problems.addAll(loaded.diagnostics());
         clock.lap("load");
         if (loaded.site().isEmpty()) {
@@ -155,7 +163,7 @@ public final class SiteBuilder {
 
         // Templates do not depend on the content: they compile on another thread while the
         // content is validated and linked.
-        templatesChangedSinceRender.addAll(updateTemplates(site));
+        updateTemplates(site);
         TemplateEngine engine = templates;
         CompletableFuture<List<Diagnostic>> compiled = CompletableFuture.supplyAsync(engine::compileAll, task -> {
             Thread thread = new Thread(task, "explainer-templates");
@@ -163,15 +171,19 @@ public final class SiteBuilder {
             thread.start();
         });
 
-        Validator.Result validated = validator.validate(site);
+        Validator.Result validated = validator.validate(site, validationCache);
+        validationCache = incremental ? validated.cache() : ValidationCache.empty();
         problems.addAll(validated.diagnostics());
         clock.lap("validate");
         if (stopped(options, limits, site.config(), problems)) {
             return result(problems, List.of(), 0, List.of(), start, clock);
         }
-        Linker.Result linked = linker(site.config()).link(site, validated.entries(), options.drafts());
+        Linker.Result linked = linker(site.config()).link(site, validated.entries(), options.drafts(), linkCache);
+        linkCache = incremental ? linked.cache() : LinkCache.empty();
         problems.addAll(linked.diagnostics());
         clock.lap("link");
+        problems.addAll(SiteChecks.run(linked.site(), linked.published(), site.incomplete()));
+        clock.lap("check");
 
         problems.addAll(compiled.join());
         clock.lap("compile templates");
@@ -190,12 +202,15 @@ public final class SiteBuilder {
         boolean written = false;
         List<String> notes = List.of();
         try {
-            SiteRenderer.Result rendered = renderer.render(linked.site(), templates, Set.copyOf(templatesChangedSinceRender),
-                    site.assets(), limits);
-            templatesChangedSinceRender.clear();
-            if (renderer.abandoned()) {
-                forget(); // a page that would not stop still runs on the old renderer
+            SiteRenderer.Result rendered = SiteRenderer.render(linked.site(), templates, limits, renderCache);
+            renderCache = rendered.cache();
+            if (rendered.abandoned()) {
+                forget(); // a page that would not stop still runs, on what the stages kept
             }
+            List<OutputFile> files = SiteFiles.of(rendered, site.assets());
+            List<Diagnostic> afterRender = rendered.abandoned() ? List.of()
+                    : SiteChecks.afterRender(linked.site(), rendered.found());
+            problems.addAll(options.strict() ? strict(afterRender) : afterRender);
             problems.addAll(options.strict() ? strict(rendered.diagnostics()) : rendered.diagnostics());
             clock.lap("render");
             if (rendered.interrupted()) {
@@ -207,7 +222,7 @@ public final class SiteBuilder {
             if (output.isPresent()) {
                 try {
                     written = true; // a failed write cleans up after itself
-                    SiteWriter.Outcome outcome = output.get().write(rendered.files());
+                    SiteWriter.Outcome outcome = output.get().write(files);
                     clock.lap("write");
                     if (outcome instanceof SiteWriter.Refused refused) {
                         problems.error(DiagnosticCode.OUTPUT_REFUSED, Position.startOf(options.output().get().toString().replace('\\', '/')),
@@ -221,7 +236,7 @@ public final class SiteBuilder {
                     return result(problems, List.of(), 0, List.of(), start, clock);
                 }
             }
-            return result(problems, rendered.files(), rendered.pages(), rendered.rendered(), notes, start, clock, List.of());
+            return result(problems, files, rendered.pageCount(), rendered.rendered(), notes, start, clock, List.of());
         } finally {
             if (output.isPresent() && !written) {
                 discard(output.get());
@@ -236,7 +251,7 @@ public final class SiteBuilder {
      */
     private static boolean stopped(BuildOptions options, RenderLimits limits, SiteConfig config, Diagnostics problems) {
         if (options.cancellation().isCancelled()) {
-            problems.error(DiagnosticCode.CANCELLED, Position.startOf(ContentLoader.CONTENT), "the build was cancelled");
+            problems.error(DiagnosticCode.CANCELLED, Position.startOf(SourceLayout.CONTENT), "the build was cancelled");
             return true;
         }
         if (limits.buildTimeUp(System.nanoTime())) {
@@ -281,27 +296,14 @@ public final class SiteBuilder {
         return linker;
     }
 
-    /** Builds a new template engine if the templates or the config changed; returns the templates that changed. */
-    private Set<String> updateTemplates(LoadedSite site) {
+    /** Builds a new template engine if the templates or the config changed (the render cache compares the templates' texts). */
+    private void updateTemplates(LoadedSite site) {
         if (templates != null && Objects.equals(templatesConfig, site.config())
                 && sameTexts(templates.sources(), site.templates())) {
-            return Set.of();
-        }
-        Set<String> changed = new HashSet<>();
-        if (templates != null) {
-            Set<String> names = new HashSet<>(templates.sources().keySet());
-            names.addAll(site.templates().keySet());
-            for (String name : names) {
-                SourceFile before = templates.sources().get(name);
-                SourceFile now = site.templates().get(name);
-                if (before == null || now == null || !before.text().equals(now.text())) {
-                    changed.add(name);
-                }
-            }
+            return;
         }
         templates = new TemplateEngine(site.config(), site.templates());
         templatesConfig = site.config();
-        return changed;
     }
 
     private static boolean sameTexts(Map<String, SourceFile> a, Map<String, SourceFile> b) {
@@ -326,54 +328,5 @@ public final class SiteBuilder {
         List<Diagnostic> sorted = problems.sorted();
         return new BuildResult(sorted, files, pages, rendered, List.copyOf(notes), Duration.ofNanos(System.nanoTime() - start),
                 clock.laps(), List.copyOf(bugs));
-    }
-
-    /** The stages of a run in order, with the folder each works on, for a failure that names no file. */
-    private enum Stage {
-        LOAD("reading content/ and templates/"),
-        VALIDATE("checking the entries"),
-        LINK("linking the entries and rendering their Markdown"),
-        COMPILE_TEMPLATES("reading the templates"),
-        RENDER("rendering the pages"),
-        WRITE("writing the site");
-
-        private final String doing;
-
-        Stage(String doing) {
-            this.doing = doing;
-        }
-
-        String doing(BuildOptions options) {
-            return this == WRITE ? doing + " to " + folder(options) : doing;
-        }
-
-        String folder(BuildOptions options) {
-            return switch (this) {
-                case LOAD, VALIDATE, LINK -> ContentLoader.CONTENT;
-                case COMPILE_TEMPLATES, RENDER -> ContentLoader.TEMPLATES;
-                case WRITE -> options.output().map(path -> path.toString().replace('\\', '/')).orElse(ContentLoader.CONTENT);
-            };
-        }
-    }
-
-    /** Times the stages of one run, and knows which is running. */
-    private static final class Stopwatch {
-        private final List<BuildResult.StageTime> laps = new ArrayList<>();
-        private long last = System.nanoTime();
-
-        void lap(String stage) {
-            long now = System.nanoTime();
-            laps.add(new BuildResult.StageTime(stage, Duration.ofNanos(now - last)));
-            last = now;
-        }
-
-        /** The stage after the last one timed. */
-        Stage running() {
-            return Stage.values()[Math.min(laps.size(), Stage.values().length - 1)];
-        }
-
-        List<BuildResult.StageTime> laps() {
-            return List.copyOf(laps);
-        }
     }
 }

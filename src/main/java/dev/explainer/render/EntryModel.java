@@ -1,6 +1,7 @@
 package dev.explainer.render;
 
 import dev.explainer.link.Entry;
+import dev.explainer.load.ReservedFields;
 import dev.explainer.markdown.MarkdownRenderer;
 
 import freemarker.template.SimpleCollection;
@@ -11,19 +12,18 @@ import freemarker.template.TemplateModelException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An entry as templates see it: its fields, with reference fields resolved to the entries they
  * name ({@code quote.speaker.name}), and the names the engine adds: {@code id},
  * {@code collection}, {@code file}, {@code content} (the Markdown body as HTML), {@code href}
  * (a relative link from the current page), {@code path}, {@code permalink} and
- * {@code referrers} (the entries that refer to this one, by collection).
+ * {@code referrers} (the entries that refer to this one, by collection). Every part is read
+ * through {@link SiteReads}, which records it; the id and collection name the entry itself.
  */
 final class EntryModel implements TemplateHashModelEx {
-    /** What a page that asks for the names of an entry's fields records as read. */
-    static final String KEYS = "\u0000keys";
-    private static final List<String> ENGINE_KEYS =
-            List.of("id", "collection", "file", "content", "href", "path", "permalink", "referrers");
+    private static final List<String> ENGINE_KEYS = ReservedFields.IN_TEMPLATES;
 
     private final Entry entry;
     private final Models models;
@@ -36,40 +36,39 @@ final class EntryModel implements TemplateHashModelEx {
     @Override
     public TemplateModel get(String key) throws TemplateModelException {
         PageContext page = models.page();
-        page.inputs().field(entry.key(), key);
+        SiteReads reads = page.reads();
         switch (key) {
             case "id":
                 return models.wrap(entry.id());
             case "collection":
                 return models.wrap(entry.collection());
             case "file":
-                return models.wrap(entry.position().path());
+                return models.wrap(reads.file(entry));
             case "content":
                 // Internal links in a body are relative to wherever it is shown.
-                String html = entry.html();
+                String html = reads.body(entry);
                 return Models.markup(html.indexOf(MarkdownRenderer.ROOT) < 0 ? html : html.replace(MarkdownRenderer.ROOT, page.root()));
             case "href":
-                if (entry.sitePath().isEmpty()) {
+                Optional<String> sitePath = reads.sitePath(entry);
+                if (sitePath.isEmpty()) {
                     throw new TemplateModelException("entry '" + entry.key() + "' has no page or anchor to link to;"
                             + " give its collection a 'url'");
                 }
-                return models.wrap(page.href(entry.sitePath().get()));
+                return models.wrap(page.href(sitePath.get()));
             case "path":
-                return models.wrap(entry.sitePath().orElse(null));
+                return models.wrap(reads.sitePath(entry).orElse(null));
             case "permalink":
-                return models.wrap(entry.sitePath().map(page::permalink).orElse(null));
+                return models.wrap(reads.sitePath(entry).map(page::permalink).orElse(null));
             case "referrers":
-                page.inputs().referrersOf(entry.key());
-                return models.wrap(page.site().referrers(entry));
+                return models.wrap(reads.referrers(entry));
             default:
-                return models.wrap(page.site().reference(entry, key));
+                return models.wrap(reads.field(entry, key));
         }
     }
 
     @Override
     public int size() {
-        models.page().inputs().field(entry.key(), KEYS);
-        return ENGINE_KEYS.size() + entry.data().size();
+        return ENGINE_KEYS.size() + models.page().reads().fieldNames(entry).size();
     }
 
     @Override
@@ -79,20 +78,19 @@ final class EntryModel implements TemplateHashModelEx {
 
     @Override
     public TemplateCollectionModel keys() {
-        models.page().inputs().field(entry.key(), KEYS);
         List<String> keys = new ArrayList<>(ENGINE_KEYS);
-        keys.addAll(entry.data().keySet());
+        keys.addAll(models.page().reads().fieldNames(entry));
         return new SimpleCollection(keys, models);
     }
 
     @Override
     public TemplateCollectionModel values() throws TemplateModelException {
-        models.page().inputs().field(entry.key(), KEYS);
+        SiteReads reads = models.page().reads();
         List<TemplateModel> values = new ArrayList<>();
         for (String key : ENGINE_KEYS) {
-            values.add(key.equals("href") && entry.sitePath().isEmpty() ? null : get(key));
+            values.add(key.equals("href") && reads.sitePath(entry).isEmpty() ? null : get(key));
         }
-        for (String key : entry.data().keySet()) {
+        for (String key : reads.fieldNames(entry)) {
             values.add(get(key));
         }
         return new SimpleCollection(values, models);

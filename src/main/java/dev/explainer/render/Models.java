@@ -1,5 +1,6 @@
 package dev.explainer.render;
 
+import dev.explainer.link.Change;
 import dev.explainer.link.Entry;
 
 import freemarker.core.HTMLOutputFormat;
@@ -24,11 +25,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The only values templates ever see: scalars, dates, lists, maps and entries, each wrapped by a
  * model written here. There is no bean wrapper, so no template can call a Java method or reach a
- * class, whatever built-ins it tries.
+ * class, whatever built-ins it tries. The models read the site only through the page's
+ * {@link SiteReads}, which records what they read.
  */
 final class Models implements ObjectWrapper {
     private final PageContext page;
@@ -159,58 +162,78 @@ final class Models implements ObjectWrapper {
         }
     }
 
-    /**
-     * A map of collection names (to their entries, or to a matrix of them) that records which
-     * collections the page lists, so that adding or removing an entry re-renders those pages.
-     */
-    static final class CollectionsModel extends MapModel {
-        private final Map<?, ?> raw;
-        private final PageInputs inputs;
+    /** What a {@link NamesModel} reads for a name, through {@link SiteReads}. */
+    interface ReadByName {
+        Object read(String name);
+    }
 
-        CollectionsModel(Map<?, ?> collections, Models models) {
-            super(collections, models);
-            this.raw = collections;
-            this.inputs = models.page().inputs();
+    /**
+     * {@code collections} or {@code matrices}: a map from the names the config declares to what
+     * each names, each value read through {@link SiteReads} (which records it) only when a
+     * template asks for it, so that a page depends only on the collections it lists.
+     */
+    static final class NamesModel implements TemplateHashModelEx2 {
+        private final Set<String> names;
+        private final ReadByName reads;
+        private final Models models;
+
+        NamesModel(Set<String> names, ReadByName reads, Models models) {
+            this.names = names;
+            this.reads = reads;
+            this.models = models;
         }
 
         @Override
         public TemplateModel get(String name) throws TemplateModelException {
-            inputs.collection(name);
-            return super.get(name);
+            return models.wrap(reads.read(name));
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return names.isEmpty();
+        }
+
+        @Override
+        public int size() {
+            return names.size();
+        }
+
+        @Override
+        public TemplateCollectionModel keys() {
+            return new SimpleCollection(new ArrayList<>(names), models);
         }
 
         @Override
         public TemplateCollectionModel values() {
-            raw.keySet().forEach(name -> inputs.collection(String.valueOf(name)));
-            return super.values();
+            List<Object> values = new ArrayList<>();
+            names.forEach(name -> values.add(reads.read(name)));
+            return new SimpleCollection(values, models);
         }
 
         @Override
         public KeyValuePairIterator keyValuePairIterator() {
-            raw.keySet().forEach(name -> inputs.collection(String.valueOf(name)));
-            return super.keyValuePairIterator();
+            Map<String, Object> read = new LinkedHashMap<>();
+            names.forEach(name -> read.put(name, reads.read(name)));
+            return new MapModel(read, models).keyValuePairIterator();
         }
     }
 
     /**
-     * The site's change log as {date, text, entry} items, newest first. A page that lists it
-     * depends on every collection, but only if it reads it.
+     * The site's change log as {date, text, entry} items, newest first, read (and recorded) only
+     * if a template lists it.
      */
     static final class ChangelogModel implements TemplateSequenceModel {
-        private final dev.explainer.link.Site site;
         private final Models models;
         private ListModel items;
 
-        ChangelogModel(dev.explainer.link.Site site, Models models) {
-            this.site = site;
+        ChangelogModel(Models models) {
             this.models = models;
         }
 
         private ListModel items() {
             if (items == null) {
-                models.page().inputs().collection(SiteChanges.CHANGELOG);
                 List<Map<String, Object>> changes = new ArrayList<>();
-                for (dev.explainer.link.Change change : site.changelog()) {
+                for (Change change : models.page().reads().changelog()) {
                     changes.add(ordered("date", change.date(), "text", change.text(), "entry", change.entry()));
                 }
                 items = new ListModel(changes, models);

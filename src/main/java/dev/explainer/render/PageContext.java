@@ -1,7 +1,6 @@
 package dev.explainer.render;
 
 import dev.explainer.link.Page;
-import dev.explainer.link.Site;
 import dev.explainer.markdown.LinkTargets;
 
 import freemarker.template.TemplateModelException;
@@ -9,14 +8,14 @@ import freemarker.template.TemplateModelException;
 import java.net.URI;
 
 /**
- * What the models of one page need to know: the site, the page, the path from the page to the
- * site root (so every link can be made relative, and the site works under any sub-path and from
- * disk), and where to record what the page reads.
+ * What the models of one page need to know: the page, the path from the page to the site root
+ * (so every link can be made relative, and the site works under any sub-path and from disk), and
+ * the site as this page reads it, recording what it reads.
  */
-record PageContext(Site site, Page page, String root, PageInputs inputs) {
+record PageContext(Page page, String root, SiteReads reads) {
 
-    static PageContext of(Site site, Page page, PageInputs inputs) {
-        return new PageContext(site, page, rootOf(site.config().baseUrl(), page), inputs);
+    static PageContext of(Page page, SiteReads reads) {
+        return new PageContext(page, rootOf(reads.config().baseUrl(), page), reads);
     }
 
     /** {@code ../../} for {@code parties/russia/index.html}; the base URL's path for the error page. */
@@ -33,14 +32,14 @@ record PageContext(Site site, Page page, String root, PageInputs inputs) {
         int hash = sitePath.indexOf('#');
         String path = hash < 0 ? sitePath : sitePath.substring(0, hash);
         String fragment = hash < 0 ? "" : sitePath.substring(hash);
-        LinkTargets.Target target = site.find(path).orElseThrow(() -> new TemplateModelException(
+        LinkTargets.Target target = reads.find(path).orElseThrow(() -> new TemplateModelException(
                 "no page or asset has the path '" + path + "'"));
         return root + target.outputFile() + fragment;
     }
 
     /** The absolute URL of a site path, for canonical links and sharing. */
     String permalink(String sitePath) {
-        String base = site.config().baseUrl().toString();
+        String base = reads.config().baseUrl().toString();
         return base + (sitePath.startsWith("/") ? sitePath.substring(1) : sitePath);
     }
 }

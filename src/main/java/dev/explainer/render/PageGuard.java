@@ -1,7 +1,7 @@
 package dev.explainer.render;
 
 import dev.explainer.diagnostic.Position;
-import dev.explainer.load.ContentLoader;
+import dev.explainer.load.SourceLayout;
 
 import freemarker.core.Environment;
 import freemarker.core.Macro;
@@ -166,15 +166,15 @@ final class PageGuard implements TemplateProcessingTracer {
             TracedElement[] elements = stack;
             int at = Math.min(lastDepth, elements.length) - 1;
             TracedElement element = at >= 0 ? elements[at] : null;
-            return element == null ? Position.startOf(ContentLoader.TEMPLATES) : positionOf(element);
+            return element == null ? Position.startOf(SourceLayout.TEMPLATES) : positionOf(element);
         } catch (RuntimeException e) {
-            return Position.startOf(ContentLoader.TEMPLATES);
+            return Position.startOf(SourceLayout.TEMPLATES);
         }
     }
 
     /** Where the page was when a render failed outside FreeMarker's own error reporting. */
     Position lastPosition(String fallbackTemplate) {
-        return lastDepth == 0 ? Position.startOf(ContentLoader.TEMPLATES + "/" + fallbackTemplate) : positionOf(stack[lastDepth - 1]);
+        return lastDepth == 0 ? Position.startOf(SourceLayout.TEMPLATES + "/" + fallbackTemplate) : positionOf(stack[lastDepth - 1]);
     }
 
     private static boolean isRootOf(TracedElement element) {
@@ -186,7 +186,7 @@ final class PageGuard implements TemplateProcessingTracer {
     }
 
     private static Position positionOf(TracedElement element) {
-        return new Position(ContentLoader.TEMPLATES + "/" + element.getTemplate().getSourceName(),
+        return new Position(SourceLayout.TEMPLATES + "/" + element.getTemplate().getSourceName(),
                 Math.max(1, element.getBeginLine()), Math.max(1, element.getBeginColumn()));
     }
 

@@ -1,81 +1,65 @@
 package dev.explainer.render;
 
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * What one page read while it was rendered: which fields of which entries it showed, the
- * collections it listed, and the entries whose referrers it listed. A later edit re-renders the
- * page only if it touches one of these (or the page's templates): a list page that shows titles
- * is not re-rendered when a body changes. Recorded by the models of that page alone, so it needs
- * no locking. A one-off build records nothing ({@link #NONE}).
+ * What one page read while it was rendered, recorded by {@link SiteReads} as the page's models
+ * read it: a later edit re-renders the page only if it changes one of these (or the page's
+ * template): a list page that shows titles is not re-rendered when a body changes. Written by the
+ * thread that renders the page alone, so it needs no locking; read once the page is done. A
+ * one-off build records nothing ({@link #NONE}).
  */
 class PageInputs {
-    /** The field name that stands for every field of an entry: one added or removed. */
-    static final String ALL_FIELDS = "*";
-
     /** Records nothing: for builds that will not be followed by an incremental one. */
     static final PageInputs NONE = new PageInputs() {
         @Override
-        void field(String key, String field) {
+        void add(PageInput input) {
         }
 
         @Override
-        void collection(String name) {
-        }
-
-        @Override
-        void referrersOf(String key) {
+        boolean recording() {
+            return false;
         }
     };
 
-    private final Map<String, Set<String>> fields = new HashMap<>();
-    private final Set<String> collections = new HashSet<>();
-    private final Set<String> referrers = new HashSet<>();
+    private final Set<PageInput> read = new HashSet<>();
 
-    void field(String key, String field) {
-        fields.computeIfAbsent(key, k -> new HashSet<>(4)).add(field);
+    void add(PageInput input) {
+        read.add(input);
     }
 
-    void collection(String name) {
-        collections.add(name);
+    /** Whether what is added is kept: not for a one-off build. */
+    boolean recording() {
+        return true;
     }
 
-    void referrersOf(String key) {
-        referrers.add(key);
-    }
-
-    Set<String> entryKeys() {
-        return fields.keySet();
-    }
-
-    Set<String> collections() {
-        return collections;
-    }
-
-    Set<String> referrers() {
-        return referrers;
+    /** Everything the page read. */
+    Set<PageInput> all() {
+        return read;
     }
 
     /** Whether any of the changes touches what this page read. */
     boolean touchedBy(SiteChanges changes) {
-        for (Map.Entry<String, Set<String>> changed : changes.fields().entrySet()) {
-            Set<String> read = fields.get(changed.getKey());
-            if (read != null && (changed.getValue().contains(ALL_FIELDS) || intersects(read, changed.getValue()))) {
-                return true;
+        Set<PageInput> changed = changes.inputs();
+        if (read.size() < changed.size()) {
+            for (PageInput input : read) {
+                if (changed.contains(input)) {
+                    return true;
+                }
+            }
+        } else {
+            for (PageInput input : changed) {
+                if (read.contains(input)) {
+                    return true;
+                }
             }
         }
-        return intersects(collections, changes.collections()) || intersects(referrers, changes.referrers());
-    }
-
-    private static boolean intersects(Set<String> read, Set<String> changed) {
-        Set<String> smaller = read.size() < changed.size() ? read : changed;
-        Set<String> larger = smaller == read ? changed : read;
-        for (String item : smaller) {
-            if (larger.contains(item)) {
-                return true;
+        if (!changes.replaced().isEmpty()) {
+            for (PageInput input : read) {
+                if (input instanceof PageInput.OfEntry ofEntry && changes.replaced().contains(ofEntry.entry())) {
+                    return true;
+                }
             }
         }
         return false;

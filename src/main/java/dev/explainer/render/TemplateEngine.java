@@ -4,8 +4,7 @@ import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Position;
-import dev.explainer.load.ContentLoader;
-import dev.explainer.text.PathSegments;
+import dev.explainer.load.SourceLayout;
 import dev.explainer.text.SourceFile;
 
 import freemarker.cache.StringTemplateLoader;
@@ -30,9 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -42,8 +38,6 @@ import java.util.regex.Pattern;
  * format so output does not depend on the machine. Templates are compiled once, up front.
  */
 public final class TemplateEngine {
-    private static final Pattern IMPORT = Pattern.compile("<#(import|include)\\s+\"([^\"]+)\"");
-
     private final Configuration configuration;
     private final Map<String, SourceFile> sources;
 
@@ -52,6 +46,9 @@ public final class TemplateEngine {
 
     private record Compiled(Map<String, Template> templates, List<Diagnostic> problems) {
     }
+
+    /** Each template's revision, made on first use: an engine's templates never change. */
+    private volatile Map<String, TemplateRevision> revisions;
 
     public TemplateEngine(SiteConfig site, Map<String, SourceFile> templates) {
         this.sources = templates;
@@ -139,7 +136,7 @@ public final class TemplateEngine {
         if (template != null) {
             return Optional.of(template);
         }
-        Optional<Diagnostic> failed = compiled().problems().stream().filter(d -> d.path().equals(ContentLoader.TEMPLATES + "/" + name))
+        Optional<Diagnostic> failed = compiled().problems().stream().filter(d -> d.path().equals(SourceLayout.TEMPLATES + "/" + name))
                 .findFirst();
         if (failed.isPresent()) {
             problems.add(failed.get());
@@ -165,50 +162,28 @@ public final class TemplateEngine {
             return Optional.of(configuration.getTemplate(name));
         } catch (ParseException e) {
             String file = e.getTemplateName() == null ? name : e.getTemplateName();
-            problems.add(Diagnostic.error(DiagnosticCode.TEMPLATE_SYNTAX, new Position(ContentLoader.TEMPLATES + "/" + file, e.getLineNumber(),
+            problems.add(Diagnostic.error(DiagnosticCode.TEMPLATE_SYNTAX, new Position(SourceLayout.TEMPLATES + "/" + file, e.getLineNumber(),
                     e.getColumnNumber()), "template syntax error: " + editorMessage(e.getEditorMessage())));
         } catch (IOException e) {
-            problems.add(Diagnostic.error(DiagnosticCode.TEMPLATE_SYNTAX, Position.startOf(ContentLoader.TEMPLATES + "/" + name),
+            problems.add(Diagnostic.error(DiagnosticCode.TEMPLATE_SYNTAX, Position.startOf(SourceLayout.TEMPLATES + "/" + name),
                     "template cannot be read: " + editorMessage(e.getMessage())));
         }
         return Optional.empty();
     }
 
-    /**
-     * The templates whose pages a change to {@code changed} affects: the changed ones and every
-     * template that imports or includes one of them, directly or not.
-     */
-    Set<String> pagesUsing(Set<String> changed) {
-        Set<String> affected = new HashSet<>(changed);
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (Map.Entry<String, SourceFile> template : sources.entrySet()) {
-                if (!affected.contains(template.getKey())
-                        && usedBy(template.getKey(), template.getValue().text()).stream().anyMatch(affected::contains)) {
-                    affected.add(template.getKey());
-                    grew = true;
-                }
-            }
-        }
-        return affected;
-    }
-
-    /** The templates one template imports or includes, by their names below templates/. */
-    static Set<String> usedBy(String name, String text) {
-        Set<String> used = new HashSet<>();
-        Matcher matcher = IMPORT.matcher(text);
-        String folder = name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "";
-        while (matcher.find()) {
-            String target = matcher.group(2);
-            used.add(target.startsWith("/") ? target.substring(1) : PathSegments.removeDotSegments(folder + target));
-        }
-        return used;
-    }
-
     /** The sources this engine was built from, to tell which changed. */
     public Map<String, SourceFile> sources() {
         return sources;
+    }
+
+    /** The revision of every template, by name. */
+    Map<String, TemplateRevision> revisions() {
+        Map<String, TemplateRevision> made = revisions;
+        if (made == null) {
+            made = TemplateRevision.of(sources); // the same result on any thread, so a race only repeats the work
+            revisions = made;
+        }
+        return made;
     }
 
     /** The longest template message an editor is shown; FreeMarker's can run to many kilobytes. */
@@ -271,7 +246,7 @@ public final class TemplateEngine {
         }
         Integer line = e.getLineNumber();
         Integer column = e.getColumnNumber();
-        return new Position(ContentLoader.TEMPLATES + "/" + name, line == null ? 1 : line, column == null ? 1 : column);
+        return new Position(SourceLayout.TEMPLATES + "/" + name, line == null ? 1 : line, column == null ? 1 : column);
     }
 
     /** Values reach templates through {@link Models}; FreeMarker itself may wrap plain text, and nothing else. */

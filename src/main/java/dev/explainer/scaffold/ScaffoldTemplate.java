@@ -47,6 +47,9 @@ final class ScaffoldTemplate {
         Template template;
         try {
             template = cfg.getTemplate("scaffold");
+            // Every loop checks for interruption on each turn, so a scaffold that runs past its
+            // limit stops at its next turn once its thread is interrupted (as pages do).
+            freemarker.core._CoreAPI.addThreadInterruptedChecks(template);
         } catch (freemarker.core.ParseException e) {
             throw new Failed(Diagnostic.error(DiagnosticCode.TEMPLATE_SYNTAX,
                     new Position(path, e.getLineNumber(), e.getColumnNumber()),
@@ -57,8 +60,9 @@ final class ScaffoldTemplate {
 
     /**
      * Runs a scaffold template as the build runs a page: within the site's time limit for a page,
-     * on a thread of its own, its errors reported at its line. A template that does not
-     * stop is left on its thread (a daemon: the command ends anyway).
+     * on a thread of its own, its errors reported at its line. Past the limit its thread is
+     * interrupted, which stops it at the next turn of a loop; one that still does not stop (inside
+     * one built-in) is left on its thread, a daemon: the command ends anyway.
      */
     private static String process(Template template, Map<String, Object> model, String path, Duration limit)
             throws Failed {

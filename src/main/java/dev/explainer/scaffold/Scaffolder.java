@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.explainer.config.CollectionConfig;
 import dev.explainer.diagnostic.Diagnostic;
-import dev.explainer.load.ContentLoader;
+import dev.explainer.load.CollectionPlace;
+import dev.explainer.load.FileRead;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.load.RawEntry;
+import dev.explainer.load.SourceLayout;
 import dev.explainer.load.SourceTree;
 import dev.explainer.text.SourceFile;
-import dev.explainer.validate.Validator;
-import dev.explainer.yaml.Suggestions;
+import dev.explainer.text.Suggestions;
+import dev.explainer.validate.EntryIds;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,8 +69,8 @@ public final class Scaffolder {
                     + Suggestions.closest(collectionName, names).map(s -> "; did you mean '" + s + "'?")
                     .orElse("; the site declares " + String.join(", ", names)));
         }
-        if (!Validator.SLUG.matcher(id).matches()) {
-            String slug = Validator.slugify(id);
+        if (!EntryIds.isSlug(id)) {
+            String slug = EntryIds.slugify(id);
             return new Outcome.Refused("id '" + id + "' is not a lowercase URL slug"
                     + (slug.isEmpty() ? " (letters, digits and single hyphens)" : "; use '" + slug + "'"));
         }
@@ -79,7 +81,7 @@ public final class Scaffolder {
         }
         // Written only where the build reads from: the same rule, so never outside content/.
         SourceTree tree = SourceTree.of(sourceDir).orElseThrow(() -> new IOException("the source folder " + sourceDir + " is gone"));
-        SourceTree.Place place = tree.placeOf(collection);
+        CollectionPlace place = tree.placeOf(collection);
         Optional<SourceTree.Entry> there = place.entry();
         if (place.problem().isPresent() && there.map(e -> e.kind() != SourceTree.Kind.MISSING).orElse(true)) {
             return new Outcome.Invalid(place.problem().get()); // a missing file or folder is made
@@ -105,7 +107,7 @@ public final class Scaffolder {
         }
         String existing = "";
         if (there.get().kind() == SourceTree.Kind.FILE) {
-            SourceTree.Read read = tree.read(there.get());
+            FileRead read = tree.read(there.get());
             if (read.bytes().isEmpty()) {
                 return new Outcome.Invalid(read.problem().orElseThrow());
             }
@@ -138,7 +140,7 @@ public final class Scaffolder {
                     "description", field.description()));
         }
         model.put("fields", described);
-        String path = ContentLoader.TEMPLATES + "/" + SCAFFOLDS + "/" + collection.name() + ".ftl";
+        String path = SourceLayout.TEMPLATES + "/" + SCAFFOLDS + "/" + collection.name() + ".ftl";
         return ScaffoldTemplate.run(custom, path, model, site.config().limits().pageRender());
     }
 

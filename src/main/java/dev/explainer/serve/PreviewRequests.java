@@ -3,7 +3,7 @@ package dev.explainer.serve;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-import dev.explainer.render.OutputFile;
+import dev.explainer.output.OutputFile;
 
 import java.io.IOException;
 import java.io.InputStream;

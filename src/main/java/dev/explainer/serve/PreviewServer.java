@@ -8,13 +8,13 @@ import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.load.ChangedFiles;
-import dev.explainer.load.ContentLoader;
+import dev.explainer.load.SourceLayout;
 import dev.explainer.load.SourceTree;
+import dev.explainer.output.OutputFile;
 import dev.explainer.parallel.Cancellation;
 import dev.explainer.pipeline.BuildOptions;
 import dev.explainer.pipeline.BuildResult;
 import dev.explainer.pipeline.SiteBuilder;
-import dev.explainer.render.OutputFile;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -99,7 +99,7 @@ public final class PreviewServer implements AutoCloseable {
         // Watching first, and the first build on the rebuild thread like any other: a save during
         // a first build that takes long (a template that loops) cancels it and is built next.
         watcher = new SourceWatcher(sourceDir,
-                Set.of(sourceDir.resolve(ContentLoader.CONTENT), sourceDir.resolve(ContentLoader.TEMPLATES)),
+                Set.of(sourceDir.resolve(SourceLayout.CONTENT), sourceDir.resolve(SourceLayout.TEMPLATES)),
                 batch -> schedule(batch.paths(), batch.overflow(), batch.firstEventNanos()));
         Cancellation first;
         synchronized (pending) {
@@ -174,7 +174,7 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private static BuildResult failure(Throwable thrown) {
-        Diagnostic problem = Diagnostic.error(DiagnosticCode.INTERNAL_ERROR, dev.explainer.diagnostic.Position.startOf(ContentLoader.CONTENT),
+        Diagnostic problem = Diagnostic.error(DiagnosticCode.INTERNAL_ERROR, dev.explainer.diagnostic.Position.startOf(SourceLayout.CONTENT),
                 Bugs.report("the preview stopped while rebuilding", thrown));
         return new BuildResult(List.of(problem), List.of(), 0, List.of(), List.of(), java.time.Duration.ZERO, List.of(), List.of(thrown));
     }

@@ -1,7 +1,7 @@
 package dev.explainer.serve;
 
 import dev.explainer.diagnostic.Diagnostic;
-import dev.explainer.render.OutputFile;
+import dev.explainer.output.OutputFile;
 
 import java.util.List;
 import java.util.Map;

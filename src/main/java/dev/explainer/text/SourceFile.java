@@ -51,6 +51,25 @@ public final class SourceFile {
         return text;
     }
 
+    /**
+     * Two files are equal if they have the same path and the same text: everything read from a
+     * file, positions included, depends on these alone.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof SourceFile file && path.equals(file.path) && text.equals(file.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * path.hashCode() + text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SourceFile[" + path + ", " + text.length() + " characters]";
+    }
+
     /** The 1-based line and column of a 0-based character offset in this file. */
     public Position positionOf(int offset) {
         int clamped = Math.max(0, Math.min(offset, text.length()));

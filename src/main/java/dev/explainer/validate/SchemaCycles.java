@@ -1,18 +1,13 @@
 package dev.explainer.validate;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
+import dev.explainer.diagnostic.DiagnosticCode;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
-import dev.explainer.diagnostic.Position;
 import dev.explainer.text.SourceFile;
 
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -46,7 +41,10 @@ final class SchemaCycles {
 
     private final JsonNode root;
     private final SourceFile file;
-    /** Every schema of the file in the order it is written, with its JSON Pointer. */
+    /**
+     * Every schema of the file in the order it is written, with its JSON Pointer. By identity: a
+     * node here is a place in the file, and two subschemas written alike are two places.
+     */
     private final Map<JsonNode, String> pointers = new IdentityHashMap<>();
     private final List<JsonNode> schemas = new ArrayList<>();
     private final Map<String, JsonNode> anchors = new HashMap<>();
@@ -136,7 +134,7 @@ final class SchemaCycles {
                 + route + ")") + " without stepping into a field or an item, so a value would be checked against the same schema"
                 + " again without end; point it at a schema that does not lead back here, or put the reference inside"
                 + " \"properties\" or \"items\" if the value really nests";
-        return java.util.Optional.of(Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, positionOf(ref), message));
+        return java.util.Optional.of(Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, JsonPositions.ofKey(file, ref), message));
     }
 
     private static int indexOf(List<JsonNode> nodes, JsonNode node) {
@@ -173,7 +171,7 @@ final class SchemaCycles {
         schema.fields().forEachRemaining(member -> {
             String key = member.getKey();
             JsonNode value = member.getValue();
-            String at = pointer + "/" + escape(key);
+            String at = pointer + "/" + JsonPositions.escape(key);
             if (SAME_VALUE_ONE.contains(key) || NESTED_ONE.contains(key)) {
                 collect(value, at);
             }
@@ -183,7 +181,7 @@ final class SchemaCycles {
                 }
             }
             if ((SAME_VALUE_MAP.contains(key) || NESTED_MAP.contains(key)) && value.isObject()) {
-                value.fields().forEachRemaining(entry -> collect(entry.getValue(), at + "/" + escape(entry.getKey())));
+                value.fields().forEachRemaining(entry -> collect(entry.getValue(), at + "/" + JsonPositions.escape(entry.getKey())));
             }
         });
     }
@@ -252,52 +250,5 @@ final class SchemaCycles {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
-    }
-
-    /** Where the key at {@code pointer} is written in the file; the file's start if it cannot be found. */
-    private Position positionOf(String pointer) {
-        try (JsonParser parser = new JsonFactory().createParser(file.text())) {
-            parser.nextToken();
-            JsonLocation at = find(parser, "", pointer);
-            if (at != null) {
-                return new Position(file.path(), at.getLineNr(), at.getColumnNr());
-            }
-        } catch (IOException e) {
-            // The text parsed before; if it does not now, the start of the file is the best place.
-        }
-        return Position.startOf(file.path());
-    }
-
-    /** Reads the value the parser is at, which has {@code pointer}, and returns where the key at {@code wanted} starts. */
-    private static JsonLocation find(JsonParser parser, String pointer, String wanted) throws IOException {
-        JsonToken token = parser.currentToken();
-        if (token == JsonToken.START_OBJECT) {
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String child = pointer + "/" + escape(parser.currentName());
-                JsonLocation key = parser.currentTokenLocation();
-                if (child.equals(wanted)) {
-                    return key;
-                }
-                parser.nextToken();
-                if (wanted.startsWith(child + "/")) {
-                    return find(parser, child, wanted);
-                }
-                parser.skipChildren();
-            }
-        } else if (token == JsonToken.START_ARRAY) {
-            int index = 0;
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                String child = pointer + "/" + index++;
-                if (wanted.startsWith(child + "/")) {
-                    return find(parser, child, wanted);
-                }
-                parser.skipChildren();
-            }
-        }
-        return null;
     }
 }

@@ -8,23 +8,17 @@ import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.load.RawEntry;
-import dev.explainer.yaml.Suggestions;
+import dev.explainer.text.Suggestions;
 import dev.explainer.yaml.YamlNode;
 
-import java.time.Month;
-import java.time.YearMonth;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The schema validator's messages in an editor's words, one per problem, each at the key or value
@@ -42,7 +36,6 @@ final class SchemaMessages {
             "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems",
             "uniqueItems");
     private static final Set<String> COMBINATORS = Set.of("oneOf", "anyOf");
-    private static final Pattern DAY = Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})");
 
     private final RawEntry entry;
     private final CollectionSchema schema;
@@ -137,10 +130,10 @@ final class SchemaMessages {
             case "anyOf":
                 return combinator(message, node, field, all);
             case "format":
-                return Diagnostic.error(DiagnosticCode.FIELD_FORMAT, node.position(), subject(field) + formatProblem(message, node));
+                return Diagnostic.error(DiagnosticCode.FIELD_FORMAT, node.position(), subject(field) + FormatProblems.describe(message, node));
             case "pattern": {
                 Optional<String> description = declaredDescription(message);
-                return Diagnostic.error(DiagnosticCode.FIELD, node.position(), subject(field) + quoted(node)
+                return Diagnostic.error(DiagnosticCode.FIELD, node.position(), subject(field) + FormatProblems.quoted(node)
                         + " does not have the form this field needs" + description.map(d -> ": " + d)
                                 .orElse(" (see its \"pattern\" in " + schemaFile() + ")"));
             }
@@ -206,41 +199,6 @@ final class SchemaMessages {
         return names;
     }
 
-    private String formatProblem(ValidationMessage message, YamlNode node) {
-        String format = message.getSchemaNode() == null ? "" : message.getSchemaNode().asText("");
-        String value = quoted(node);
-        switch (format) {
-            case "date": {
-                String text = node instanceof YamlNode.Scalar scalar ? String.valueOf(scalar.value()) : "";
-                Matcher day = DAY.matcher(text);
-                if (!day.matches()) {
-                    return value + " is not a date written YYYY-MM-DD, such as 2015-10-23";
-                }
-                int year = Integer.parseInt(day.group(1));
-                int month = Integer.parseInt(day.group(2));
-                int date = Integer.parseInt(day.group(3));
-                String why;
-                if (month < 1 || month > 12) {
-                    why = "there is no month " + month;
-                } else if (date < 1) {
-                    why = "there is no day " + date;
-                } else {
-                    int length = YearMonth.of(year, month).lengthOfMonth();
-                    why = Month.of(month).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year + " has " + length + " days";
-                }
-                return value + " is not a date that exists (" + why + "); dates are written YYYY-MM-DD";
-            }
-            case "uri":
-                return value + " is not an absolute URL such as https://example.org/page";
-            case "uri-reference":
-                return value + " is not a URL (such as https://example.org/page) or a path (such as /about/)";
-            case "email":
-                return value + " is not an e-mail address";
-            default:
-                return value + " is not in the format '" + format + "'";
-        }
-    }
-
     /** The description the schema gives the value's own declaration, if any. */
     private Optional<String> declaredDescription(ValidationMessage message) {
         String location = String.valueOf(message.getSchemaLocation());
@@ -264,10 +222,6 @@ final class SchemaMessages {
     /** How a message names what it is about: the field, or the entry itself at the top level (never "field ''"). */
     private static String subject(String field) {
         return field.isEmpty() ? "this entry: " : "field '" + field + "': ";
-    }
-
-    private static String quoted(YamlNode node) {
-        return node instanceof YamlNode.Scalar scalar ? "'" + scalar.value() + "'" : node.describe();
     }
 
     /** networknt's text without the JSON Pointer it starts with. */

@@ -55,7 +55,7 @@ final class UrlFields {
         if (node instanceof YamlNode.Mapping mapping) {
             JsonNode properties = declared.path("properties");
             for (YamlNode.Member member : mapping.members().values()) {
-                visit(member.value(), properties.get(member.key()), root, pointer + "/" + escape(member.key()),
+                visit(member.value(), properties.get(member.key()), root, pointer + "/" + JsonPositions.escape(member.key()),
                         field.isEmpty() ? member.key() : field + "." + member.key(), references, problems);
             }
         } else if (node instanceof YamlNode.Sequence sequence) {
@@ -64,9 +64,5 @@ final class UrlFields {
                 visit(sequence.items().get(i), items, root, pointer + "/" + i, field + "[" + i + "]", references, problems);
             }
         }
-    }
-
-    private static String escape(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
     }
 }

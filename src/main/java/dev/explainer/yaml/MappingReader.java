@@ -3,6 +3,7 @@ package dev.explainer.yaml;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Position;
+import dev.explainer.text.Suggestions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

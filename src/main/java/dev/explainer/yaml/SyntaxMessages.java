@@ -3,6 +3,13 @@ package dev.explainer.yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
+import static dev.explainer.yaml.YamlLines.contentStart;
+import static dev.explainer.yaml.YamlLines.firstWord;
+import static dev.explainer.yaml.YamlLines.hasInlineValue;
+import static dev.explainer.yaml.YamlLines.keyEnd;
+import static dev.explainer.yaml.YamlLines.stripComment;
+import static dev.explainer.yaml.YamlLines.valueStart;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,15 +27,12 @@ final class SyntaxMessages {
     private static final Pattern UNKNOWN_ESCAPE = Pattern.compile("found unknown escape character (.)");
     private static final Pattern UNDEFINED_ALIAS = Pattern.compile("found undefined alias (.*)");
     private static final int QUOTED_LENGTH = 40;
-    /** The line breaks SnakeYAML counts, so that its marks and these lines agree. */
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\r\n\u0085\u2028\u2029]");
-
-    private final String[] lines;
+    private final YamlLines lines;
     /** The file's line at which the YAML text starts: messages that name another line use the file's numbers. */
     private final int firstLine;
 
     private SyntaxMessages(String yaml, int firstLine) {
-        this.lines = LINE_BREAK.split(yaml, -1);
+        this.lines = new YamlLines(yaml);
         this.firstLine = firstLine;
     }
 
@@ -49,8 +53,8 @@ final class SyntaxMessages {
         String context = e.getContext() == null ? "" : e.getContext();
         Mark at = e.getProblemMark();
         Mark opened = e.getContextMark();
-        int line = at == null ? 0 : Math.min(at.getLine(), lines.length - 1);
-        int column = at == null ? 0 : Math.min(at.getColumn(), lines[line].length());
+        int line = at == null ? 0 : Math.min(at.getLine(), lines.count() - 1);
+        int column = at == null ? 0 : Math.min(at.getColumn(), lines.line(line).length());
 
         if (problem.contains("\\t(TAB)") || problem.contains("found a tab character")) {
             return new Located(line, column, "a tab character: YAML allows only spaces to indent and to separate a field's name"
@@ -60,7 +64,7 @@ final class SyntaxMessages {
         if (cannotStart.find()) {
             String character = cannotStart.group(1);
             return new Located(line, column, "a value cannot start with '" + character + "' unless it is in quotes; write "
-                    + example(lines[line].substring(column).strip()));
+                    + example(lines.line(line).substring(column).strip()));
         }
         if (problem.startsWith("mapping values are not allowed")) {
             return colonInValue(line, column);
@@ -69,7 +73,7 @@ final class SyntaxMessages {
             return missingColon(opened.getLine());
         }
         if (context.startsWith("while scanning a quoted scalar") && opened != null && problem.contains("end of stream")) {
-            char quote = charAt(opened);
+            char quote = lines.charAt(opened);
             return new Located(opened.getLine(), opened.getColumn(), "the quotation mark " + quote + " here is never closed; add a "
                     + quote + " at the end of the value");
         }
@@ -87,7 +91,7 @@ final class SyntaxMessages {
                     + " on this line, and separate its fields with ', '");
         }
         if ((context.startsWith("while scanning an alias") || context.startsWith("while scanning an anchor")) && opened != null) {
-            char sign = charAt(opened);
+            char sign = lines.charAt(opened);
             return new Located(opened.getLine(), opened.getColumn(), "a value that starts with '" + sign + "' is read as a YAML "
                     + (sign == '*' ? "alias" : "anchor") + "; put the value in quotes");
         }
@@ -117,7 +121,7 @@ final class SyntaxMessages {
      * (YAML took it for more of that field's value).
      */
     private Located colonInValue(int line, int column) {
-        String text = line(line);
+        String text = lines.line(line);
         int start = contentStart(text);
         int key = keyEnd(text, start);
         if (key >= 0 && key < column) {
@@ -126,13 +130,13 @@ final class SyntaxMessages {
                     + " put the whole value in quotes: " + text.substring(start, key + 1) + " "
                     + example(text.substring(value).strip()));
         }
-        int above = previousContent(line);
+        int above = lines.previousContent(line);
         int fieldLine = above;
-        while (fieldLine >= 0 && keyEnd(line(fieldLine), contentStart(line(fieldLine))) < 0) {
-            fieldLine = previousContent(fieldLine);
+        while (fieldLine >= 0 && keyEnd(lines.line(fieldLine), contentStart(lines.line(fieldLine))) < 0) {
+            fieldLine = lines.previousContent(fieldLine);
         }
         if (fieldLine >= 0 && continues(fieldLine, line)) {
-            String field = line(fieldLine);
+            String field = lines.line(fieldLine);
             int fieldColumn = contentStart(field);
             String name = field.substring(fieldColumn, keyEnd(field, fieldColumn));
             String hint = hasInlineValue(field, fieldColumn)
@@ -143,10 +147,10 @@ final class SyntaxMessages {
         }
         if (above >= 0) {
             int first = above;
-            int earlier = previousContent(first);
+            int earlier = lines.previousContent(first);
             while (earlier > fieldLine) {
                 first = earlier;
-                earlier = previousContent(first);
+                earlier = lines.previousContent(first);
             }
             return missingColon(first);
         }
@@ -158,10 +162,10 @@ final class SyntaxMessages {
      * value: it has a value on its own line and each line below is indented more than it.
      */
     private boolean continues(int fieldLine, int line) {
-        int fieldColumn = contentStart(line(fieldLine));
-        boolean inline = hasInlineValue(line(fieldLine), fieldColumn);
-        for (int i = nextContent(fieldLine); i >= 0 && i < line; i = nextContent(i)) {
-            if (!inline || contentStart(line(i)) <= fieldColumn) {
+        int fieldColumn = contentStart(lines.line(fieldLine));
+        boolean inline = hasInlineValue(lines.line(fieldLine), fieldColumn);
+        for (int i = lines.nextContent(fieldLine); i >= 0 && i < line; i = lines.nextContent(i)) {
+            if (!inline || contentStart(lines.line(i)) <= fieldColumn) {
                 return false;
             }
         }
@@ -170,7 +174,7 @@ final class SyntaxMessages {
 
     /** A line that is plain text where a field was expected: it lacks the ':' after the field's name. */
     private Located missingColon(int line) {
-        String text = line(line);
+        String text = lines.line(line);
         int start = contentStart(text);
         String content = stripComment(text.substring(start)).strip();
         int space = content.indexOf(' ');
@@ -181,7 +185,7 @@ final class SyntaxMessages {
 
     /** A line whose indentation ends the list or mapping above it, without matching any level of it. */
     private Located blockEnd(int line, int column, Mark opened, boolean mapping) {
-        String text = line(line);
+        String text = lines.line(line);
         int start = text.length() - text.stripLeading().length();
         int expected = opened.getColumn();
         boolean startsLine = column <= start;
@@ -211,110 +215,12 @@ final class SyntaxMessages {
                 + ", start at column " + (expected + 1) + "; start it at column " + (expected + 1));
     }
 
-    /** The character at a mark, or '?' if the mark is not inside the text (as a mark at its end is not). */
-    private char charAt(Mark mark) {
-        String text = line(mark.getLine());
-        return mark.getColumn() < text.length() ? text.charAt(mark.getColumn()) : '?';
-    }
-
-    /** A line of the text; empty beyond its end. */
-    private String line(int index) {
-        return index >= 0 && index < lines.length ? lines[index] : "";
-    }
-
     private static String example(String value) {
         String quoted = value.contains("\"") ? "'" + value.replace("'", "''") + "'" : "\"" + value + "\"";
         return shorten(quoted);
     }
 
-    private static String firstWord(String text, int start) {
-        int end = start;
-        while (end < text.length() && text.charAt(end) != ':' && text.charAt(end) != ' ') {
-            end++;
-        }
-        String word = text.substring(start, end);
-        if (word.equals("-")) {
-            int next = contentStart(text);
-            return next > start ? "- " + firstWord(text, next) : word;
-        }
-        return word;
-    }
-
     private static String shorten(String text) {
         return text.length() <= QUOTED_LENGTH ? text : text.substring(0, QUOTED_LENGTH - 1) + "…";
-    }
-
-    /** Where a line's content starts: after its indentation and any list markers ("- "). */
-    private static int contentStart(String text) {
-        int i = 0;
-        while (true) {
-            while (i < text.length() && text.charAt(i) == ' ') {
-                i++;
-            }
-            if (i < text.length() && text.charAt(i) == '-' && (i + 1 == text.length() || text.charAt(i + 1) == ' ')) {
-                i++;
-                continue;
-            }
-            return i;
-        }
-    }
-
-    /** The index of the ':' that ends a field's name starting at {@code start}, or -1 if the line is no field. */
-    private static int keyEnd(String text, int start) {
-        if (start < text.length() && (text.charAt(start) == '"' || text.charAt(start) == '\'')) {
-            int close = text.indexOf(text.charAt(start), start + 1);
-            return close > 0 && close + 1 < text.length() && text.charAt(close + 1) == ':' ? close + 1 : -1;
-        }
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '#' && i > start && text.charAt(i - 1) == ' ') {
-                return -1;
-            }
-            if (c == ':' && (i + 1 == text.length() || text.charAt(i + 1) == ' ')) {
-                return i > start ? i : -1;
-            }
-        }
-        return -1;
-    }
-
-    private static int valueStart(String text, int keyEnd) {
-        int i = keyEnd + 1;
-        while (i < text.length() && text.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
-    }
-
-    private static boolean hasInlineValue(String text, int start) {
-        int key = keyEnd(text, start);
-        return key >= 0 && !stripComment(text.substring(key + 1)).isBlank();
-    }
-
-    private static String stripComment(String text) {
-        int hash = text.indexOf(" #");
-        return hash < 0 ? text : text.substring(0, hash);
-    }
-
-    private static boolean isContent(String text) {
-        String stripped = text.strip();
-        return !stripped.isEmpty() && !stripped.startsWith("#");
-    }
-
-    private int previousContent(int line) {
-        for (int i = line - 1; i >= 0; i--) {
-            if (isContent(line(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private int nextContent(int line) {
-        for (int i = line + 1; i < lines.length; i++) {
-            if (isContent(line(i))) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

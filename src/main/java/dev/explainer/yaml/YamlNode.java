@@ -3,6 +3,7 @@ package dev.explainer.yaml;
 import dev.explainer.diagnostic.Position;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +91,7 @@ public sealed interface YamlNode {
         }
 
         /** A copy without the given keys, keeping positions. */
-        public Mapping without(String... keys) {
+        public Mapping without(Collection<String> keys) {
             Map<String, Member> copy = new LinkedHashMap<>(members);
             for (String key : keys) {
                 copy.remove(key);

@@ -29,14 +29,12 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.StringReader;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads YAML as plain data only, with positions.
@@ -55,12 +53,8 @@ public final class YamlParser {
     public static final int ALIAS_LIMIT = 20;
     private static final int NESTING_LIMIT = 40;
 
-    private static final Pattern INTEGER = Pattern.compile("[-+]?(0|[1-9][0-9]{0,17})");
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+\\.[0-9]*)([eE][-+]?[0-9]+)?");
-    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-
     /**
-     * Marks a plain scalar written without a tag; {@link #typePlain} types it. SnakeYAML's own
+     * Marks a plain scalar written without a tag; {@link PlainScalars} types it. SnakeYAML's own
      * resolver would run its YAML 1.1 regular expressions over every scalar only for us to
      * ignore the result.
      */
@@ -254,7 +248,7 @@ public final class YamlParser {
         String text = scalar.getValue();
         Tag tag = scalar.getTag();
         if (UNTAGGED.equals(tag) || (Tag.MERGE.equals(tag) && text.equals("<<"))) {
-            return new YamlNode.Scalar(typePlain(text), at); // "<<" as a value is text
+            return new YamlNode.Scalar(PlainScalars.type(text), at); // "<<" as a value is text
         }
         if (Tag.STR.equals(tag)) {
             forbiddenCharacter(scalar).ifPresent(problem ->
@@ -289,38 +283,6 @@ public final class YamlParser {
         return Optional.of(ForbiddenCharacters.describe(codePoint) + " (written with an escape such as " + escape + "): " + fix);
     }
 
-    private static Object typePlain(String text) {
-        switch (text) {
-            case "", "~", "null", "Null", "NULL":
-                return null;
-            case "true", "True", "TRUE":
-                return Boolean.TRUE;
-            case "false", "False", "FALSE":
-                return Boolean.FALSE;
-            default:
-                break;
-        }
-        char first = text.charAt(0);
-        if (!(first >= '0' && first <= '9') && first != '-' && first != '+' && first != '.') {
-            return text; // numbers and dates start with a digit, a sign or a point; most values are words
-        }
-        if (INTEGER.matcher(text).matches()) {
-            return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
-        }
-        if (DECIMAL.matcher(text).matches()) {
-            return Double.parseDouble(text);
-        }
-        if (DATE.matcher(text).matches()) {
-            try {
-                return LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
-                // A day that does not exist (2015-13-45) stays text, as if quoted: a field whose
-                // schema asks for a date reports it once, naming the field.
-                return text;
-            }
-        }
-        return text;
-    }
 
     private static String unsupportedTag(Tag tag) {
         return "YAML tag '" + tag.getValue().replace(Tag.PREFIX, "!!")

@@ -1,5 +1,6 @@
 package dev.explainer.bench;
 
+import dev.explainer.link.LinkCache;
 import dev.explainer.link.Linker;
 import dev.explainer.link.Site;
 import dev.explainer.load.ContentLoader;
@@ -7,10 +8,12 @@ import dev.explainer.load.LoadedSite;
 import dev.explainer.load.RawEntry;
 import dev.explainer.markdown.MarkdownRenderer;
 import dev.explainer.markdown.RenderedMarkdown;
+import dev.explainer.output.OutputFile;
+import dev.explainer.output.SiteFiles;
 import dev.explainer.output.SiteWriter;
 import dev.explainer.pipeline.BuildOptions;
 import dev.explainer.pipeline.SiteBuilder;
-import dev.explainer.render.OutputFile;
+import dev.explainer.render.RenderCache;
 import dev.explainer.render.SiteRenderer;
 import dev.explainer.render.TemplateEngine;
 import dev.explainer.validate.Validator;
@@ -29,7 +32,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,9 +56,9 @@ public class StageBenchmarks {
         loaded = new ContentLoader().load(project).site().orElseThrow();
         Validator.Result validated = new Validator().validate(loaded);
         markdown = new MarkdownRenderer(false);
-        site = new Linker(markdown).link(loaded, validated.entries(), false).site();
+        site = new Linker(markdown).link(loaded, validated.entries(), false, LinkCache.empty()).site();
         templates = new TemplateEngine(loaded.config(), loaded.templates());
-        files = new SiteRenderer().render(site, templates, Set.of(), loaded.assets()).files();
+        files = SiteFiles.of(SiteRenderer.render(site, templates, RenderCache.forOneBuild()), loaded.assets());
         unchanged = Files.createTempDirectory("explainer-bench").resolve("site");
         new SiteWriter().write(unchanged, files);
     }
@@ -77,7 +79,7 @@ public class StageBenchmarks {
     /** Every page through its template, as a clean build renders them. */
     @Benchmark
     public int renderPages() {
-        return new SiteRenderer().render(site, templates, Set.of(), loaded.assets()).files().size();
+        return SiteRenderer.render(site, templates, RenderCache.forOneBuild()).pages().size();
     }
 
     /**

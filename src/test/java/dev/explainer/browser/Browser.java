@@ -5,7 +5,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**

@@ -21,7 +21,7 @@ class LinkerTest {
     private Linker.Result link(String change) {
         TestSite.write(root, TestSite.BASE + change);
         LoadedSite site = new ContentLoader().load(root).site().orElseThrow();
-        return new Linker(new MarkdownRenderer(false)).link(site, new Validator().validate(site).entries(), false);
+        return new Linker(new MarkdownRenderer(false)).link(site, new Validator().validate(site).entries(), false, LinkCache.empty());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.explainer.markdown;
 
-import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.load.RawEntry;
 import dev.explainer.text.SourceFile;
 
@@ -84,7 +83,7 @@ class CommonMarkSpecTest {
     private static void assertAsStockFlexmarkOrByPolicy(int number, String markdown, RenderedMarkdown ours) {
         String expected = StockFlexmark.render(markdown);
         if (RELATIVE_LINK.contains(number)) {
-            expected = withUrls(expected, url -> isRelative(url) ? MarkdownRenderer.resolveRelative("/", url) : url);
+            expected = withUrls(expected, url -> isRelative(url) ? BodyLinks.resolveRelative("/", url) : url);
         }
         if (UNSAFE_SCHEME.contains(number)) {
             expected = withUrls(expected, url -> SCHEME.matcher(url).find() && !url.matches("(?i)(https?|mailto|tel):.*") ? "#" : url);

@@ -1,6 +1,5 @@
 package dev.explainer.output;
 
-import dev.explainer.render.OutputFile;
 import dev.explainer.testing.TestSite;
 
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.explainer.pipeline;
 
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.load.ChangedFiles;
-import dev.explainer.render.OutputFile;
+import dev.explainer.output.OutputFile;
 import dev.explainer.testing.TestSite;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +118,32 @@ class IncrementalBuildTest {
         TestSite.edit(root, "content/people/ann.md", "name: Ann", "name: Anne");
         assertTrue(!page(build(), "people/index.html").contains("Anne"));
         assertTrue(page(builder.run(BuildOptions.check(root), ChangedFiles.unknown()), "people/index.html").contains("Anne"));
+    }
+
+    @Test
+    void filesSavedWhileSiteYamlIsBrokenAreReadOnceItIsFixed() throws Exception {
+        Path config = root.resolve("content/site.yaml");
+        String good = Files.readString(config);
+        Files.writeString(config, good + "menu: {\n");
+        assertTrue(builder.run(BuildOptions.check(root), ChangedFiles.exactly(Set.of("content/site.yaml"))).failed());
+        replaceIn("content/people/bob.md", "name: Bob", "name: Robert");
+        replaceIn("templates/party.ftlh", "<h1>", "<h1 class=\"party\">");
+        assertTrue(builder.run(BuildOptions.check(root), ChangedFiles.exactly(Set.of("content/people/bob.md", "templates/party.ftlh")))
+                .failed(), "site.yaml is still broken");
+
+        Files.writeString(config, good);
+        BuildResult fixed = build("content/site.yaml");
+        assertTrue(page(fixed, "people/bob/index.html").contains("<h1>Robert</h1>"), "the entry saved while site.yaml was broken");
+        assertTrue(page(fixed, "parties/blues/index.html").contains("<h1 class=\"party\">"), "the template saved meanwhile");
+        assertSameAsFreshBuild(fixed);
+    }
+
+    /** Replaces text in a source file, failing if the text is not there (an edit that changes nothing tests nothing). */
+    private void replaceIn(String path, String from, String to) throws Exception {
+        Path file = root.resolve(path);
+        String before = Files.readString(file);
+        assertTrue(before.contains(from), path + " holds '" + from + "'");
+        Files.writeString(file, before.replace(from, to));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.explainer.pipeline;
 
 import dev.explainer.load.ChangedFiles;
+import dev.explainer.output.OutputFile;
 import dev.explainer.parallel.Cancellation;
-import dev.explainer.render.OutputFile;
 import dev.explainer.testing.TestSite;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +40,11 @@ class UnfinishedRebuildTest {
     }
 
     private static String home(BuildResult result) {
-        return result.files().stream().filter(f -> f.path().equals("index.html")).findFirst()
+        return page(result, "index.html");
+    }
+
+    private static String page(BuildResult result, String path) {
+        return result.files().stream().filter(f -> f.path().equals(path)).findFirst()
                 .map(f -> new String(((OutputFile.Generated) f).bytes(), StandardCharsets.UTF_8)).orElseThrow();
     }
 
@@ -65,6 +69,25 @@ class UnfinishedRebuildTest {
         BuildResult fixed = builder.run(BuildOptions.check(root), ChangedFiles.exactly(Set.of("content/topics.yaml")));
         assertEquals(List.of(), errors(fixed));
         assertTrue(home(fixed).contains("<h1>New: Welcome</h1>"), "the changed template was rendered: " + home(fixed));
+    }
+
+    @Test
+    void filesEditedWhileTheSiteConfigWasBrokenAreReadOnceItIsFixed() throws Exception {
+        Path config = root.resolve("content/site.yaml");
+        String good = Files.readString(config);
+        Files.writeString(config, good.replace("title: Test site", "title: [unclosed"));
+        Path ann = root.resolve("content/people/ann.md");
+        Files.writeString(ann, Files.readString(ann).replace("name: Ann", "name: Anne"));
+        changeTemplate();
+        BuildResult broken = builder.run(BuildOptions.check(root),
+                ChangedFiles.exactly(Set.of("content/site.yaml", "content/people/ann.md", "templates/page.ftlh")));
+        assertEquals(1, errors(broken).size(), broken.diagnostics().toString());
+
+        Files.writeString(config, good);
+        BuildResult fixed = builder.run(BuildOptions.check(root), ChangedFiles.exactly(Set.of("content/site.yaml")));
+        assertEquals(List.of(), errors(fixed));
+        assertTrue(page(fixed, "people/index.html").contains("Anne"), "the edited entry was read: " + page(fixed, "people/index.html"));
+        assertTrue(home(fixed).contains("<h1>New: Welcome</h1>"), "the edited template was read: " + home(fixed));
     }
 
     @Test

@@ -20,7 +20,7 @@ class RenderedLinksTest {
                 + " <a href=\"https://example.org/\">d</a> <a href=\"/abs/\">e</a> <a data-href=\"../no/\">f</a>"
                 + " <link href=\"../../style.css?v=1\"> <a href=\"../caf%C3%A9/\">g</a> <a href=\"#top\">h</a>"
                 + " <a href=\"../../../../above/\">i</a> <p>href=\"../not-an-attribute/\"</p>";
-        Set<String> files = SiteRenderer.linkedFiles("pages/p1/index.html", html.getBytes(StandardCharsets.UTF_8));
+        Set<String> files = PageLinks.scan("pages/p1/index.html", html.getBytes(StandardCharsets.UTF_8)).linksTo();
         assertEquals(Set.of("tags/alpha/index.html", "pages/p2/index.html", "pages/p1/index.html", "style.css",
                 "pages/café/index.html", "above/index.html"), files);
     }
@@ -65,9 +65,40 @@ class RenderedLinksTest {
                 String html = "<a href=\"" + href + "\">x</a>";
                 String expected = reference(folder, href.toString());
                 assertEquals(expected == null ? Set.of() : Set.of(expected),
-                        SiteRenderer.linkedFiles(page, html.getBytes(StandardCharsets.UTF_8)), page + " -> " + href);
+                        PageLinks.scan(page, html.getBytes(StandardCharsets.UTF_8)).linksTo(), page + " -> " + href);
             }
         }
+    }
+
+    /** The ids the one pass finds are those a regular expression over the decoded text finds. */
+    @Test
+    void idsAreWhatTheRegularExpressionFinds() {
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile("\\sid\\s*=\\s*\"([^\"]*)\"");
+        String[] pieces = {" ", "\n", "\t", "id", "id=", "=", "\"", "href=\"", "a", "é", "x y", "<p ", ">", "#", "?", "\u000B", "\u00A0"};
+        Random random = new Random(7);
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder html = new StringBuilder();
+            int length = 1 + random.nextInt(30);
+            for (int i = 0; i < length; i++) {
+                html.append(pieces[random.nextInt(pieces.length)]);
+            }
+            Set<String> expected = new java.util.HashSet<>();
+            java.util.regex.Matcher matcher = id.matcher(html);
+            while (matcher.find()) {
+                expected.add(matcher.group(1));
+            }
+            assertEquals(expected, PageLinks.scan("a/index.html", html.toString().getBytes(StandardCharsets.UTF_8)).ids(), html.toString());
+        }
+        assertEquals(Set.of("top", "x y", ""), PageLinks.scan("index.html",
+                "<h1 id=\"top\"><a href=\"#top\" id = \"x y\">a</a><p\nid=\"\"><b data-id=\"no\">".getBytes(StandardCharsets.UTF_8)).ids());
+    }
+
+    /** Links and ids are found by separate cursors: an id inside a link's quotes, or a link inside an id's, is still found. */
+    @Test
+    void linksAndIdsDoNotHideEachOther() {
+        PageLinks links = PageLinks.scan("p/index.html", "<a title=\" id=\"in\" href=\"../q/\"\" id=\" href=\"../r/\"\">".getBytes(StandardCharsets.UTF_8));
+        assertEquals(Set.of("q/index.html", "r/index.html"), links.linksTo());
+        assertEquals(Set.of("in", " href="), links.ids());
     }
 
     @Test

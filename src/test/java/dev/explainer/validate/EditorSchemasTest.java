@@ -9,7 +9,6 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
-import dev.explainer.yaml.YamlNode;
 import dev.explainer.yaml.YamlParser;
 
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class EditorSchemasTest {
     private static JsonNode data(Path file) throws Exception {
         YamlParser.Result parsed = new YamlParser().parse(file.toString(), Files.readString(file), 1);
         assertEquals(List.of(), parsed.diagnostics());
-        return Validator.toJson(parsed.root().orElseThrow());
+        return EntryChecker.toJson(parsed.root().orElseThrow());
     }
 
     private static JsonSchema schemaFor(Path dataFile) throws Exception {

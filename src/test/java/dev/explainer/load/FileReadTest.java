@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The size limit holds while a file is read, not only when its size is looked at. */
-class SourceTreeTest {
+class FileReadTest {
     @TempDir
     Path root;
 
@@ -23,7 +23,7 @@ class SourceTreeTest {
         // /dev/zero says it holds nothing and never ends: like a file that grows while it is read.
         Path endless = Path.of("/dev/zero");
         assumeTrue(Files.isReadable(endless), "no /dev/zero here");
-        SourceTree.Read read = SourceTree.read("content/site.yaml", endless, 1024 * 1024);
+        FileRead read = FileRead.of("content/site.yaml", endless, 1024 * 1024);
         assertTrue(read.bytes().isEmpty());
         Diagnostic problem = read.problem().orElseThrow();
         assertEquals("content/site.yaml:1:1: error: is over the limit of 1 MiB for a source file; split it into smaller files,"
@@ -37,7 +37,7 @@ class SourceTreeTest {
             bytes[i] = (byte) i;
         }
         Path file = Files.write(root.resolve("data.yaml"), bytes);
-        assertArrayEquals(bytes, SourceTree.read("content/data.yaml", file, bytes.length).bytes().orElseThrow());
-        assertTrue(SourceTree.read("content/data.yaml", file, bytes.length - 1).bytes().isEmpty());
+        assertArrayEquals(bytes, FileRead.of("content/data.yaml", file, bytes.length).bytes().orElseThrow());
+        assertTrue(FileRead.of("content/data.yaml", file, bytes.length - 1).bytes().isEmpty());
     }
 }

@@ -1,8 +1,12 @@
-package dev.explainer.render;
+package dev.explainer.output;
 
 import java.nio.file.Path;
 
-/** A file of the built site: its path below the output folder and where its bytes come from. */
+/**
+ * A file of the built site: its path below the output folder and where its bytes come from. What
+ * the write stage writes and the preview serves; {@link SiteFiles} makes the list from the render
+ * stage's result and the assets.
+ */
 public sealed interface OutputFile {
 
     String path();

@@ -1,4 +1,4 @@
-package dev.explainer.link;
+package dev.explainer.check;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.explainer.yaml;
+package dev.explainer.text;
 
 import java.util.Collection;
 import java.util.Optional;

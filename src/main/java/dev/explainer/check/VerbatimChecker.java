@@ -1,4 +1,4 @@
-package dev.explainer.link;
+package dev.explainer.check;
 
 import java.text.Normalizer;
 import java.util.Arrays;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * side must then appear in order). Anything else is a mismatch, described by the closest passage
  * and the first word that differs.
  */
-public final class VerbatimChecker {
+final class VerbatimChecker {
     private static final Pattern ELISION = Pattern.compile("\\s*(\\.\\.\\.|…)\\s*");
     private static final Pattern DASHES = Pattern.compile("\\s*(--+|-|[\\u2010-\\u2015\\u2212])\\s*");
     private static final Pattern SPACE = Pattern.compile("\\s+");
@@ -22,7 +22,7 @@ public final class VerbatimChecker {
     }
 
     /** Why {@code quote} is not found in {@code passage}, or empty if it is. */
-    public static Optional<String> mismatch(String quote, String passage) {
+    static Optional<String> mismatch(String quote, String passage) {
         String source = normalise(passage);
         int from = 0;
         for (String part : ELISION.split(quote.strip())) {

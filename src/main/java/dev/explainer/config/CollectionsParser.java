@@ -1,0 +1,146 @@
+package dev.explainer.config;
+
+import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
+import dev.explainer.diagnostic.Position;
+import dev.explainer.text.Suggestions;
+import dev.explainer.yaml.MappingReader.Positioned;
+import dev.explainer.yaml.MappingReader;
+import dev.explainer.yaml.YamlNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code collections} of the site config: each collection's place, schema, references,
+ * URL pattern, template, order, matrix, quote check and unique fields, every setting checked
+ * against the others of its collection and the collections declared.
+ */
+final class CollectionsParser {
+    private static final Set<String> COLLECTION_KEYS = Set.of(
+            "folder", "file", "schema", "references", "url", "template", "sort", "matrix", "verbatim", "unique");
+    private static final Pattern COLLECTION_NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
+    private CollectionsParser() {
+    }
+
+    static List<CollectionConfig> collections(MappingReader site, List<Diagnostic> problems) {
+        List<CollectionConfig> collections = new ArrayList<>();
+        Optional<YamlNode.Mapping> declared = site.mapping("collections");
+        if (declared.isEmpty()) {
+            if (site.node("collections").isEmpty()) {
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, site.position(), "the site config needs 'collections'"));
+            }
+            return collections;
+        }
+        Set<String> names = declared.get().members().keySet();
+        for (YamlNode.Member member : declared.get().members().values()) {
+            String name = member.key();
+            if (!COLLECTION_NAME.matcher(name).matches()) {
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, member.keyPosition(), "collection name '" + name
+                        + "' must be lowercase letters, digits and '_', starting with a letter"));
+            }
+            if (!(member.value() instanceof YamlNode.Mapping body)) {
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, member.value().position(),
+                        "collection '" + name + "' must be a mapping of settings (folder or file, schema, url, ...)"));
+                continue;
+            }
+            collections.add(collection(name, member.keyPosition(), body, names, problems));
+        }
+        return collections;
+    }
+
+    private static CollectionConfig collection(String name, Position at, YamlNode.Mapping body, Set<String> names,
+                                               List<Diagnostic> problems) {
+        String where = "collection '" + name + "'";
+        MappingReader reader = new MappingReader(body, where, problems);
+        reader.rejectUnknownKeys(COLLECTION_KEYS);
+        Optional<String> folder = reader.string("folder").map(CollectionsParser::trimSlashes);
+        Optional<String> file = reader.string("file").map(CollectionsParser::trimSlashes);
+        if (folder.isPresent() == file.isPresent()) {
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + " needs exactly one of 'folder' (Markdown files) or 'file' (a YAML list)"));
+        }
+        // Whether 'folder' or 'file' names a place inside content/ is the load stage's rule
+        // (SourceTree.placeOf), the one that 'new' applies too.
+        String schema = reader.requiredString("schema");
+        Map<String, CollectionConfig.Reference> references = new LinkedHashMap<>();
+        reader.stringMap("references").forEach((field, target) -> {
+            if (!names.contains(target.value())) {
+                String hint = Suggestions.closest(target.value(), names).map(s -> "; did you mean '" + s + "'?").orElse("");
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, target.position(), where + ": field '" + field
+                        + "' refers to collection '" + target.value() + "', which is not declared" + hint));
+            }
+            references.put(field, new CollectionConfig.Reference(field, target.value(), target.position()));
+        });
+        Optional<String> url = reader.string("url");
+        Optional<String> template = reader.string("template");
+        url.ifPresent(pattern -> checkUrlPattern(pattern, template.isPresent(), where,
+                reader.node("url").get().position(), problems));
+        if (template.isPresent() && url.isEmpty()) {
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + " has a template but no 'url' pattern for its pages"));
+        }
+        List<CollectionConfig.SortKey> sort = new ArrayList<>();
+        for (Positioned key : reader.stringList("sort")) {
+            boolean descending = key.value().startsWith("-");
+            sort.add(new CollectionConfig.SortKey(descending ? key.value().substring(1) : key.value(), descending));
+        }
+        List<Positioned> matrix = reader.stringList("matrix");
+        if (!matrix.isEmpty() && matrix.size() != 2) {
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, reader.node("matrix").get().position(),
+                    where + ": 'matrix' names exactly two reference fields, such as [party, issue]"));
+        }
+        for (Positioned field : matrix) {
+            if (!references.containsKey(field.value())) {
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, field.position(), where + ": matrix field '" + field.value()
+                        + "' must be one of its 'references'"));
+            }
+        }
+        Optional<CollectionConfig.Verbatim> verbatim = reader.mapping("verbatim").map(declared -> {
+            MappingReader settings = new MappingReader(declared, where + "'s 'verbatim'", problems);
+            settings.rejectUnknownKeys(Set.of("text", "source", "passage", "when"));
+            String source = settings.requiredString("source");
+            if (!source.isEmpty() && !references.containsKey(source)) {
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, settings.node("source").get().position(), where
+                        + ": verbatim 'source' must be one of its 'references', naming the entry quoted"));
+            }
+            Map<String, Object> when = settings.mapping("when").map(m -> ConfigParser.castMap(m.toPlain())).orElse(Map.of());
+            return new CollectionConfig.Verbatim(settings.requiredString("text"), source, settings.string("passage"),
+                    when, declared.position());
+        });
+        List<String> unique = reader.stringList("unique").stream().map(Positioned::value).toList();
+        return new CollectionConfig(name, at, folder, file, schema, references, url, template, sort,
+                matrix.stream().map(Positioned::value).toList(), verbatim, unique, reader.node("url").map(YamlNode::position).orElse(at));
+    }
+
+    private static String trimSlashes(String path) {
+        return path.replaceAll("^/+|/+$", "");
+    }
+
+    private static void checkUrlPattern(String pattern, boolean hasTemplate, String where, Position at,
+                                        List<Diagnostic> problems) {
+        int hash = pattern.indexOf('#');
+        String path = hash < 0 ? pattern : pattern.substring(0, hash);
+        String problem = null;
+        if (!pattern.startsWith("/")) {
+            problem = "must start with '/'";
+        } else if (pattern.indexOf("{id}") < 0 || pattern.indexOf("{id}") != pattern.lastIndexOf("{id}")) {
+            problem = "must contain '{id}' once";
+        } else if (!(path.endsWith("/") || path.endsWith(".html"))) {
+            problem = "must end with '/' (a page) or '.html'";
+        } else if (hasTemplate && hash >= 0) {
+            problem = "has a fragment, but the collection has a template: entries with a page of their own need a plain path";
+        } else if (!hasTemplate && hash < 0) {
+            problem = "names a page, but the collection has no 'template'; add one, or place entries on another page with a fragment such as '/positions/#{id}'";
+        } else if (path.contains("{id}") == (hash >= 0)) {
+            problem = hash >= 0 ? "must put '{id}' in the fragment" : "must contain '{id}'";
+        }
+        if (problem != null) {
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + ": url pattern '" + pattern + "' " + problem));
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.explainer.load;
+
+import dev.explainer.config.CollectionConfig;
+import dev.explainer.config.ConfigParser;
+import dev.explainer.config.SiteConfig;
+import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
+import dev.explainer.diagnostic.Diagnostics;
+import dev.explainer.diagnostic.Position;
+import dev.explainer.load.LoadCache.EntryFiles;
+import dev.explainer.load.LoadCache.FinishedLoad;
+import dev.explainer.parallel.Parallel;
+import dev.explainer.text.SourceFile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One load that reads the whole source folder (the site config, the listings, every entry file,
+ * schema, template and asset), reusing from the cache what is known not to have changed.
+ */
+final class FullLoad {
+    private final SourceTree tree;
+    private final ChangedFiles changed;
+    private final LoadCache cache;
+    private final Diagnostics problems = new Diagnostics();
+    /** The site config, schemas and templates read (or kept) in this load. */
+    private final Map<String, SourceFile> texts = new HashMap<>();
+    private final ConfigParser configParser;
+    private final EntryFileReader entryFiles;
+
+    FullLoad(SourceTree tree, ChangedFiles changed, LoadCache cache, ConfigParser configParser, EntryFileReader entryFiles) {
+        this.tree = tree;
+        this.changed = changed;
+        this.cache = cache;
+        this.configParser = configParser;
+        this.entryFiles = entryFiles;
+    }
+
+    ContentLoader.Result load() {
+        for (String folder : List.of(SourceLayout.CONTENT, SourceLayout.TEMPLATES)) {
+            SourceTree.Entry entry = tree.find(folder, Position.startOf(folder));
+            if (entry.kind() == SourceTree.Kind.MISSING) {
+                return ContentLoader.noSourceFolder(tree.root(), folder);
+            }
+            entry.notAFolder("; the source folder must hold the folders content/ and templates/").ifPresent(problems::add);
+        }
+        Optional<SiteConfig> config = problems.hasErrors() ? Optional.empty() : config();
+        if (config.isEmpty()) {
+            return new ContentLoader.Result(Optional.empty(), problems.sorted(), cache.stoppedEarly(tree.root(), changed, texts));
+        }
+        Set<String> claimed = new HashSet<>();
+        claimed.add(SourceLayout.SITE_CONFIG);
+        FolderListing content = listing(SourceLayout.CONTENT); // walked once, used twice
+        problems.addAll(content.refused().values());
+        List<EntryFile> files = EntryFile.find(tree, config.get().collections(), content, claimed, problems);
+        Optional<EntryFiles> earlier = cache.entryFiles();
+        List<ParsedFile> parsed = Parallel.map(files,
+                file -> entryFiles.read(tree, file, changed, earlier.flatMap(e -> e.parsed(file))), EntryFile::path);
+        Map<String, SourceFile> schemas = schemas(config.get(), claimed);
+        warnUnclaimed(content.files(), claimed);
+        FolderListing templates = listing(SourceLayout.TEMPLATES);
+        problems.addAll(templates.refused().values());
+        Map<String, SourceFile> templateTexts = new TreeMap<>();
+        List<Asset> assets = new ArrayList<>();
+        Map<String, Asset> readAssets = new HashMap<>();
+        for (String path : templates.files()) {
+            String name = path.substring(SourceLayout.TEMPLATES.length() + 1);
+            if (name.startsWith(SourceLayout.ASSETS + "/")) {
+                assets.add(asset(path, name, readAssets));
+            } else if (SourceLayout.isTemplate(name)) {
+                text(path).ifPresent(file -> templateTexts.put(name, file));
+            } else if (!SourceLayout.ignorable(name)) {
+                problems.warning(DiagnosticCode.STRAY_FILE, Position.startOf(path),
+                        "not a template (.ftlh, .ftlx, .ftl) and not under templates/assets/: ignored");
+            }
+        }
+        EntryFiles found = new EntryFiles(files, parsed);
+        LoadedSite site = new LoadedSite(config.get(), List.of(), schemas, templateTexts, assets, Set.of()).withEntries(found);
+        List<Diagnostic> otherProblems = problems.sorted();
+        LoadCache next = new LoadCache(tree.root(), Map.of(SourceLayout.CONTENT, content, SourceLayout.TEMPLATES, templates), texts,
+                readAssets, Optional.of(found), Optional.of(new FinishedLoad(site, otherProblems)), ChangedFiles.exactly(Set.of()));
+        return new ContentLoader.Result(Optional.of(site), ContentLoader.all(otherProblems, parsed), next);
+    }
+
+    /** The site config, if it can be read and parses. */
+    private Optional<SiteConfig> config() {
+        SourceTree.Entry entry = tree.find(SourceLayout.SITE_CONFIG, Position.startOf(SourceLayout.SITE_CONFIG));
+        if (entry.kind() == SourceTree.Kind.MISSING) {
+            problems.error(DiagnosticCode.MISSING_FILE, Position.startOf(SourceLayout.SITE_CONFIG),
+                    "file not found: every site needs its config here (title, base_url, collections)");
+        }
+        entry.notAFile("; the site's config must be a YAML file").ifPresent(problems::add);
+        if (problems.hasErrors()) {
+            return Optional.empty();
+        }
+        Optional<SourceFile> file = text(SourceLayout.SITE_CONFIG);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        ConfigParser.Result parsed = configParser.parse(file.get());
+        problems.addAll(parsed.diagnostics());
+        return parsed.config();
+    }
+
+    /** The schema files the collections name, by their path below {@code content/}. */
+    private Map<String, SourceFile> schemas(SiteConfig config, Set<String> claimed) {
+        Map<String, SourceFile> schemas = new TreeMap<>();
+        for (CollectionConfig collection : config.collections()) {
+            String schemaPath = SourceLayout.CONTENT + "/" + collection.schema();
+            if (collection.schema().isEmpty() || schemas.containsKey(collection.schema())) {
+                continue; // (one that could not be read is reported for each collection that names it)
+            }
+            claimed.add(schemaPath);
+            Optional<String> invalid = SourceNames.configPathProblem(collection.schema());
+            if (invalid.isPresent()) {
+                problems.error(DiagnosticCode.CONFIG, collection.position(), "collection '" + collection.name() + "': schema '"
+                        + SourceNames.printable(collection.schema()) + "' " + invalid.get());
+                continue;
+            }
+            SourceTree.Entry schema = tree.find(schemaPath, collection.position());
+            if (schema.kind() == SourceTree.Kind.MISSING) {
+                problems.error(DiagnosticCode.MISSING_FILE, collection.position(), "collection '" + collection.name()
+                        + "': schema file " + schemaPath + " not found");
+                continue;
+            }
+            Optional<Diagnostic> notAFile = schema.notAFile("; collection '" + collection.name()
+                    + "' names it as its schema, so fix 'schema'");
+            if (notAFile.isPresent()) {
+                problems.add(notAFile.get());
+                continue;
+            }
+            text(schemaPath).ifPresent(file -> schemas.put(collection.schema(), file));
+        }
+        return schemas;
+    }
+
+    private void warnUnclaimed(List<String> contentFiles, Set<String> claimed) {
+        for (String path : contentFiles) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            // Schemas for editors' tooling (such as a data file's list schema) live beside the collections' own.
+            if (!claimed.contains(path) && !SourceLayout.ignorable(name) && !name.endsWith(".schema.json")) {
+                problems.warning(DiagnosticCode.STRAY_FILE, Position.startOf(path), "not part of any collection, schema or the site config: ignored");
+            }
+        }
+    }
+
+    /**
+     * The files below {@code folder}, sorted, and what was refused in it. Told exactly what
+     * changed, it updates the last listing with those paths instead of walking the folder again.
+     */
+    private FolderListing listing(String folder) {
+        FolderListing last = cache.listings().get(folder);
+        Optional<FolderListing> updated = last != null && changed.exhaustive()
+                ? last.updated(tree, folder, changed) : Optional.empty();
+        return updated.orElseGet(() -> tree.list(folder));
+    }
+
+    /** An asset: the one the last load read if the file is known not to have changed, else read now. */
+    private Asset asset(String path, String name, Map<String, Asset> read) {
+        Asset kept = changed.exhaustive() && !changed.contains(path) ? cache.assets().get(path) : null;
+        if (kept != null) {
+            read.put(path, kept);
+            return kept;
+        }
+        Diagnostics reading = new Diagnostics();
+        Asset asset = HashedAssetNames.asset(tree, path, name, reading);
+        problems.addAll(reading.sorted());
+        if (!reading.hasErrors()) {
+            read.put(path, asset); // one that could not be read is read again, and reported again, next time
+        }
+        return asset;
+    }
+
+    /** A file's text: the one the last load read if the file is known not to have changed, else read now. */
+    private Optional<SourceFile> text(String path) {
+        SourceFile kept = changed.exhaustive() && !changed.contains(path) ? cache.texts().get(path) : null;
+        if (kept != null) {
+            texts.put(path, kept);
+            return Optional.of(kept);
+        }
+        Diagnostics reading = new Diagnostics();
+        Optional<SourceFile> file = tree.read(path).text(path, reading);
+        problems.addAll(reading.sorted());
+        if (file.isPresent() && !reading.hasErrors()) {
+            texts.put(path, file.get());
+        }
+        return file;
+    }
+}

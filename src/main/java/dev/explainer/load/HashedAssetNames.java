@@ -1,0 +1,46 @@
+package dev.explainer.load;
+
+import dev.explainer.diagnostic.Diagnostics;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The names assets are published under. A stylesheet or script gets a hash of its content in its
+ * name ({@code assets/style.3f9a0c1d2e.css}), so that a server may let browsers keep it for a
+ * year and a changed file still reaches every reader at once; any other asset keeps its name.
+ */
+final class HashedAssetNames {
+    /** Hex digits of the SHA-256 kept in a name: enough that two versions of one file never share one. */
+    private static final int HASH_LENGTH = 10;
+
+    private HashedAssetNames() {
+    }
+
+    /** The asset at {@code path} (below {@code templates/}), named {@code name} in the site. */
+    static Asset asset(SourceTree tree, String path, String name, Diagnostics problems) {
+        Path source = tree.root().resolve(path);
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1);
+        if (!(extension.equals("css") || extension.equals("js"))) {
+            return new Asset(source, name, name);
+        }
+        FileRead read = tree.read(path);
+        if (read.bytes().isEmpty()) {
+            read.problem().ifPresent(problems::add);
+            return new Asset(source, name, name);
+        }
+        String hash = HexFormat.of().formatHex(sha256(read.bytes().get())).substring(0, HASH_LENGTH);
+        return new Asset(source, name, name.substring(0, dot) + "." + hash + "." + extension);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+}

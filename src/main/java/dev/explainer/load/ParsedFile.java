@@ -1,0 +1,32 @@
+package dev.explainer.load;
+
+import dev.explainer.diagnostic.Diagnostic;
+
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+
+/**
+ * What one entry file held when it was read: its entries and the problems found in it, with the
+ * size and time the file had then, which say whether it may have changed since when no watcher
+ * says so.
+ *
+ * @param size -1 if the file could not be read at all
+ */
+record ParsedFile(long size, FileTime modified, List<RawEntry> entries, List<Diagnostic> diagnostics) {
+    ParsedFile {
+        entries = List.copyOf(entries);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    static ParsedFile unread(Diagnostic problem) {
+        return new ParsedFile(-1, null, List.of(), List.of(problem));
+    }
+
+    boolean wasRead() {
+        return size >= 0;
+    }
+
+    boolean hasErrors() {
+        return !diagnostics.isEmpty() && diagnostics.stream().anyMatch(Diagnostic::isError); // most files have none
+    }
+}

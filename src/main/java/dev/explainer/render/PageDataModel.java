@@ -1,0 +1,100 @@
+package dev.explainer.render;
+
+import dev.explainer.config.MenuItem;
+import dev.explainer.config.SiteConfig;
+import dev.explainer.link.Entry;
+import dev.explainer.link.Page;
+
+import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The names a page's template sees: {@code site}, {@code page}, {@code entry},
+ * {@code collections}, {@code matrices}, {@code changelog}, {@code root} and the functions
+ * {@code href}, {@code lookup} and {@code json}. Everything drawn from the site is read through
+ * the page's {@link SiteReads}.
+ */
+final class PageDataModel {
+    private static final JsonFunction JSON = new JsonFunction();
+
+    private PageDataModel() {
+    }
+
+    static Map<String, Object> of(PageContext context, Models models) {
+        SiteReads reads = context.reads();
+        SiteConfig config = reads.config();
+        Page page = context.page();
+        List<Map<String, Object>> menu = new ArrayList<>();
+        for (MenuItem item : config.menu()) {
+            String path = reads.find(item.url()).map(t -> t.sitePath()).orElse(item.url());
+            menu.add(Models.ordered("title", item.title(), "path", path,
+                    "href", context.root() + Page.outputFileOf(path),
+                    "current", page.sitePath().equals(path),
+                    "section", !path.equals("/") && page.sitePath().startsWith(path)));
+        }
+        Map<String, Object> siteModel = Models.ordered(
+                "title", config.title(),
+                "description", config.description(),
+                "base_url", config.baseUrl().toString(),
+                "language", config.language(),
+                "menu", menu,
+                "params", config.params());
+        Map<String, Object> pageModel = Models.ordered(
+                "path", page.sitePath(),
+                "permalink", context.permalink(page.sitePath()),
+                "root", context.root(),
+                "breadcrumbs", breadcrumbs(context));
+        return Models.ordered(
+                "site", siteModel,
+                "page", pageModel,
+                "entry", page.entry(),
+                "collections", new Models.NamesModel(reads.collectionNames(), reads::listing, models),
+                "matrices", new Models.NamesModel(reads.matrixNames(), reads::matrix, models),
+                "changelog", new Models.ChangelogModel(models),
+                "root", context.root(),
+                "json", JSON,
+                "href", (TemplateMethodModelEx) arguments -> new SimpleScalar(context.href(stringArgument(arguments, 0, "href"))),
+                "lookup", (TemplateMethodModelEx) arguments -> {
+                    String collection = stringArgument(arguments, 0, "lookup");
+                    String id = stringArgument(arguments, 1, "lookup");
+                    Entry entry = reads.lookup(collection, id).orElseThrow(() -> new TemplateModelException(
+                            "lookup: no entry '" + id + "' in collection '" + collection + "'"));
+                    return new EntryModel(entry, models);
+                });
+    }
+
+    private static String stringArgument(List<?> arguments, int index, String function) throws TemplateModelException {
+        if (arguments.size() <= index || !(arguments.get(index) instanceof TemplateScalarModel scalar)) {
+            throw new TemplateModelException(function + ": argument " + (index + 1) + " must be a string");
+        }
+        return scalar.getAsString();
+    }
+
+    /** The pages above this one by path: Home, then Parties, for /parties/russia/. */
+    private static List<Map<String, Object>> breadcrumbs(PageContext context) {
+        List<Map<String, Object>> crumbs = new ArrayList<>();
+        SiteReads reads = context.reads();
+        String path = context.page().sitePath();
+        int slash = 0;
+        while ((slash = path.indexOf('/', slash)) >= 0 && slash < path.length() - 1) {
+            reads.page(path.substring(0, slash + 1)).ifPresent(ancestor -> crumbs.add(Models.ordered(
+                    "title", menuTitle(reads.config(), ancestor.sitePath()).orElseGet(() -> reads.displayName(ancestor.entry())),
+                    "path", ancestor.sitePath(),
+                    "href", context.root() + ancestor.outputFile())));
+            slash++;
+        }
+        return crumbs;
+    }
+
+    /** A page's name in the navigation, which is shorter than its title ("Home"). */
+    private static Optional<String> menuTitle(SiteConfig config, String sitePath) {
+        return config.menu().stream().filter(item -> item.url().equals(sitePath)).map(MenuItem::title).findFirst();
+    }
+}

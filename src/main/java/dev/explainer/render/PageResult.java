@@ -1,0 +1,38 @@
+package dev.explainer.render;
+
+import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.link.Page;
+
+/**
+ * One page's outcome, as the render cache keeps it: its bytes with the links out of it and the
+ * ids in it, and what it read; or the error that stopped it (and what was thrown, if the tool
+ * failed); or neither, if it was skipped. Only the bytes are kept, not the text as well: a site
+ * holds every page.
+ *
+ * @param page the page as it was when rendered: a page kept from an earlier render holds that
+ *             render's entry, equal to today's in all the page read
+ * @param html the page's bytes, or {@code null} if it failed or was skipped: then it is rendered
+ *             again next time
+ */
+record PageResult(Page page, byte[] html, PageLinks links, PageInputs inputs, Diagnostic error, Throwable bug) {
+
+    static PageResult rendered(Page page, byte[] html, PageInputs inputs) {
+        return new PageResult(page, html, PageLinks.scan(page.outputFile(), html), inputs, null, null);
+    }
+
+    static PageResult failed(Page page, PageInputs inputs, Diagnostic error) {
+        return new PageResult(page, null, PageLinks.NONE, inputs, error, null);
+    }
+
+    static PageResult failed(Page page, PageInputs inputs, Diagnostic error, Throwable bug) {
+        return new PageResult(page, null, PageLinks.NONE, inputs, error, bug);
+    }
+
+    static PageResult skipped(Page page) {
+        return new PageResult(page, null, PageLinks.NONE, PageInputs.NONE, null, null);
+    }
+
+    boolean failed() {
+        return html == null;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.explainer.validate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+
+import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
+import dev.explainer.diagnostic.Diagnostics;
+import dev.explainer.diagnostic.Position;
+import dev.explainer.load.ReservedFields;
+import dev.explainer.text.SourceFile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a schema file into a JSON Schema the validator can use, or says why it cannot: not JSON,
+ * a draft other than those known, a {@code $ref} outside the file (schemas are resolved offline,
+ * so a build never depends on the network), references that lead round without end, or a field
+ * the engine reserves. Holds only the JSON and schema libraries' settings: compiling a file
+ * depends on its path and text alone.
+ */
+final class SchemaCompiler {
+    private static final Set<String> KNOWN_DRAFTS = Set.of(
+            "https://json-schema.org/draft/2020-12/schema", "http://json-schema.org/draft-07/schema#",
+            "http://json-schema.org/draft-07/schema", "https://json-schema.org/draft/2019-09/schema");
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private final SchemaValidatorsConfig schemaConfig = SchemaValidatorsConfig.builder()
+            .formatAssertionsEnabled(true)
+            .pathType(PathType.JSON_POINTER)
+            .locale(Locale.ENGLISH)
+            .build();
+
+    /**
+     * A schema file compiled, and the problems found in it.
+     *
+     * @param source the file it was compiled from: its revision (path and text are all a
+     *               compiled schema depends on)
+     * @param schema empty if the file cannot be used, as {@code problems} say
+     */
+    record CompiledSchema(SourceFile source, Optional<CollectionSchema> schema, List<Diagnostic> problems) {
+        CompiledSchema {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    CompiledSchema compile(SourceFile file) {
+        Diagnostics problems = new Diagnostics();
+        Optional<CollectionSchema> schema = compile(file, problems);
+        return new CompiledSchema(file, schema, problems.sorted());
+    }
+
+    private Optional<CollectionSchema> compile(SourceFile file, Diagnostics problems) {
+        JsonNode root;
+        try {
+            root = json.readTree(file.text());
+        } catch (JsonProcessingException e) {
+            problems.error(DiagnosticCode.SCHEMA_INVALID, JsonPositions.of(file, e.getLocation()),
+                    "schema is not valid JSON: " + e.getOriginalMessage());
+            return Optional.empty();
+        }
+        if (root == null || !root.isObject()) {
+            problems.error(DiagnosticCode.SCHEMA_INVALID, Position.startOf(file.path()), "a schema must be a JSON object");
+            return Optional.empty();
+        }
+        Position start = Position.startOf(file.path());
+        JsonNode draft = root.path("$schema");
+        if (!draft.isMissingNode() && !KNOWN_DRAFTS.contains(draft.asText())) {
+            problems.error(DiagnosticCode.SCHEMA_INVALID, start, "unsupported \"$schema\" '" + draft.asText()
+                    + "'; use https://json-schema.org/draft/2020-12/schema");
+            return Optional.empty();
+        }
+        List<String> remote = new ArrayList<>();
+        collectRemoteRefs(root, remote);
+        if (!remote.isEmpty()) {
+            problems.error(DiagnosticCode.SCHEMA_INVALID, start, "\"$ref\" '" + remote.get(0) + "' points outside this file; only local references (#/$defs/...) are allowed");
+            return Optional.empty();
+        }
+        List<Diagnostic> cycles = SchemaCycles.find(root, file);
+        if (!cycles.isEmpty()) {
+            cycles.forEach(problems::add);
+            return Optional.empty();
+        }
+        root.path("properties").fieldNames().forEachRemaining(name -> {
+            if (ReservedFields.UNDECLARABLE.contains(name)) {
+                problems.error(DiagnosticCode.SCHEMA_INVALID, start, "schema declares field '" + name + "', a name the engine reserves ("
+                        + ReservedFields.undeclarableList() + "); rename it");
+            }
+        });
+        try {
+            JsonSchema schema = factory.getSchema(root, schemaConfig);
+            schema.initializeValidators();
+            return Optional.of(CollectionSchema.of(file.path(), schema, root));
+        } catch (RuntimeException e) {
+            problems.error(DiagnosticCode.SCHEMA_INVALID, start, "schema cannot be used: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static void collectRemoteRefs(JsonNode node, List<String> remote) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && !ref.asText().startsWith("#")) {
+                remote.add(ref.asText());
+            }
+            node.elements().forEachRemaining(child -> collectRemoteRefs(child, remote));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> collectRemoteRefs(child, remote));
+        }
+    }
+}
