@@ -85,7 +85,7 @@ final class BodyLinks {
         } else if (state.pagePath.isPresent()) {
             sitePath = resolveRelative(state.pagePath.get(), path);
         } else {
-            state.error(node, DiagnosticCode.BROKEN_LINK, "relative link '" + url + "' in an entry without a page of its own; write the site path, such as '/parties/russia/'");
+            state.error(node, DiagnosticCode.BROKEN_LINK, "relative link '" + url + "' in an entry without a page of its own; write the site path, such as '/about/'");
             return link.withUrl("#").withStatus(LinkStatus.INVALID);
         }
         String decoded = URLDecoder.decode(sitePath.replace("+", "%2B"), StandardCharsets.UTF_8);

@@ -218,6 +218,16 @@ class MarkdownRendererTest {
                 rendered.diagnostics().stream().map(Diagnostic::format).toList());
     }
 
+    @Test
+    void aRelativeLinkInAnEntryWithoutAPageAsksForTheSitePath() {
+        String file = "---\ntitle: x\n---\nSee [R](russia/).";
+        RenderedMarkdown rendered = renderer.render(new RawEntry.Body(new SourceFile("content/a.md", file), file.indexOf("See")),
+                Optional.empty(), TARGETS);
+        assertEquals(List.of("content/a.md:4:5: error: relative link 'russia/' in an entry without a page of its own;"
+                        + " write the site path, such as '/about/'"),
+                rendered.diagnostics().stream().map(Diagnostic::format).toList());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"[sic]", "[...]", "[1]", "[/about/]", "[/parties/rusia/]", "![sic]", "[a][sic]", "[sic][]"})
     void bracketsWithoutADefinitionAreText(String brackets) {
