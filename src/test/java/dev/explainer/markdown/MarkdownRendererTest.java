@@ -219,13 +219,19 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void aRelativeLinkInAnEntryWithoutAPageAsksForTheSitePath() {
-        String file = "---\ntitle: x\n---\nSee [R](russia/).";
-        RenderedMarkdown rendered = renderer.render(new RawEntry.Body(new SourceFile("content/a.md", file), file.indexOf("See")),
-                Optional.empty(), TARGETS);
+    void aRelativeLinkInAnEntryWithoutAPageAsksForTheSitePathItNamesFromTheRoot() {
+        assertEquals(List.of("content/a.md:4:5: error: relative link '../parties/russia?a=1#b' in an entry without a page of its own;"
+                        + " write the site path '/parties/russia?a=1#b'"),
+                renderWithoutAPage("See [R](../parties/russia?a=1#b)."));
         assertEquals(List.of("content/a.md:4:5: error: relative link 'russia/' in an entry without a page of its own;"
                         + " write the site path, such as '/about/'"),
-                rendered.diagnostics().stream().map(Diagnostic::format).toList());
+                renderWithoutAPage("See [R](russia/)."));
+    }
+
+    private List<String> renderWithoutAPage(String markdown) {
+        String file = "---\ntitle: x\n---\n" + markdown;
+        return renderer.render(new RawEntry.Body(new SourceFile("content/a.md", file), file.length() - markdown.length()),
+                Optional.empty(), TARGETS).diagnostics().stream().map(Diagnostic::format).toList();
     }
 
     @ParameterizedTest
