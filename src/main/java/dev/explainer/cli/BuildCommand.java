@@ -38,7 +38,7 @@ final class BuildCommand extends Command {
             String url = line.getOptionValue("base-url");
             base = ConfigParser.parseBaseUrl(url);
             if (base.isEmpty()) {
-                throw new UsageError("--base-url '" + url + "' must be an absolute http or https URL, such as https://example.org/talks/");
+                throw new UsageError("--base-url '" + url + "' must be an absolute http or https URL, such as https://example.org/");
             }
         }
         Path sourceDir = common.sourceDir();

@@ -79,7 +79,7 @@ final class CollectionsParser {
         });
         Optional<String> url = reader.string("url");
         Optional<String> template = reader.string("template");
-        url.ifPresent(pattern -> checkUrlPattern(pattern, template.isPresent(), where,
+        url.ifPresent(pattern -> checkUrlPattern(pattern, name, template.isPresent(), where,
                 reader.node("url").get().position(), problems));
         if (template.isPresent() && url.isEmpty()) {
             problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + " has a template but no 'url' pattern for its pages"));
@@ -92,7 +92,7 @@ final class CollectionsParser {
         List<Positioned> matrix = reader.stringList("matrix");
         if (!matrix.isEmpty() && matrix.size() != 2) {
             problems.add(Diagnostic.error(DiagnosticCode.CONFIG, reader.node("matrix").get().position(),
-                    where + ": 'matrix' names exactly two reference fields, such as [party, issue]"));
+                    where + ": 'matrix' names exactly two reference fields, such as " + matrixExample(references)));
         }
         for (Positioned field : matrix) {
             if (!references.containsKey(field.value())) {
@@ -121,7 +121,13 @@ final class CollectionsParser {
         return path.replaceAll("^/+|/+$", "");
     }
 
-    private static void checkUrlPattern(String pattern, boolean hasTemplate, String where, Position at,
+    /** Two of the collection's own reference fields when it has them, so the example can be copied. */
+    private static String matrixExample(Map<String, CollectionConfig.Reference> references) {
+        List<String> fields = references.keySet().stream().limit(2).toList();
+        return "[" + String.join(", ", fields.size() == 2 ? fields : List.of("row", "column")) + "]";
+    }
+
+    private static void checkUrlPattern(String pattern, String collection, boolean hasTemplate, String where, Position at,
                                         List<Diagnostic> problems) {
         int hash = pattern.indexOf('#');
         String path = hash < 0 ? pattern : pattern.substring(0, hash);
@@ -135,7 +141,7 @@ final class CollectionsParser {
         } else if (hasTemplate && hash >= 0) {
             problem = "has a fragment, but the collection has a template: entries with a page of their own need a plain path";
         } else if (!hasTemplate && hash < 0) {
-            problem = "names a page, but the collection has no 'template'; add one, or place entries on another page with a fragment such as '/positions/#{id}'";
+            problem = "names a page, but the collection has no 'template'; add one, or place entries on another page with a fragment such as '/" + collection + "/#{id}'";
         } else if (path.contains("{id}") == (hash >= 0)) {
             problem = hash >= 0 ? "must put '{id}' in the fragment" : "must contain '{id}'";
         }

@@ -111,7 +111,7 @@ public final class ConfigParser {
         Optional<URI> url = parseBaseUrl(text.get());
         if (url.isEmpty()) {
             problems.add(Diagnostic.error(DiagnosticCode.CONFIG, site.node("base_url").get().position(),
-                    "base_url '" + text.get() + "' must be an absolute http or https URL, such as https://example.org/talks/"));
+                    "base_url '" + text.get() + "' must be an absolute http or https URL, such as https://example.org/"));
             return null;
         }
         return url.get();

@@ -85,7 +85,8 @@ final class BodyLinks {
         } else if (state.pagePath.isPresent()) {
             sitePath = resolveRelative(state.pagePath.get(), path);
         } else {
-            state.error(node, DiagnosticCode.BROKEN_LINK, "relative link '" + url + "' in an entry without a page of its own; write the site path, such as '/parties/russia/'");
+            state.error(node, DiagnosticCode.BROKEN_LINK, "relative link '" + url + "' in an entry without a page of its own; "
+                    + sitePathHint(state.targets, path, url.substring(path.length())));
             return link.withUrl("#").withStatus(LinkStatus.INVALID);
         }
         String decoded = URLDecoder.decode(sitePath.replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -133,6 +134,17 @@ final class BodyLinks {
     }
 
     /** A relative link's site path, from the page it is on. */
+    /**
+     * The fix for a relative link that has no page to start from: the page it names when read
+     * from the site root, if the site has one, so the editor can copy it; else the form of a site path.
+     */
+    private static String sitePathHint(LinkTargets targets, String path, String queryAndFragment) {
+        String fromRoot = resolveRelative("/", path);
+        Optional<LinkTargets.Target> target = targets.find(URLDecoder.decode(fromRoot.replace("+", "%2B"), StandardCharsets.UTF_8));
+        return target.map(page -> "write the site path '" + fromRoot + queryAndFragment + "'")
+                .orElse("write the site path, such as '/about/'");
+    }
+
     static String resolveRelative(String pagePath, String relative) {
         String base = pagePath.endsWith("/") ? pagePath : pagePath.substring(0, pagePath.lastIndexOf('/') + 1);
         String joined = PathSegments.removeDotSegments(base + relative);

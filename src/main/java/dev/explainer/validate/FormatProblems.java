@@ -30,7 +30,7 @@ final class FormatProblems {
                 String text = node instanceof YamlNode.Scalar scalar ? String.valueOf(scalar.value()) : "";
                 Matcher day = DAY.matcher(text);
                 if (!day.matches()) {
-                    return value + " is not a date written YYYY-MM-DD, such as 2015-10-23";
+                    return value + " is not a date written YYYY-MM-DD, such as 2024-01-31";
                 }
                 int year = Integer.parseInt(day.group(1));
                 int month = Integer.parseInt(day.group(2));

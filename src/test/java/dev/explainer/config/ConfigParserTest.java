@@ -59,8 +59,33 @@ class ConfigParserTest {
     }
 
     @Test
+    void patternAndMatrixExamplesNameTheCollectionsOwnFields() {
+        assertEquals(List.of(
+                "content/site.yaml:6:10: error: collection 'demands': url pattern '/demands/{id}/' names a page, but the collection"
+                        + " has no 'template'; add one, or place entries on another page with a fragment such as '/demands/#{id}'",
+                "content/site.yaml:7:13: error: collection 'demands': 'matrix' names exactly two reference fields, such as [bloc, article]",
+                "content/site.yaml:11:13: error: collection 'notes': 'matrix' names exactly two reference fields, such as [row, column]"),
+                problems("""
+                        title: T
+                        base_url: https://example.org/
+                        collections:
+                          demands:
+                            file: demands.yaml
+                            url: /demands/{id}/
+                            matrix: [bloc]
+                            references: {bloc: notes, article: notes}
+                            schema: s.json
+                          notes:
+                            matrix: [about]
+                            references: {about: demands}
+                            file: notes.yaml
+                            schema: s.json
+                        """));
+    }
+
+    @Test
     void baseUrlMustBeAbsoluteHttp() {
-        assertEquals(List.of("content/site.yaml:2:11: error: base_url 'example.org' must be an absolute http or https URL, such as https://example.org/talks/"),
+        assertEquals(List.of("content/site.yaml:2:11: error: base_url 'example.org' must be an absolute http or https URL, such as https://example.org/"),
                 problems("title: T\nbase_url: example.org\ncollections: {}\n"));
         assertEquals("https://example.org/a/", ConfigParser.parseBaseUrl("https://example.org/a").orElseThrow().toString());
     }

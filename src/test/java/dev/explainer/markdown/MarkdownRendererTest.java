@@ -218,6 +218,22 @@ class MarkdownRendererTest {
                 rendered.diagnostics().stream().map(Diagnostic::format).toList());
     }
 
+    @Test
+    void aRelativeLinkInAnEntryWithoutAPageAsksForTheSitePathItNamesFromTheRoot() {
+        assertEquals(List.of("content/a.md:4:5: error: relative link '../parties/russia?a=1#b' in an entry without a page of its own;"
+                        + " write the site path '/parties/russia?a=1#b'"),
+                renderWithoutAPage("See [R](../parties/russia?a=1#b)."));
+        assertEquals(List.of("content/a.md:4:5: error: relative link 'russia/' in an entry without a page of its own;"
+                        + " write the site path, such as '/about/'"),
+                renderWithoutAPage("See [R](russia/)."));
+    }
+
+    private List<String> renderWithoutAPage(String markdown) {
+        String file = "---\ntitle: x\n---\n" + markdown;
+        return renderer.render(new RawEntry.Body(new SourceFile("content/a.md", file), file.length() - markdown.length()),
+                Optional.empty(), TARGETS).diagnostics().stream().map(Diagnostic::format).toList();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"[sic]", "[...]", "[1]", "[/about/]", "[/parties/rusia/]", "![sic]", "[a][sic]", "[sic][]"})
     void bracketsWithoutADefinitionAreText(String brackets) {

@@ -145,7 +145,7 @@ class EditorMessagesTest {
                 ---
                 """));
         assertEquals("content/people/bob.md:4:7: error: field 'born': '23 October 1990' is not a date written YYYY-MM-DD, such as"
-                + " 2015-10-23\n", check("""
+                + " 2024-01-31\n", check("""
                 -- content/people/bob.md --
                 ---
                 name: Bob

@@ -47,7 +47,7 @@ class ValidatorTest {
 
     @Test
     void dateFormatIsAsserted() {
-        assertEquals(List.of("content/people/bob.md:4:7: error: field 'born': 'May 1990' is not a date written YYYY-MM-DD, such as 2015-10-23"),
+        assertEquals(List.of("content/people/bob.md:4:7: error: field 'born': 'May 1990' is not a date written YYYY-MM-DD, such as 2024-01-31"),
                 messages(validate("""
                         -- content/people/bob.md --
                         ---
