@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class CollectionsParser {
     private static final Set<String> COLLECTION_KEYS = Set.of(
-            "folder", "file", "schema", "references", "url", "template", "sort", "matrix", "verbatim", "unique");
+            "folder", "file", "schema", "references", "url", "template", "sort", "matrix", "verbatim", "unique", "display_field");
     private static final Pattern COLLECTION_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     private CollectionsParser() {
@@ -114,7 +114,8 @@ final class CollectionsParser {
         });
         List<String> unique = reader.stringList("unique").stream().map(Positioned::value).toList();
         return new CollectionConfig(name, at, folder, file, schema, references, url, template, sort,
-                matrix.stream().map(Positioned::value).toList(), verbatim, unique, reader.node("url").map(YamlNode::position).orElse(at));
+                matrix.stream().map(Positioned::value).toList(), verbatim, unique, reader.node("url").map(YamlNode::position).orElse(at),
+                reader.string("display_field").map(field -> new CollectionConfig.DisplayField(field, reader.node("display_field").get().position())));
     }
 
     private static String trimSlashes(String path) {
