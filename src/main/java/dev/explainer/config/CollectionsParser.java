@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads {@code collections} of the site config: each collection's place, schema, references,
- * URL pattern, template, order, matrix, quote check and unique fields, every setting checked
+ * URL pattern, template, order, matrix, quote check, unique fields and display field, every setting checked
  * against the others of its collection and the collections declared.
  */
 final class CollectionsParser {
