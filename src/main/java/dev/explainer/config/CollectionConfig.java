@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param verbatim   how to check that entries quote their source word for word, if they must
  * @param unique     fields whose values no two entries may share (a headline that titles a page)
  * @param urlPosition where the {@code url} pattern is written (the collection's position if it has none)
+ * @param displayField the field whose text names an entry (in breadcrumbs), if the site chose one;
+ *                   without it, {@code title}, else {@code name}, else the id
  */
 public record CollectionConfig(
         String name,
@@ -37,7 +39,8 @@ public record CollectionConfig(
         List<String> matrix,
         Optional<Verbatim> verbatim,
         List<String> unique,
-        Position urlPosition) {
+        Position urlPosition,
+        Optional<DisplayField> displayField) {
 
     public CollectionConfig {
         references = Map.copyOf(references);
@@ -49,6 +52,10 @@ public record CollectionConfig(
     /** The collection has a page per entry (not only an anchor on another page). */
     public boolean hasPages() {
         return template.isPresent();
+    }
+
+    /** The field {@code display_field} names, and where it is written. */
+    public record DisplayField(String field, Position position) {
     }
 
     /** A field that names entries of {@code target}. */

@@ -18,12 +18,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads {@code collections} of the site config: each collection's place, schema, references,
- * URL pattern, template, order, matrix, quote check and unique fields, every setting checked
+ * URL pattern, template, order, matrix, quote check, unique fields and display field, every setting checked
  * against the others of its collection and the collections declared.
  */
 final class CollectionsParser {
     private static final Set<String> COLLECTION_KEYS = Set.of(
-            "folder", "file", "schema", "references", "url", "template", "sort", "matrix", "verbatim", "unique");
+            "folder", "file", "schema", "references", "url", "template", "sort", "matrix", "verbatim", "unique", "display_field");
     private static final Pattern COLLECTION_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     private CollectionsParser() {
@@ -114,7 +114,8 @@ final class CollectionsParser {
         });
         List<String> unique = reader.stringList("unique").stream().map(Positioned::value).toList();
         return new CollectionConfig(name, at, folder, file, schema, references, url, template, sort,
-                matrix.stream().map(Positioned::value).toList(), verbatim, unique, reader.node("url").map(YamlNode::position).orElse(at));
+                matrix.stream().map(Positioned::value).toList(), verbatim, unique, reader.node("url").map(YamlNode::position).orElse(at),
+                reader.string("display_field").map(field -> new CollectionConfig.DisplayField(field, reader.node("display_field").get().position())));
     }
 
     private static String trimSlashes(String path) {

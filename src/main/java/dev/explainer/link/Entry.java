@@ -39,8 +39,14 @@ public record Entry(String collection, String id, Position position, Map<String,
         return RawEntry.key(collection, id);
     }
 
-    /** The name shown for the entry: its {@code title}, else its {@code name}, else its id. */
-    public String displayName() {
+    /**
+     * The name shown for the entry: the text of {@code displayField} if its collection names one,
+     * else its {@code title}, else its {@code name}; its id where the chosen field holds no text.
+     */
+    public String displayName(Optional<String> displayField) {
+        if (displayField.isPresent()) {
+            return data.get(displayField.get()) instanceof String text ? text : id;
+        }
         Object title = data.get("title");
         if (title instanceof String text) {
             return text;

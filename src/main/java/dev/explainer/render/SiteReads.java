@@ -1,5 +1,6 @@
 package dev.explainer.render;
 
+import dev.explainer.config.CollectionConfig;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.link.Change;
 import dev.explainer.link.Entry;
@@ -84,14 +85,17 @@ final class SiteReads {
         return entry.position().path();
     }
 
-    /** The name an entry is shown by: its {@code title}, else its {@code name}, else its id. */
+    /** The name an entry is shown by: its collection's {@code display_field}, else its {@code title}, else its {@code name}, else its id. */
     String displayName(Entry entry) {
+        Optional<String> displayField = site.config().collection(entry.collection())
+                .flatMap(CollectionConfig::displayField).map(CollectionConfig.DisplayField::field);
         if (recording) {
             EntryRef ref = EntryRef.of(entry);
-            inputs.add(new PageInput.EntryField(ref, "title"));
-            inputs.add(new PageInput.EntryField(ref, "name"));
+            for (String field : displayField.map(List::of).orElse(List.of("title", "name"))) {
+                inputs.add(new PageInput.EntryField(ref, field));
+            }
         }
-        return entry.displayName();
+        return entry.displayName(displayField);
     }
 
     /** The entries that refer to an entry, by their collection. */

@@ -94,7 +94,8 @@ final class SchemaCompiler {
         }
         root.path("properties").fieldNames().forEachRemaining(name -> {
             if (ReservedFields.UNDECLARABLE.contains(name)) {
-                problems.error(DiagnosticCode.SCHEMA_INVALID, start, "schema declares field '" + name + "', a name the engine reserves ("
+                problems.error(DiagnosticCode.SCHEMA_INVALID, JsonPositions.ofKey(file, "/properties/" + JsonPositions.escape(name)),
+                        "schema declares field '" + name + "', a name the engine reserves ("
                         + ReservedFields.undeclarableList() + "); rename it");
             }
         });

@@ -2,10 +2,12 @@ package dev.explainer.validate;
 
 import dev.explainer.config.CollectionConfig;
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.load.RawEntry;
 import dev.explainer.parallel.Parallel;
+import dev.explainer.text.Suggestions;
 import dev.explainer.text.SourceFile;
 import dev.explainer.validate.SchemaCompiler.CompiledSchema;
 import dev.explainer.validate.ValidationCache.CheckedEntry;
@@ -54,6 +56,7 @@ public final class Validator {
             CompiledSchema schema = compiled.get(collection.schema());
             if (schema != null) {
                 schemaOf.put(collection.name(), schema);
+                schema.schema().ifPresent(declared -> checkDisplayField(collection, declared, schemaProblems));
             }
         }
 
@@ -118,6 +121,18 @@ public final class Validator {
             problems.addAll(schema.problems());
         }
         return byFile;
+    }
+
+    /** A collection's {@code display_field} must be a field its schema declares: else every breadcrumb would show the id. */
+    private static void checkDisplayField(CollectionConfig collection, CollectionSchema schema, Diagnostics problems) {
+        collection.displayField().ifPresent(display -> {
+            if (!schema.fields().contains(display.field())) {
+                String hint = Suggestions.closest(display.field(), schema.fields()).map(s -> "; did you mean '" + s + "'?")
+                        .orElse(schema.fields().isEmpty() ? "" : "; its fields are " + String.join(", ", schema.fields()));
+                problems.error(DiagnosticCode.CONFIG, display.position(), "collection '" + collection.name() + "': 'display_field' names field '"
+                        + display.field() + "', which its schema " + schema.file() + " does not declare" + hint);
+            }
+        });
     }
 
     /**

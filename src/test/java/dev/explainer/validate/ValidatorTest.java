@@ -46,6 +46,29 @@ class ValidatorTest {
     }
 
     @Test
+    void aDateDeclaredThroughARefIsADate() {
+        Validator.Result result = validate("""
+                -- content/schemas/person.json --
+                {"type": "object",
+                 "$defs": {"day": {"type": "string", "format": "date"}, "birthday": {"$ref": "#/$defs/day"}},
+                 "properties": {"name": {"type": "string"}, "party": {"type": "string"},
+                                "born": {"$ref": "#/$defs/birthday"}, "met": {"type": "array", "items": {"$ref": "#/$defs/day"}}},
+                 "required": ["name", "party"], "additionalProperties": false}
+                -- content/people/bob.md --
+                ---
+                name: Bob
+                party: blues
+                born: "1990-05-06"
+                met: ["2015-10-23"]
+                ---
+                """);
+        assertEquals(List.of(), messages(result));
+        ValidEntry bob = result.entries().stream().filter(e -> e.id().equals("bob")).findFirst().orElseThrow();
+        assertEquals(LocalDate.of(1990, 5, 6), bob.data().get("born"), "a $ref to a $ref to a date is a date");
+        assertEquals(List.of(LocalDate.of(2015, 10, 23)), bob.data().get("met"), "a list of $ref dates is a list of dates");
+    }
+
+    @Test
     void dateFormatIsAsserted() {
         assertEquals(List.of("content/people/bob.md:4:7: error: field 'born': 'May 1990' is not a date written YYYY-MM-DD, such as 2024-01-31"),
                 messages(validate("""
@@ -64,10 +87,12 @@ class ValidatorTest {
                 -- content/schemas/topic.json --
                 {"type": "object", "properties": {"name": {"$ref": "https://example.org/name.json"}}}
                 -- content/schemas/party.json --
-                {"type": "object", "properties": {"name": {"type": "string"}, "href": {"type": "string"}}}
+                {"type": "object",
+                 "properties": {"name": {"type": "string"},
+                   "href": {"type": "string"}}}
                 """));
         assertTrue(problems.contains("content/schemas/topic.json:1:1: error: \"$ref\" 'https://example.org/name.json' points outside this file; only local references (#/$defs/...) are allowed"), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("content/schemas/party.json:1:1: error: schema declares field 'href', a name the engine reserves")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("content/schemas/party.json:3:4: error: schema declares field 'href', a name the engine reserves")), problems.toString());
     }
 
     @Test
