@@ -292,4 +292,23 @@ class NewCommandTest {
                   text:
                 """));
     }
+
+    @Test
+    void aScaffoldTemplateSeesThePreFilledFields() throws Exception {
+        matrixOfHyphenatedIds();
+        Files.createDirectories(root.resolve("templates/scaffolds"));
+        Files.writeString(root.resolve("templates/scaffolds/stances.ftl"), """
+                - id: ${id}
+                <#list prefilled as name, value>  ${name}: ${value}
+                </#list>  text: To be written.
+                """);
+        TestSite.Run run = run("stances", "green-left-tax");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.readString(root.resolve("content/stances.yaml")).endsWith("""
+                - id: green-left-tax
+                  party: green-left
+                  topic: tax
+                  text: To be written.
+                """), Files.readString(root.resolve("content/stances.yaml")));
+    }
 }
