@@ -49,6 +49,9 @@ final class NewCommand extends Command {
         Scaffolder.Outcome.Created created = (Scaffolder.Outcome.Created) outcome;
         out.println((created.appended() ? "Added '" + id + "' to " : "Created ") + created.path()
                 + ": fill in the fields, then run 'check'");
+        if (!created.note().isEmpty()) {
+            out.println(created.note());
+        }
         return 0;
     }
 }

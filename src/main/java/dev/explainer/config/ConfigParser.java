@@ -86,7 +86,7 @@ public final class ConfigParser {
         List<MenuItem> menu = menu(site, problems);
         Map<String, Object> params = site.mapping("params").map(p -> castMap(p.toPlain())).orElse(Map.of());
         List<CollectionConfig> collections = CollectionsParser.collections(site, problems);
-        Optional<String> changelog = site.string("changelog");
+        Optional<ChangelogConfig> changelog = changelog(site, problems);
         Limits limits = limits(site, problems);
         SiteConfig config = new SiteConfig(file.path(), title, description, baseUrl, language, dateFormat,
                 rawHtml, menu, params, changelog, collections, limits);
@@ -134,6 +134,35 @@ public final class ConfigParser {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code changelog: changes}, or {@code changelog: {field: changes, date: day, text: note}}. */
+    private static Optional<ChangelogConfig> changelog(MappingReader site, List<Diagnostic> problems) {
+        Optional<YamlNode> node = site.node("changelog");
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        if (node.get() instanceof YamlNode.Mapping mapping) {
+            MappingReader reader = new MappingReader(mapping, "'changelog'", problems);
+            reader.rejectUnknownKeys(Set.of("field", "date", "text"));
+            String field = reader.requiredString("field");
+            String date = reader.string("date").orElse(ChangelogConfig.DEFAULT_DATE_KEY);
+            String text = reader.string("text").orElse(ChangelogConfig.DEFAULT_TEXT_KEY);
+            if (date.equals(text)) {
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, reader.node("text").orElse(mapping).position(),
+                        "'changelog' names '" + text + "' for both the date and the text of a change; give them different keys"));
+                return Optional.empty();
+            }
+            return field.isEmpty() ? Optional.empty() : Optional.of(new ChangelogConfig(field, date, text, mapping.position()));
+        }
+        if (node.get() instanceof YamlNode.Scalar scalar && scalar.value() instanceof String field) {
+            return Optional.of(new ChangelogConfig(field, ChangelogConfig.DEFAULT_DATE_KEY, ChangelogConfig.DEFAULT_TEXT_KEY,
+                    scalar.position()));
+        }
+        problems.add(Diagnostic.error(DiagnosticCode.CONFIG, node.get().position(), "'changelog' must be a field name, such as"
+                + " 'changelog: changes', or a mapping such as 'changelog: {field: changes, date: date, text: text}', not "
+                + node.get().describe()));
+        return Optional.empty();
     }
 
     private static Limits limits(MappingReader site, List<Diagnostic> problems) {

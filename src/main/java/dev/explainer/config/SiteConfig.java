@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param rawHtml     whether raw HTML in Markdown passes through (off unless the site opts in)
  * @param menu        the main navigation
  * @param params      free data for templates, as plain maps, lists and scalars
- * @param changelog   the field in which entries keep their dated changes ({@code date}, {@code text}),
+ * @param changelog   the field in which entries keep their dated changes, and the keys of each change,
  *                    gathered site-wide for an Updates page and a feed
  * @param collections the declared collections, in the order written
  * @param limits      how long a page's render and the whole build may take
@@ -32,7 +32,7 @@ public record SiteConfig(
         boolean rawHtml,
         List<MenuItem> menu,
         Map<String, Object> params,
-        Optional<String> changelog,
+        Optional<ChangelogConfig> changelog,
         List<CollectionConfig> collections,
         Limits limits) {
 

@@ -1,5 +1,6 @@
 package dev.explainer.link;
 
+import dev.explainer.config.ChangelogConfig;
 import dev.explainer.config.SiteConfig;
 
 import java.time.LocalDate;
@@ -19,7 +20,8 @@ final class Changelog {
         if (config.changelog().isEmpty()) {
             return List.of();
         }
-        String field = config.changelog().get();
+        ChangelogConfig declared = config.changelog().get();
+        String field = declared.field();
         List<Change> changes = new ArrayList<>();
         for (List<Entry> entries : collections.values()) {
             for (Entry entry : entries) {
@@ -27,8 +29,8 @@ final class Changelog {
                     continue;
                 }
                 for (Object item : list) {
-                    if (item instanceof Map<?, ?> change && change.get("text") instanceof String text) {
-                        Object date = change.get("date");
+                    if (item instanceof Map<?, ?> change && change.get(declared.textKey()) instanceof String text) {
+                        Object date = change.get(declared.dateKey());
                         LocalDate day = date instanceof LocalDate d ? d : date instanceof String s ? day(s) : null;
                         if (day != null) {
                             changes.add(new Change(day, text, entry));
@@ -44,7 +46,7 @@ final class Changelog {
 
     /**
      * A date written as text (quoted, or a day that does not exist such as 2015-13-45), if it is
-     * one; a schema that declares the field a date has reported it otherwise.
+     * one; the validate stage has reported it otherwise.
      */
     private static LocalDate day(String text) {
         if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {

@@ -42,7 +42,11 @@ public final class Scaffolder {
 
     /** What {@link #create} did, or why it refused. */
     public sealed interface Outcome {
-        record Created(String path, boolean appended) implements Outcome {
+        /**
+         * @param note what {@code new} says about the fields it pre-filled, or could not (a
+         *             matrix entry's id), empty when there is nothing to say
+         */
+        record Created(String path, boolean appended, String note) implements Outcome {
         }
 
         record Refused(String reason) implements Outcome {
@@ -87,10 +91,11 @@ public final class Scaffolder {
             return new Outcome.Invalid(place.problem().get()); // a missing file or folder is made
         }
         List<Field> fields = fields(site.schemas().get(collection.schema()), collection);
+        MatrixCell cell = MatrixCell.of(site, collection, id);
         boolean markdown = place.folder();
         String text;
         try {
-            text = scaffold(site, collection, id, fields, markdown);
+            text = scaffold(site, collection, id, fields, cell.prefilled(), markdown);
         } catch (ScaffoldTemplate.Failed failed) {
             return new Outcome.Invalid(failed.problem());
         }
@@ -103,7 +108,7 @@ public final class Scaffolder {
             }
             Files.createDirectories(target);
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            return new Outcome.Created(path, false);
+            return new Outcome.Created(path, false, cell.note());
         }
         String existing = "";
         if (there.get().kind() == SourceTree.Kind.FILE) {
@@ -121,14 +126,14 @@ public final class Scaffolder {
         }
         String separator = existing.isEmpty() || existing.endsWith("\n\n") ? "" : existing.endsWith("\n") ? "\n" : "\n\n";
         Files.writeString(target, separator + text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        return new Outcome.Created(place.path(), true);
+        return new Outcome.Created(place.path(), true, cell.note());
     }
 
-    private String scaffold(LoadedSite site, CollectionConfig collection, String id, List<Field> fields, boolean markdown)
-            throws IOException, ScaffoldTemplate.Failed {
+    private String scaffold(LoadedSite site, CollectionConfig collection, String id, List<Field> fields,
+                            Map<String, String> prefilled, boolean markdown) throws IOException, ScaffoldTemplate.Failed {
         SourceFile custom = site.templates().get(SCAFFOLDS + "/" + collection.name() + ".ftl");
         if (custom == null) {
-            return markdown ? markdownScaffold(fields) : dataScaffold(id, fields);
+            return markdown ? markdownScaffold(fields, prefilled) : dataScaffold(id, fields, prefilled);
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("id", id);
@@ -140,33 +145,44 @@ public final class Scaffolder {
                     "description", field.description()));
         }
         model.put("fields", described);
+        model.put("prefilled", prefilled);
         String path = SourceLayout.TEMPLATES + "/" + SCAFFOLDS + "/" + collection.name() + ".ftl";
         return ScaffoldTemplate.run(custom, path, model, site.config().limits().pageRender());
     }
 
-    private static String markdownScaffold(List<Field> fields) {
+    private static String markdownScaffold(List<Field> fields, Map<String, String> prefilled) {
         StringBuilder text = new StringBuilder("---\n");
-        appendFields(text, fields, "");
+        appendFields(text, fields, prefilled, "");
         return text.append("---\nWrite the text here, in your own words. Cite every claim to a source.\n").toString();
     }
 
-    private static String dataScaffold(String id, List<Field> fields) {
+    private static String dataScaffold(String id, List<Field> fields, Map<String, String> prefilled) {
         StringBuilder text = new StringBuilder("- id: " + id + "\n");
-        appendFields(text, fields, "  ");
+        appendFields(text, fields, prefilled, "  ");
         return text.toString();
     }
 
-    private static void appendFields(StringBuilder text, List<Field> fields, String indent) {
+    private static void appendFields(StringBuilder text, List<Field> fields, Map<String, String> prefilled, String indent) {
+        Set<String> described = new TreeSet<>();
+        fields.forEach(field -> described.add(field.name()));
+        prefilled.forEach((name, value) -> {
+            if (!described.contains(name)) { // not in the schema, but the matrix needs it
+                text.append(indent).append(name).append(": ").append(MatrixCell.yamlText(value)).append('\n');
+            }
+        });
         for (Field field : fields) {
-            if (field.required()) {
-                text.append(indent).append("# ").append(field.name()).append(" (required, ").append(field.type()).append(")")
+            String value = prefilled.get(field.name());
+            if (field.required() || value != null) {
+                text.append(indent).append("# ").append(field.name()).append(" (").append(field.required() ? "required, " : "")
+                        .append(field.type()).append(")")
                         .append(field.description().isEmpty() ? "" : ": " + field.description()).append('\n')
-                        .append(indent).append(field.name()).append(":\n");
+                        .append(indent).append(field.name()).append(":")
+                        .append(value == null ? "" : " " + MatrixCell.yamlText(value)).append("\n");
             }
         }
         boolean first = true;
         for (Field field : fields) {
-            if (!field.required()) {
+            if (!field.required() && !prefilled.containsKey(field.name())) {
                 if (first) {
                     text.append(indent).append("# Optional fields: remove the '# ' to use one.\n");
                     first = false;

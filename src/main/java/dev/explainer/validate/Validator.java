@@ -23,7 +23,8 @@ import java.util.Objects;
 
 /**
  * The validate stage: every entry against its collection's JSON Schema ({@link EntryChecker}),
- * every id a URL slug and unique in its collection ({@link EntryIds}). Schema errors are
+ * every id a URL slug and unique in its collection ({@link EntryIds}), every change readable by the
+ * change log ({@link ChangelogItems}). Schema errors are
  * reported at the exact key or value that causes them, using the positions kept by the YAML
  * parser.
  *
@@ -104,7 +105,17 @@ public final class Validator {
         }
 
         ValidationCache next = new ValidationCache(compiled, resultOf, idProblems, List.of(results));
-        return new Result(entries(results), problems(schemaProblems, idProblems, results), next);
+        List<Diagnostic> problems = problems(schemaProblems, idProblems, results);
+        if (site.config().changelog().isPresent()) {
+            List<Diagnostic> changes = ChangelogItems.check(site.config().changelog().get(), input, problems);
+            if (!changes.isEmpty()) {
+                Diagnostics all = new Diagnostics();
+                all.addAll(problems);
+                all.addAll(changes);
+                problems = all.sorted();
+            }
+        }
+        return new Result(entries(results), problems, next);
     }
 
     /** Every schema the config names, compiled once per file; one whose file is unchanged is the one compiled before. */

@@ -197,4 +197,118 @@ class NewCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.isRegularFile(root.resolve("shared-people/cy.md")));
     }
+
+    /** Parties and topics whose ids contain hyphens, so that an id of the stances matrix splits more than one way. */
+    private void matrixOfHyphenatedIds() throws Exception {
+        Files.writeString(root.resolve("content/parties.yaml"), """
+                - id: reds
+                  name: The Reds
+                - id: blues
+                  name: The Blues
+                - id: green-left
+                  name: Green Left
+                - id: reds-new
+                  name: New Reds
+                """);
+        Files.writeString(root.resolve("content/topics.yaml"), """
+                - id: tax
+                  name: Tax
+                - id: housing
+                  name: Housing
+                - id: new-tax
+                  name: A new tax
+                - id: "2024"
+                  name: The 2024 budget
+                """);
+    }
+
+    @Test
+    void aMatrixEntryGetsTheTwoFieldsItsIdNames() throws Exception {
+        matrixOfHyphenatedIds();
+        TestSite.Run run = run("stances", "green-left-housing");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("Added 'green-left-housing' to content/stances.yaml: fill in the fields, then run 'check'\n"
+                + "pre-filled party: green-left and topic: housing from the id", run.out().strip());
+        assertTrue(Files.readString(root.resolve("content/stances.yaml")).endsWith("""
+                  text: Higher.
+
+                - id: green-left-housing
+                  # party (required, the id of an entry of parties)
+                  party: green-left
+                  # topic (required, the id of an entry of topics)
+                  topic: housing
+                  # text (required, text)
+                  text:
+                """), Files.readString(root.resolve("content/stances.yaml")));
+
+        TestSite.Run number = run("stances", "reds-2024");
+        assertEquals(0, number.exitCode(), number.err());
+        assertTrue(Files.readString(root.resolve("content/stances.yaml")).endsWith("""
+                  party: reds
+                  # topic (required, the id of an entry of topics)
+                  topic: '2024'
+                  # text (required, text)
+                  text:
+                """), "an id YAML would read as a number is quoted");
+        TestSite.edit(root, "content/stances.yaml", "topic: housing\n  # text (required, text)\n  text:",
+                "topic: housing\n  text: Build.");
+        TestSite.edit(root, "content/stances.yaml", "topic: '2024'\n  # text (required, text)\n  text:", "topic: '2024'\n  text: Cut.");
+        TestSite.Run check = TestSite.cli("check", "--source", root.toString());
+        // The matrix is not complete yet (the new party and topic need their other cells), but the new cells are right.
+        assertEquals(List.of(), check.err().lines().filter(line -> line.contains("stances.yaml")
+                && !line.contains("has no entry for party")).toList(), check.err());
+    }
+
+    @Test
+    void aMatrixIdThatSplitsNoWayOrTwoWaysPreFillsNothingAndSaysSo() throws Exception {
+        matrixOfHyphenatedIds();
+        TestSite.Run twoWays = run("stances", "reds-new-tax");
+        assertEquals(0, twoWays.exitCode(), twoWays.err());
+        assertEquals("Added 'reds-new-tax' to content/stances.yaml: fill in the fields, then run 'check'\n"
+                + "'party' and 'topic' are left empty: 'reds-new-tax' can be read as party reds and topic new-tax, or as party"
+                + " reds-new and topic tax; fill them in", twoWays.out().strip());
+        assertTrue(Files.readString(root.resolve("content/stances.yaml")).endsWith("""
+                - id: reds-new-tax
+                  # party (required, the id of an entry of parties)
+                  party:
+                  # topic (required, the id of an entry of topics)
+                  topic:
+                  # text (required, text)
+                  text:
+                """));
+
+        TestSite.Run noWay = run("stances", "greens-tax");
+        assertEquals(0, noWay.exitCode(), noWay.err());
+        assertEquals("Added 'greens-tax' to content/stances.yaml: fill in the fields, then run 'check'\n"
+                + "'party' and 'topic' are left empty: 'greens-tax' is not 'party-topic' of an entry of parties and one of topics"
+                + " that exist", noWay.out().strip());
+        assertTrue(Files.readString(root.resolve("content/stances.yaml")).endsWith("""
+                - id: greens-tax
+                  # party (required, the id of an entry of parties)
+                  party:
+                  # topic (required, the id of an entry of topics)
+                  topic:
+                  # text (required, text)
+                  text:
+                """));
+    }
+
+    @Test
+    void aScaffoldTemplateSeesThePreFilledFields() throws Exception {
+        matrixOfHyphenatedIds();
+        Files.createDirectories(root.resolve("templates/scaffolds"));
+        Files.writeString(root.resolve("templates/scaffolds/stances.ftl"), """
+                - id: ${id}
+                <#list prefilled as name, value>  ${name}: ${value}
+                </#list>  text: To be written.
+                """);
+        TestSite.Run run = run("stances", "green-left-tax");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.readString(root.resolve("content/stances.yaml")).endsWith("""
+                - id: green-left-tax
+                  party: green-left
+                  topic: tax
+                  text: To be written.
+                """), Files.readString(root.resolve("content/stances.yaml")));
+    }
 }

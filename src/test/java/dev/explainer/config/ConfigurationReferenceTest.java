@@ -38,6 +38,7 @@ class ConfigurationReferenceTest {
             %1$s: 1
             markdown: {%1$s: 1}
             limits: {%1$s: 1}
+            changelog: {field: changes, %1$s: 1}
             menu:
               - {title: Home, url: /, %1$s: 1}
             collections:
@@ -56,6 +57,7 @@ class ConfigurationReferenceTest {
         PREFIXES.put("the site config", "");
         PREFIXES.put("'markdown'", "markdown.");
         PREFIXES.put("'limits'", "limits.");
+        PREFIXES.put("'changelog'", "changelog.");
         PREFIXES.put("a menu item", "menu[].");
         PREFIXES.put("collection 'pages'", "collections.NAME.");
         PREFIXES.put("collection 'pages''s 'verbatim'", "collections.NAME.verbatim.");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -93,12 +94,69 @@ class ChangelogAndDraftsTest {
         assertEquals("content/pages/index.md:7:12: error: field 'changes[1].date': '2015-13-45' is not a date that exists (there is"
                 + " no month 13); dates are written YYYY-MM-DD\n1 error\n", run.err());
 
-        // A schema that does not declare the date leaves it text: the change is not dated, so not listed.
+        // A schema that does not declare the date leaves it text: the change log itself says it is no date, once.
         TestSite.edit(root, "content/schemas/page.json", "\"date\": {\"type\": \"string\", \"format\": \"date\"}", "\"date\": {}");
         TestSite.Run lenient = TestSite.build(root);
-        assertEquals(0, lenient.exitCode(), lenient.err());
+        assertEquals(1, lenient.exitCode(), lenient.err());
+        assertEquals("content/pages/index.md:7:12: error: field 'changes[1].date': '2015-13-45' is not a date; a change's day is"
+                + " written YYYY-MM-DD, such as 2024-01-31\n1 error\n", lenient.err());
+    }
+
+    @Test
+    void aChangeWithoutTheDeclaredKeysIsAnErrorAtTheChangeNotAnEmptyFeed() throws Exception {
+        TestSite.build(root);
+        Map<String, byte[]> before = TestSite.snapshot(root.resolve("site"));
+        TestSite.edit(root, "content/schemas/page.json", "\"text\": {\"type\": \"string\"}}",
+                "\"text\": {\"type\": \"string\"}, \"when\": {}, \"what\": {}}");
+        TestSite.edit(root, "content/pages/index.md", "{date: 2015-10-23, text: First published.}", "{when: 2015-10-23, what: First published.}");
+        TestSite.edit(root, "content/pages/index.md", "{date: 2015-10-30, text:", "{date: 2015-10-30, what:");
+        TestSite.Run run = TestSite.build(root);
+        assertEquals(1, run.exitCode(), run.err());
+        String setting = "the site's 'changelog' setting (content/site.yaml:4:12) says each change has 'date' and 'text'; add the"
+                + " missing key, or name the keys your changes use there, such as 'changelog: {field: changes, date: day, text: note}'";
+        assertEquals("content/pages/index.md:6:5: error: field 'changes[0]': this change has no 'date' and no 'text'; " + setting + "\n"
+                + "content/pages/index.md:7:5: error: field 'changes[1]': this change has no 'text'; " + setting + "\n2 errors\n",
+                run.err());
+        assertEquals(before.keySet(), TestSite.snapshot(root.resolve("site")).keySet(), "the previous site is untouched");
+    }
+
+    @Test
+    void theChangelogSettingMayNameTheKeysOfAChange() throws Exception {
+        TestSite.edit(root, "content/site.yaml", "changelog: changes", "changelog: {field: changes, date: day, text: note}");
+        TestSite.edit(root, "content/schemas/page.json", "\"date\": {\"type\": \"string\", \"format\": \"date\"}, \"text\"",
+                "\"day\": {\"type\": \"string\", \"format\": \"date\"}, \"note\"");
+        TestSite.edit(root, "content/pages/index.md", "{date: 2015-10-23, text:", "{day: 2015-10-23, note:");
+        TestSite.edit(root, "content/pages/index.md", "{date: 2015-10-30, text:", "{day: 2015-10-30, note:");
+        TestSite.Run run = TestSite.build(root);
+        assertEquals(0, run.exitCode(), run.err());
         Document updates = TestSite.html(root.resolve("site/updates/index.html"));
-        assertEquals(1, updates.select("main li").size());
+        assertEquals("2015-10-30 Welcome: Added the broader meeting & its communiqu\u00e9.", updates.select("main li").get(0).text());
+        assertEquals("2015-10-23 Welcome: First published.", updates.select("main li").get(1).text());
+
+        TestSite.edit(root, "content/pages/index.md", "{day: 2015-10-23, note: First published.}", "{day: 2015-10-23, note: 2015}");
+        TestSite.edit(root, "content/pages/index.md", "{day: 2015-10-30, note:", "{day: soon, note:");
+        TestSite.edit(root, "content/schemas/page.json", "\"day\": {\"type\": \"string\", \"format\": \"date\"}, \"note\": {\"type\": \"string\"}",
+                "\"day\": {}, \"note\": {}");
+        TestSite.Run wrong = TestSite.build(root);
+        assertEquals("content/pages/index.md:6:29: error: field 'changes[0].note': a change's text must be text, not an integer; put it"
+                + " in quotes if it is meant as text\n"
+                + "content/pages/index.md:7:11: error: field 'changes[1].day': 'soon' is not a date; a change's day is written"
+                + " YYYY-MM-DD, such as 2024-01-31\n2 errors\n", wrong.err());
+        assertEquals(1, wrong.exitCode());
+    }
+
+    @Test
+    void aChangelogSettingThatIsNeitherAFieldNorAMappingIsAConfigError() throws Exception {
+        TestSite.edit(root, "content/site.yaml", "changelog: changes", "changelog: [changes]");
+        TestSite.Run run = TestSite.build(root);
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("content/site.yaml:4:12: error: 'changelog' must be a field name, such as 'changelog: changes', or a mapping"
+                + " such as 'changelog: {field: changes, date: date, text: text}', not a list\n1 error\n", run.err());
+
+        TestSite.edit(root, "content/site.yaml", "changelog: [changes]", "changelog: {field: changes, date: when, text: when}");
+        TestSite.Run same = TestSite.build(root);
+        assertEquals("content/site.yaml:4:47: error: 'changelog' names 'when' for both the date and the text of a change; give them"
+                + " different keys\n1 error\n", same.err());
     }
 
     @Test
