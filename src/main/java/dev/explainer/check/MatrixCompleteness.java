@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Every pair of a matrix has its entry: a collection declared {@code matrix: [party, issue]}
  * needs one entry for each party and each issue, even where the sources say nothing (the entry
- * then says so). Not held where a collection involved could not be read in full.
+ * then says so). Not held where a collection involved could not be read in full, nor for a matrix
+ * declared {@code complete: false}, whose templates test each cell instead.
  */
 final class MatrixCompleteness {
     private MatrixCompleteness() {
@@ -24,8 +25,8 @@ final class MatrixCompleteness {
     static void check(Site site, Set<String> incomplete, Diagnostics problems) {
         for (CollectionConfig collection : site.config().collections()) {
             Map<String, Map<String, Entry>> cells = site.matrices().get(collection.name());
-            if (cells == null) {
-                continue; // not a matrix, or one the config parser reported
+            if (cells == null || !collection.matrixComplete()) {
+                continue; // not a matrix, one the config parser reported, or one declared sparse
             }
             String rowField = collection.matrix().get(0);
             String columnField = collection.matrix().get(1);

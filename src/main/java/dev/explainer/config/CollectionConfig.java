@@ -19,7 +19,9 @@ import java.util.Optional;
  *                   fragment ({@code /positions/#{id}}) places entries on another page
  * @param template   the template of each entry's own page; empty for entries without one
  * @param sort       the order of the collection's entries everywhere they are listed
- * @param matrix     two reference fields; every pair of their targets must have exactly one entry
+ * @param matrix     two reference fields; no two entries may name the same pair of their targets
+ * @param matrixComplete whether every pair must have its entry ({@code matrix: [a, b]}), or pairs
+ *                   may be left without one ({@code matrix: {fields: [a, b], complete: false}})
  * @param verbatim   how to check that entries quote their source word for word, if they must
  * @param unique     fields whose values no two entries may share (a headline that titles a page)
  * @param urlPosition where the {@code url} pattern is written (the collection's position if it has none)
@@ -37,6 +39,7 @@ public record CollectionConfig(
         Optional<String> template,
         List<SortKey> sort,
         List<String> matrix,
+        boolean matrixComplete,
         Optional<Verbatim> verbatim,
         List<String> unique,
         Position urlPosition,

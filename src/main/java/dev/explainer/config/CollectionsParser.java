@@ -89,16 +89,25 @@ final class CollectionsParser {
             boolean descending = key.value().startsWith("-");
             sort.add(new CollectionConfig.SortKey(descending ? key.value().substring(1) : key.value(), descending));
         }
-        List<Positioned> matrix = reader.stringList("matrix");
-        if (!matrix.isEmpty() && matrix.size() != 2) {
-            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, reader.node("matrix").get().position(),
-                    where + ": 'matrix' names exactly two reference fields, such as " + matrixExample(references)));
-        }
-        for (Positioned field : matrix) {
-            if (!references.containsKey(field.value())) {
-                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, field.position(), where + ": matrix field '" + field.value()
-                        + "' must be one of its 'references'"));
+        List<Positioned> matrix;
+        boolean matrixComplete = true;
+        Optional<YamlNode> matrixNode = reader.node("matrix");
+        if (matrixNode.isPresent() && matrixNode.get() instanceof YamlNode.Mapping declared) {
+            // The long form, for a matrix whose pairs need not all have an entry.
+            MappingReader settings = new MappingReader(declared, "the 'matrix' of " + where, problems);
+            settings.rejectUnknownKeys(Set.of("fields", "complete"));
+            if (settings.node("fields").isEmpty()) {
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, declared.position(), where + ": 'matrix' needs 'fields', two of its"
+                        + " reference fields, such as {fields: " + matrixExample(references) + ", complete: false}"));
             }
+            matrix = settings.stringList("fields");
+            if (settings.node("fields").isPresent()) {
+                checkMatrixFields(matrix, true, settings.node("fields").get().position(), references, where, problems);
+            }
+            matrixComplete = settings.bool("complete", true);
+        } else {
+            matrix = reader.stringList("matrix");
+            checkMatrixFields(matrix, false, matrixNode.map(YamlNode::position).orElse(at), references, where, problems);
         }
         Optional<CollectionConfig.Verbatim> verbatim = reader.mapping("verbatim").map(declared -> {
             MappingReader settings = new MappingReader(declared, where + "'s 'verbatim'", problems);
@@ -114,12 +123,27 @@ final class CollectionsParser {
         });
         List<String> unique = reader.stringList("unique").stream().map(Positioned::value).toList();
         return new CollectionConfig(name, at, folder, file, schema, references, url, template, sort,
-                matrix.stream().map(Positioned::value).toList(), verbatim, unique, reader.node("url").map(YamlNode::position).orElse(at),
+                matrix.stream().map(Positioned::value).toList(), matrixComplete, verbatim, unique, reader.node("url").map(YamlNode::position).orElse(at),
                 reader.string("display_field").map(field -> new CollectionConfig.DisplayField(field, reader.node("display_field").get().position())));
     }
 
     private static String trimSlashes(String path) {
         return path.replaceAll("^/+|/+$", "");
+    }
+
+    /** {@code declared}: written as {@code fields}, where an empty list is a mistake rather than no matrix. */
+    private static void checkMatrixFields(List<Positioned> matrix, boolean declared, Position at,
+                                          Map<String, CollectionConfig.Reference> references, String where, List<Diagnostic> problems) {
+        if ((declared || !matrix.isEmpty()) && matrix.size() != 2) {
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at,
+                    where + ": 'matrix' names exactly two reference fields, such as " + matrixExample(references)));
+        }
+        for (Positioned field : matrix) {
+            if (!references.containsKey(field.value())) {
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, field.position(), where + ": matrix field '" + field.value()
+                        + "' must be one of its 'references'"));
+            }
+        }
     }
 
     /** Two of the collection's own reference fields when it has them, so the example can be copied. */

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The cells of each collection declared a matrix ({@code matrix: [party, issue]}): the entry for
  * each pair of ids. Each entry must name one of each, and no two the same pair; whether every
- * pair has an entry is a whole-site check ({@code dev.explainer.check}).
+ * pair has an entry, unless the matrix is declared {@code complete: false}, is a whole-site check
+ * ({@code dev.explainer.check}); a sparse matrix simply has no cell for a pair left out.
  */
 final class Matrices {
     private Matrices() {

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConfigParserTest {
     private List<String> problems(String yaml) {
@@ -80,6 +82,66 @@ class ConfigParserTest {
                             references: {about: demands}
                             file: notes.yaml
                             schema: s.json
+                        """));
+    }
+
+    @Test
+    void aMatrixIsCompleteUnlessDeclaredOtherwise() {
+        String yaml = """
+                title: T
+                base_url: https://example.org/
+                collections:
+                  demands:
+                    file: demands.yaml
+                    schema: s.json
+                    references: {bloc: blocs, article: blocs}
+                    matrix: MATRIX
+                  blocs:
+                    file: blocs.yaml
+                    schema: s.json
+                """;
+        CollectionConfig listed = config(yaml.replace("MATRIX", "[bloc, article]")).collections().get(0);
+        assertEquals(List.of("bloc", "article"), listed.matrix());
+        assertTrue(listed.matrixComplete(), "the short form is a complete matrix, as before");
+        CollectionConfig sparse = config(yaml.replace("MATRIX", "{fields: [bloc, article], complete: false}")).collections().get(0);
+        assertEquals(List.of("bloc", "article"), sparse.matrix());
+        assertFalse(sparse.matrixComplete());
+        assertTrue(config(yaml.replace("MATRIX", "{fields: [bloc, article]}")).collections().get(0).matrixComplete(),
+                "'complete' is true unless written");
+    }
+
+    @Test
+    void aMisusedMatrixSettingIsReportedAtItsKey() {
+        assertEquals(List.of(
+                "content/site.yaml:8:39: error: unknown key 'complet' in the 'matrix' of collection 'demands'; did you mean 'complete'?",
+                "content/site.yaml:12:13: error: collection 'notes': 'matrix' needs 'fields', two of its reference fields,"
+                        + " such as {fields: [row, column], complete: false}",
+                "content/site.yaml:16:22: error: collection 'talks': 'matrix' names exactly two reference fields, such as [bloc, article]",
+                "content/site.yaml:16:40: error: 'complete' of the 'matrix' of collection 'talks' must be true or false, not a string",
+                "content/site.yaml:21:29: error: collection 'asks': matrix field 'topic' must be one of its 'references'"),
+                problems("""
+                        title: T
+                        base_url: https://example.org/
+                        collections:
+                          demands:
+                            file: demands.yaml
+                            schema: s.json
+                            references: {bloc: notes, article: notes}
+                            matrix: {fields: [bloc, article], complet: false}
+                          notes:
+                            file: notes.yaml
+                            schema: s.json
+                            matrix: {complete: false}
+                          talks:
+                            file: talks.yaml
+                            schema: s.json
+                            matrix: {fields: [bloc], complete: no}
+                            references: {bloc: notes, article: notes}
+                          asks:
+                            file: asks.yaml
+                            schema: s.json
+                            matrix: {fields: [bloc, topic], complete: false}
+                            references: {bloc: notes}
                         """));
     }
 

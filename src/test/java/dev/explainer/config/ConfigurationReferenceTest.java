@@ -48,6 +48,7 @@ class ConfigurationReferenceTest {
                 references: {source: pages}
                 %1$s: 1
                 verbatim: {text: t, source: source, %1$s: 1}
+                matrix: {fields: [source, source], %1$s: 1}
             """.formatted(UNKNOWN);
 
     /** Where each mapping's error says it is, and how the reference writes the keys of that mapping. */
@@ -61,6 +62,7 @@ class ConfigurationReferenceTest {
         PREFIXES.put("a menu item", "menu[].");
         PREFIXES.put("collection 'pages'", "collections.NAME.");
         PREFIXES.put("collection 'pages''s 'verbatim'", "collections.NAME.verbatim.");
+        PREFIXES.put("the 'matrix' of collection 'pages'", "collections.NAME.matrix.");
     }
 
     private static final Pattern KNOWN = Pattern.compile("unknown key '" + UNKNOWN + "' in (.+); known keys are (.+)");
