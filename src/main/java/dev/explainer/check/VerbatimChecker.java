@@ -1,5 +1,7 @@
 package dev.explainer.check;
 
+import dev.explainer.text.Suggestions;
+
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
@@ -54,13 +56,16 @@ final class VerbatimChecker {
     private static String describe(String fragment, String source) {
         List<String> words = Arrays.asList(fragment.split(" "));
         List<String> passage = Arrays.asList(source.split(" "));
+        // Compared without the punctuation around each word, made once rather than in each comparison.
+        List<String> bareWords = words.stream().map(VerbatimChecker::bare).toList();
+        List<String> barePassage = passage.stream().map(VerbatimChecker::bare).toList();
         int bestStart = 0;
         int bestLength = Math.min(words.size(), passage.size());
         int bestDistance = Integer.MAX_VALUE;
         for (int length = Math.max(1, words.size() - 3); length <= words.size() + 3; length++) {
             for (int start = 0; start + length <= passage.size(); start++) {
                 // Fewest differing words first; among equals, the window as long as the quote.
-                int distance = distance(words, passage.subList(start, start + length)) * 10
+                int distance = Suggestions.distance(bareWords, barePassage.subList(start, start + length)) * 10
                         + Math.abs(length - words.size());
                 if (distance < bestDistance) {
                     bestDistance = distance;
@@ -89,24 +94,5 @@ final class VerbatimChecker {
     /** A word without the punctuation around it, so a comma does not make a word differ. */
     private static String bare(String word) {
         return word.replaceAll("^[\\p{Punct}]+|[\\p{Punct}]+$", "");
-    }
-
-    private static int distance(List<String> a, List<String> b) {
-        int[] previous = new int[b.size() + 1];
-        int[] current = new int[b.size() + 1];
-        for (int j = 0; j <= b.size(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.size(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.size(); j++) {
-                int cost = bare(a.get(i - 1)).equals(bare(b.get(j - 1))) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.size()];
     }
 }

@@ -107,7 +107,7 @@ public final class SiteRenderer {
                                         + " ?size, ?seq_contains or ?filter over a sequence without end (such as 1..) runs to"
                                         + " its end before anything can stop it; give the sequence an end (such as 1..10)");
                         return new Result(List.of(), List.of(), pages, List.of(), List.of(error), true, true, List.of(),
-                                cache.emptied(), found(cache.emptied()));
+                                cache.emptied(), NOTHING_FOUND);
                     }
                 } catch (InterruptedException e) {
                     interrupted = true; // the caller is going away; the watchdog stops the pages
@@ -199,6 +199,9 @@ public final class SiteRenderer {
     }
 
     /** The ids of the page at a site path, or null if the site has no such page or it failed. */
+    /** For a render that gave up: no page counts as rendered, so the checks after it find nothing. */
+    private static final dev.explainer.check.RenderedPages NOTHING_FOUND = found(RenderCache.forOneBuild());
+
     /**
      * What the checks after rendering ask of the pages ({@link dev.explainer.check.SiteChecks#afterRender}):
      * answered from the cache, whose link counts are kept up to date page by page, so that an edit

@@ -1,6 +1,7 @@
 package dev.explainer.text;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** "Did you mean" suggestions: the closest known name by edit distance, if it is close enough. */
@@ -25,23 +26,38 @@ public final class Suggestions {
         return related ? Optional.of(best) : Optional.empty();
     }
 
-    /** Levenshtein distance with two rows. */
+    /** Levenshtein distance between two texts, character by character. */
     static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
+        return distance(a.length(), b.length(), (i, j) -> a.charAt(i) == b.charAt(j));
+    }
+
+    /** Levenshtein distance between two lists, item by item ({@code equals}): for words, say. */
+    public static int distance(List<?> a, List<?> b) {
+        return distance(a.size(), b.size(), (i, j) -> a.get(i).equals(b.get(j)));
+    }
+
+    /** Whether item {@code i} of the first sequence is item {@code j} of the second. */
+    private interface Same {
+        boolean at(int i, int j);
+    }
+
+    /** Levenshtein distance with two rows. */
+    private static int distance(int aLength, int bLength, Same same) {
+        int[] previous = new int[bLength + 1];
+        int[] current = new int[bLength + 1];
+        for (int j = 0; j <= bLength; j++) {
             previous[j] = j;
         }
-        for (int i = 1; i <= a.length(); i++) {
+        for (int i = 1; i <= aLength; i++) {
             current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+            for (int j = 1; j <= bLength; j++) {
+                int cost = same.at(i - 1, j - 1) ? 0 : 1;
                 current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
             }
             int[] swap = previous;
             previous = current;
             current = swap;
         }
-        return previous[b.length()];
+        return previous[bLength];
     }
 }
