@@ -14,9 +14,9 @@ import java.util.List;
 /** {@code init DIR}: a new, minimal site to start from, in a folder that is new or empty. */
 final class InitCommand extends Command {
     InitCommand() {
-        super("init", List.of("Creates a new site in DIR: a site.yaml with three collections, their schemas, a few entries,",
-                "the templates, a layout and a stylesheet. It builds and passes 'check --strict' as it is.",
-                "DIR must be a new or empty folder: init never overwrites anything."),
+        super("init", List.of("Creates a new site to start from in DIR, a new or empty folder: it never overwrites anything.",
+                "The site has three collections with references between them, their schemas, a few entries,",
+                "a layout, templates and a stylesheet; it builds and passes 'check --strict' as it is."),
                 List.of("DIR"));
     }
 

@@ -27,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InitCommandTest {
     private static final Path STARTER = Path.of("src/main/resources/dev/explainer/scaffold/starter");
 
+    private static final java.util.regex.Pattern JAVA_NAMES = java.util.regex.Pattern.compile("\\b[A-Z][A-Za-z]*(Exception|Error)\\b");
+
     @TempDir
     Path root;
 
@@ -161,6 +163,29 @@ class InitCommandTest {
         TestSite.Run init = TestSite.cli("init", site.toString());
         assertEquals(0, init.exitCode(), init.err());
         assertTrue(Files.isRegularFile(site.resolve("content/site.yaml")));
+    }
+
+    /**
+     * A file that cannot be written (here: a path longer than the system allows, reached after the
+     * folders and the first file were made) leaves nothing behind: not the files, not the folders.
+     */
+    @Test
+    void aFileThatCannotBeWrittenLeavesNothingBehind() throws IOException {
+        Path base = root.toAbsolutePath();
+        StringBuilder deep = new StringBuilder(base.toString());
+        int length = 4070; // README.md still fits below Linux's 4096, content/groups/riverside-residents.md does not
+        while (length - deep.length() > 1) {
+            deep.append('/').append("d".repeat(Math.min(200, length - deep.length() - 1)));
+        }
+        String shown = deep.toString();
+        TestSite.Run init = TestSite.cli("init", shown);
+        assertEquals(1, init.exitCode(), init.err());
+        assertTrue(init.err().startsWith("explainer init: cannot write " + shown + "/content/groups/riverside-residents.md: "), init.err());
+        assertTrue(init.err().endsWith("; nothing was left behind\n"), init.err());
+        assertFalse(JAVA_NAMES.matcher(init.err()).find(), init.err());
+        try (Stream<Path> left = Files.list(root)) {
+            assertEquals(List.of(), left.toList(), "the folders made for it are gone too");
+        }
     }
 
     @Test
