@@ -326,6 +326,40 @@ class NestedReferencesTest {
         assertTrue(html(renamed, "statements/joint/index.html").contains(">The Red Party</a> (second)"), "the statement shows the new name");
     }
 
+    /** An edit to a body alone relinks only the bodies; the entry must still be replaced among the referrers its nested references give it. */
+    @Test
+    void aRebuildAfterABodyEditShowsTheNewBodyWhereANestedReferenceListsTheEntry() {
+        TestSite.write(root, SITE + """
+                -- content/schemas/person.json --
+                {"type": "object",
+                 "properties": {"name": {"type": "string"}, "party": {"type": "string"}, "born": {"type": "string", "format": "date"},
+                   "allies": {"type": "array", "items": {"type": "object", "properties": {"party": {"type": "string"}}}}},
+                 "required": ["name", "party"], "additionalProperties": false}
+                -- content/people/bob.md --
+                ---
+                name: Bob
+                party: blues
+                allies:
+                  - party: reds
+                ---
+                Bob is blue.
+                -- templates/party.ftlh --
+                <#import "layout.ftlh" as l><@l.frame title=entry.name><h1>${entry.name}</h1>
+                <div id="members"><#list entry.referrers.people![] as p><div class="member">${p.content}</div></#list></div>
+                </@l.frame>
+                """);
+        TestSite.edit(root, "content/site.yaml", "references: {party: parties}", "references: {party: parties, \"allies[].party\": parties}");
+        SiteBuilder builder = SiteBuilder.forRebuilds();
+        BuildResult first = builder.run(BuildOptions.check(root), ChangedFiles.exactly(Set.of()));
+        assertFalse(first.failed(), first.diagnostics().toString());
+        assertTrue(html(first, "parties/reds/index.html").contains("Bob is blue."), "Bob is among the Reds' referrers");
+
+        TestSite.edit(root, "content/people/bob.md", "Bob is blue.", "Bob is sky blue.");
+        BuildResult edited = builder.run(BuildOptions.check(root), ChangedFiles.exactly(Set.of("content/people/bob.md")));
+        assertFalse(edited.failed(), edited.diagnostics().toString());
+        assertTrue(html(edited, "parties/reds/index.html").contains("Bob is sky blue."), html(edited, "parties/reds/index.html"));
+    }
+
     private static String html(BuildResult result, String path) {
         return result.files().stream().filter(f -> f.path().equals(path)).findFirst()
                 .map(f -> new String(((OutputFile.Generated) f).bytes(), StandardCharsets.UTF_8)).orElseThrow();
