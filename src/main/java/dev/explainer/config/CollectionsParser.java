@@ -169,7 +169,7 @@ final class CollectionsParser {
             String name = eachItem ? parts[i].substring(0, parts[i].length() - 2) : parts[i];
             if (name.isEmpty() || name.contains("[") || name.contains("]")) {
                 problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + ": reference '" + written
-                        + "' is not a field path; write a field ('speaker'), a field inside an object ('mediator.country')"
+                        + "' is not a field path; write a field ('author'), a field inside an object ('mediator.country')"
                         + " or a field inside each item of a list of objects ('signatories[].country')"));
                 return Optional.empty();
             }

@@ -288,12 +288,36 @@ class NestedReferencesTest {
         TestSite.Run run = TestSite.build(root);
         assertEquals(1, run.exitCode());
         assertEquals("content/site.yaml:40:7: error: collection 'statements': reference 'mediator..person' is not a field path;"
-                + " write a field ('speaker'), a field inside an object ('mediator.country') or a field inside each item of a list"
+                + " write a field ('author'), a field inside an object ('mediator.country') or a field inside each item of a list"
                 + " of objects ('signatories[].country')\n"
                 + "content/site.yaml:41:7: error: collection 'statements': reference 'signatories[].topics[]' ends with '[]', but '[]'"
                 + " marks a list of objects that the path goes into; a field may hold one id or a list of ids as it is:"
                 + " write 'signatories[].topics'\n"
                 + "2 errors\n", run.err());
+    }
+
+    @Test
+    void aPathKeyInABraceMappingIsAYamlErrorUnlessQuoted() {
+        TestSite.write(root, SITE);
+        TestSite.edit(root, "content/site.yaml", """
+                    references:
+                      signatories[].party: parties
+                      signatories[].topics: topics
+                      mediator.person: people
+                """, """
+                    references: {signatories[].party: parties, "signatories[].topics": topics, mediator.person: people}
+                """);
+        TestSite.Run run = TestSite.build(root);
+        assertEquals(1, run.exitCode());
+        assertEquals("content/site.yaml:36:29: error: '[' in the middle of a key or value opens a list inside this '{...}' mapping;"
+                + " put that key or value in quotes, such as \"items[].name\": ..., or write the mapping one key a line\n1 error\n",
+                run.err());
+
+        TestSite.edit(root, "content/site.yaml", "{signatories[].party: parties,", "{\"signatories[].party\": parties,");
+        run = TestSite.build(root);
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("The Reds (lead) Tax Trade | The Blues (second)",
+                String.join(" | ", page("statements/joint/index.html").select(".signatory").eachText()));
     }
 
     @Test
