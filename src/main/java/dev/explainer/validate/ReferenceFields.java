@@ -7,10 +7,13 @@ import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.text.Suggestions;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every reference the config declares, held to its collection's schema, so that a misspelt field
@@ -23,9 +26,6 @@ import java.util.Optional;
  * hold objects itself.
  */
 final class ReferenceFields {
-    /** Combinators and references nested deeper than this are not followed, as a guard against a schema built to be endless. */
-    private static final int MAX_DEPTH = 32;
-
     private ReferenceFields() {
     }
 
@@ -43,8 +43,7 @@ final class ReferenceFields {
         String reached = "";
         for (int i = 0; i < path.size(); i++) {
             CollectionConfig.Step step = path.get(i);
-            Map<String, JsonNode> properties = new LinkedHashMap<>();
-            collectProperties(root, object, properties, 0);
+            Map<String, JsonNode> properties = properties(root, object);
             String here = reached + step.field();
             String rest = written(path.subList(i + 1, path.size()));
             JsonNode property = properties.get(step.field());
@@ -94,15 +93,25 @@ final class ReferenceFields {
     }
 
     /** The properties an object schema declares, its own first, then those of the schemas it combines, in their order. */
-    private static void collectProperties(JsonNode root, JsonNode node, Map<String, JsonNode> properties, int depth) {
+    private static Map<String, JsonNode> properties(JsonNode root, JsonNode node) {
+        Map<String, JsonNode> properties = new LinkedHashMap<>();
+        collectProperties(root, node, properties, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return properties;
+    }
+
+    /** Each subschema is visited once, so that combinators that lead back to a schema (through {@code $ref}) end. */
+    private static void collectProperties(JsonNode root, JsonNode node, Map<String, JsonNode> properties, Set<JsonNode> visited) {
         JsonNode schema = CollectionSchema.resolved(root, node);
-        if (depth > MAX_DEPTH || !schema.isObject()) {
+        if (!schema.isObject() || !visited.add(schema)) {
             return;
         }
         schema.path("properties").fields().forEachRemaining(member -> properties.putIfAbsent(member.getKey(), member.getValue()));
         for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
-            for (JsonNode part : schema.path(combinator)) {
-                collectProperties(root, part, properties, depth + 1);
+            JsonNode parts = schema.path(combinator);
+            if (parts.isArray()) {
+                for (JsonNode part : parts) {
+                    collectProperties(root, part, properties, visited);
+                }
             }
         }
     }
@@ -110,16 +119,14 @@ final class ReferenceFields {
     /** Whether a schema describes an object with fields: it says "type": "object", or declares properties. */
     private static boolean isObject(JsonNode root, JsonNode node) {
         JsonNode schema = CollectionSchema.resolved(root, node);
-        Map<String, JsonNode> properties = new LinkedHashMap<>();
-        collectProperties(root, schema, properties, 0);
-        return hasType(schema, "object") || !properties.isEmpty();
+        return hasType(schema, "object") || !properties(root, schema).isEmpty();
     }
 
     /** The schema of a list's items, if the schema describes a list with one schema for all its items. */
     private static JsonNode listItems(JsonNode root, JsonNode node) {
         JsonNode schema = CollectionSchema.resolved(root, node);
         JsonNode items = schema.path("items");
-        return (hasType(schema, "array") || items.isObject()) && items.isObject() ? CollectionSchema.resolved(root, items) : null;
+        return items.isObject() ? CollectionSchema.resolved(root, items) : null;
     }
 
     private static boolean hasType(JsonNode schema, String type) {
@@ -136,8 +143,6 @@ final class ReferenceFields {
     }
 
     private static String firstField(JsonNode root, JsonNode object) {
-        Map<String, JsonNode> properties = new LinkedHashMap<>();
-        collectProperties(root, object, properties, 0);
-        return properties.keySet().stream().findFirst().orElse("FIELD");
+        return properties(root, object).keySet().stream().findFirst().orElse("FIELD");
     }
 }

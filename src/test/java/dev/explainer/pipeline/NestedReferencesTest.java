@@ -248,6 +248,28 @@ class NestedReferencesTest {
                 + "2 errors\n", run.err());
     }
 
+    /** Fields declared by the schemas an object combines ({@code allOf}, {@code anyOf}, {@code oneOf}, through {@code $ref}) count. */
+    @Test
+    void aFieldDeclaredThroughACombinedSchemaIsDeclared() {
+        TestSite.write(root, SITE + """
+                -- content/schemas/statement.json --
+                {"type": "object",
+                 "properties": {
+                   "title": {"type": "string"},
+                   "signatories": {"type": "array", "items": {"$ref": "#/$defs/signatory"}},
+                   "mediator": {"allOf": [{"$ref": "#/$defs/named"}, {"$ref": "#/$defs/named"}]}},
+                 "$defs": {
+                   "named": {"type": "object", "properties": {"person": {"type": "string"}}},
+                   "signatory": {"anyOf": [{"$ref": "#/$defs/party"}, {"$ref": "#/$defs/role"}]},
+                   "party": {"type": "object", "properties": {"party": {"type": "string"}}, "oneOf": [{"$ref": "#/$defs/role"}, {}]},
+                   "role": {"type": "object", "properties": {"role": {"type": "string"}, "topics": {"type": "array"}}}},
+                 "required": ["title"]}
+                """);
+        TestSite.Run run = TestSite.build(root);
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("Ann", page("statements/joint/index.html").select(".mediator a").text());
+    }
+
     @Test
     void aPathThatDoesNotFollowTheSchemasListsAndObjectsIsAnErrorSayingHowToWriteIt() {
         TestSite.write(root, SITE);
