@@ -12,14 +12,14 @@ import java.util.Optional;
  * @param urlEndings      how a URL of this kind ends
  * @param templateEnding  how the name of a template for it ends
  * @param description     the kind of file, for messages
- * @param escaping        how the template escapes, for messages
+ * @param escaping        how the template escapes, for messages ("escapes for HTML")
  */
 public enum PageFormat {
-    HTML(List.of("/", ".html"), ".ftlh", "an HTML page", "for HTML"),
-    XML(List.of(".xml"), ".ftlx", "an XML file", "for XML"),
-    JSON(List.of(".json"), ".json.ftl", "a JSON file", "inside JSON strings"),
-    TEXT(List.of(".txt"), ".txt.ftl", "a plain-text file", "not at all (plain text)"),
-    CALENDAR(List.of(".ics"), ".ics.ftl", "an iCalendar file", "for iCalendar text");
+    HTML(List.of("/", ".html"), ".ftlh", "an HTML page", "escapes for HTML"),
+    XML(List.of(".xml"), ".ftlx", "an XML file", "escapes for XML"),
+    JSON(List.of(".json"), ".json.ftl", "a JSON file", "escapes inside JSON strings"),
+    TEXT(List.of(".txt"), ".txt.ftl", "a plain-text file", "does not escape (plain text)"),
+    CALENDAR(List.of(".ics"), ".ics.ftl", "an iCalendar file", "escapes for iCalendar text");
 
     private final List<String> urlEndings;
     private final String templateEnding;

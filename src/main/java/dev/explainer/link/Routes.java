@@ -202,7 +202,7 @@ final class Routes {
         if (format.isEmpty() || PageFormat.ofTemplate(template).equals(format)) {
             return Optional.empty();
         }
-        String escapes = PageFormat.ofTemplate(template).map(t -> "escapes " + t.escaping())
+        String escapes = PageFormat.ofTemplate(template).map(PageFormat::escaping)
                 .orElse("is not a template for pages (its name ends in none of " + String.join(", ",
                         Arrays.stream(PageFormat.values()).map(PageFormat::templateEnding).toList()) + ")");
         return Optional.of(" makes " + format.get().description() + ", but template '" + template + "' " + escapes
