@@ -168,6 +168,16 @@ class UrlPatternsTest {
                 content/site.yaml:44:10: error: collection 'articles': url pattern '/{id}/{id}/' must contain '{id}' once
                 1 error
                 """, refused(pattern("/{id}/{id}/")));
+        assertEquals("""
+                content/site.yaml:44:10: error: collection 'articles': url pattern '/articles/{id}.pdf' must end with '/', '.html', \
+                '.xml', '.json', '.txt', '.ics'
+                1 error
+                """, refused(pattern("/articles/{id}.pdf")));
+        assertEquals("""
+                content/site.yaml:39:10: error: collection 'quotes': url pattern '/people/#{speaker}' places entries on another page, \
+                where only '{id}' can tell them apart; remove the other fields
+                1 error
+                """, refused(TestSite.replaced(SITE, "url: /people/#{id}", "url: /people/#{speaker}")));
     }
 
     @Test
