@@ -161,6 +161,13 @@ class PageFormatsTest {
                 """, TestSite.breakWith(root, TestSite.replaced(SITE, "{id}.ics", "{id}.html")).err());
         TestSite.write(root, SITE);
         assertEquals("""
+                content/site.yaml:44:10: error: collection 'meetings': url pattern '/meetings/{date:yyyy}/{id}.json' makes a JSON \
+                file, but template 'meeting.ics.ftl' escapes for iCalendar text; use a template whose name ends in '.json.ftl', \
+                such as 'meeting.json.ftl'
+                1 error
+                """, TestSite.breakWith(root, TestSite.replaced(SITE, "{id}.ics", "{id}.json")).err());
+        TestSite.write(root, SITE);
+        assertEquals("""
                 content/pages/humans.md:4:11: error: URL /humans.html makes an HTML page, but template 'humans.txt.ftl' does not \
                 escape (plain text); use a template whose name ends in '.ftlh', such as 'humans.ftlh'
                 1 error
