@@ -28,6 +28,9 @@ import java.util.Optional;
  * @param urlPosition where the {@code url} pattern is written (the collection's position if it has none)
  * @param displayField the field whose text names an entry (in breadcrumbs), if the site chose one;
  *                   without it, {@code title}, else {@code name}, else the id
+ * @param urlField   the field by which an entry with a page may give its own URL instead of the
+ *                   pattern's ({@code url_field: url}); without it, no field of an entry is its URL
+ * @param templateField the field by which an entry with a page may name its own template
  */
 public record CollectionConfig(
         String name,
@@ -44,7 +47,9 @@ public record CollectionConfig(
         Optional<Verbatim> verbatim,
         List<String> unique,
         Position urlPosition,
-        Optional<DisplayField> displayField) {
+        Optional<DisplayField> displayField,
+        Optional<EntryField> urlField,
+        Optional<EntryField> templateField) {
 
     public CollectionConfig {
         references = Map.copyOf(references);
@@ -60,6 +65,15 @@ public record CollectionConfig(
 
     /** The field {@code display_field} names, and where it is written. */
     public record DisplayField(String field, Position position) {
+    }
+
+    /** The collection's URL pattern, taken apart into its literal text and fields. */
+    public Optional<UrlPattern> urlPattern() {
+        return url.map(UrlPattern::parse);
+    }
+
+    /** A field of the collection's entries that the engine reads ({@code url_field}, {@code template_field}), and where it is declared. */
+    public record EntryField(String field, Position position) {
     }
 
     /**

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 final class CollectionsParser {
     private static final Set<String> COLLECTION_KEYS = Set.of(
-            "folder", "file", "schema", "references", "url", "template", "sort", "matrix", "verbatim", "unique", "display_field");
+            "folder", "file", "schema", "references", "url", "template", "sort", "matrix", "verbatim", "unique", "display_field",
+            "url_field", "template_field");
     private static final Pattern COLLECTION_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     private CollectionsParser() {
@@ -87,6 +88,13 @@ final class CollectionsParser {
         if (template.isPresent() && url.isEmpty()) {
             problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + " has a template but no 'url' pattern for its pages"));
         }
+        Optional<CollectionConfig.EntryField> urlField = entryField(reader, "url_field", template.isPresent(), where, problems);
+        Optional<CollectionConfig.EntryField> templateField = entryField(reader, "template_field", template.isPresent(), where, problems);
+        if (urlField.isPresent() && templateField.isPresent() && urlField.get().field().equals(templateField.get().field())) {
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, templateField.get().position(), where + ": 'url_field' and"
+                    + " 'template_field' both name field '" + urlField.get().field() + "'; an entry's URL and template need fields of their own"));
+            templateField = Optional.empty();
+        }
         List<CollectionConfig.SortKey> sort = new ArrayList<>();
         for (Positioned key : reader.stringList("sort")) {
             boolean descending = key.value().startsWith("-");
@@ -127,7 +135,30 @@ final class CollectionsParser {
         List<String> unique = reader.stringList("unique").stream().map(Positioned::value).toList();
         return new CollectionConfig(name, at, folder, file, schema, references, url, template, sort,
                 matrix.stream().map(Positioned::value).toList(), matrixComplete, verbatim, unique, reader.node("url").map(YamlNode::position).orElse(at),
-                reader.string("display_field").map(field -> new CollectionConfig.DisplayField(field, reader.node("display_field").get().position())));
+                reader.string("display_field").map(field -> new CollectionConfig.DisplayField(field, reader.node("display_field").get().position())),
+                urlField, templateField);
+    }
+
+    /** {@code url_field} or {@code template_field}: a field by which an entry chooses its own page's URL or template. */
+    private static Optional<CollectionConfig.EntryField> entryField(MappingReader reader, String key, boolean hasPages, String where,
+                                                                  List<Diagnostic> problems) {
+        Optional<String> field = reader.string(key);
+        if (field.isEmpty()) {
+            return Optional.empty();
+        }
+        Position at = reader.node(key).get().position();
+        if (!hasPages) {
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + " has '" + key + "' but no 'template': only entries"
+                    + " with pages of their own can choose their page's " + (key.equals("url_field") ? "URL" : "template")
+                    + "; add a 'template' or remove '" + key + "'"));
+            return Optional.empty();
+        }
+        if (field.get().equals("id")) {
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + ": '" + key + "' cannot be 'id'; name a field such as '"
+                    + (key.equals("url_field") ? "url" : "template") + "'"));
+            return Optional.empty();
+        }
+        return Optional.of(new CollectionConfig.EntryField(field.get(), at));
     }
 
     private static String trimSlashes(String path) {
@@ -195,19 +226,27 @@ final class CollectionsParser {
                                         List<Diagnostic> problems) {
         int hash = pattern.indexOf('#');
         String path = hash < 0 ? pattern : pattern.substring(0, hash);
+        UrlPattern parsed = UrlPattern.parse(pattern);
+        long ids = parsed.fields().stream().filter(UrlPattern.Field::isId).count();
+        boolean idOnly = parsed.fields().size() == ids;
+        boolean pageEnding = path.endsWith("/") || path.endsWith(".html");
         String problem = null;
         if (!pattern.startsWith("/")) {
             problem = "must start with '/'";
-        } else if (pattern.indexOf("{id}") < 0 || pattern.indexOf("{id}") != pattern.lastIndexOf("{id}")) {
+        } else if (parsed.problem().isPresent()) {
+            problem = parsed.problem().get();
+        } else if (ids > 1 || parsed.fields().isEmpty()) {
             problem = "must contain '{id}' once";
-        } else if (!(path.endsWith("/") || path.endsWith(".html"))) {
-            problem = "must end with '/' (a page) or '.html'";
+        } else if (!idOnly && hash >= 0) {
+            problem = "places entries on another page, where only '{id}' can tell them apart; remove the other fields";
+        } else if (!(pageEnding || hasTemplate && hash < 0 && PageFormat.ofUrl(path).isPresent())) {
+            problem = hasTemplate && hash < 0 ? "must end with " + PageFormat.allUrlEndings() : "must end with '/' (a page) or '.html'";
         } else if (hasTemplate && hash >= 0) {
             problem = "has a fragment, but the collection has a template: entries with a page of their own need a plain path";
         } else if (!hasTemplate && hash < 0) {
             problem = "names a page, but the collection has no 'template'; add one, or place entries on another page with a fragment such as '/" + collection + "/#{id}'";
-        } else if (path.contains("{id}") == (hash >= 0)) {
-            problem = hash >= 0 ? "must put '{id}' in the fragment" : "must contain '{id}'";
+        } else if (hash >= 0 && path.contains("{id}")) {
+            problem = "must put '{id}' in the fragment";
         }
         if (problem != null) {
             problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + ": url pattern '" + pattern + "' " + problem));

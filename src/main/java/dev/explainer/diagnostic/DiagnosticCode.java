@@ -128,7 +128,11 @@ public enum DiagnosticCode {
     /** The output could not be written; the previous output is unchanged. */
     OUTPUT,
     /** A bug in the tool, met while processing a file. */
-    INTERNAL_ERROR;
+    INTERNAL_ERROR,
+    /** A page whose template escapes for another format than its URL's ({@code .json} with an {@code .ftlh} template). */
+    PAGE_FORMAT,
+    /** A rendered page that is not what its format allows (JSON that does not parse, a control character in plain text). */
+    PAGE_OUTPUT;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

@@ -88,7 +88,7 @@ public final class Linker {
         for (Asset asset : inputs.assets()) {
             assets.put("/" + asset.sitePath(), asset.outputPath());
         }
-        Set<String> badPatterns = Routes.checkUrlPatterns(config, problems);
+        Set<String> badPatterns = Routes.checkUrlPatterns(config, inputs.templates(), problems);
         Routes.Made routes = Routes.of(config, inputs.templates(), published.values(), badPatterns, cache.routes, problems);
         Map<String, String> pagePaths = PagePlacement.pagePaths(config, published, routes.byKey(), assets, problems);
         SitePaths targets = targets(inputs, excludedDrafts, pagePaths, assets, badPatterns, cache.routes);

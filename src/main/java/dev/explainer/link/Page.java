@@ -1,5 +1,7 @@
 package dev.explainer.link;
 
+import dev.explainer.config.PageFormat;
+
 /**
  * A page of the output: an entry rendered with a template at a site path.
  *
@@ -19,6 +21,11 @@ public record Page(String sitePath, String outputFile, String template, Entry en
     /** Whether the page is an HTML page (not a feed or other file made by a template). */
     public boolean isHtml() {
         return outputFile.endsWith(".html");
+    }
+
+    /** The kind of file the page is, told by its URL: an HTML page, a feed, a JSON or iCalendar file... */
+    public PageFormat format() {
+        return PageFormat.ofUrl(sitePath).orElse(PageFormat.HTML);
     }
 
     /** The error page is shown by servers at any depth, so it cannot link relatively. */

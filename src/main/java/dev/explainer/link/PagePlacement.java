@@ -2,6 +2,7 @@ package dev.explainer.link;
 
 import dev.explainer.config.CollectionConfig;
 import dev.explainer.config.SiteConfig;
+import dev.explainer.config.UrlPattern;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -63,7 +65,13 @@ final class PagePlacement {
                 ValidEntry kept = blameOther ? entry : other;
                 String blamedPath = routes.get(blamed.key()).sitePath();
                 String keptPath = routes.get(kept.key()).sitePath();
-                problems.error(DiagnosticCode.URL_COLLISION, urlPosition(config, blamed), blamedPath.equals(keptPath)
+                List<String> patternFields = hasOwnUrl(config, blamed) ? List.of() : config.collection(blamed.collection())
+                        .flatMap(CollectionConfig::urlPattern).map(UrlPattern::dataFields).orElse(List.of());
+                problems.error(DiagnosticCode.URL_COLLISION, urlPosition(config, blamed), blamedPath.equals(keptPath) && !patternFields.isEmpty()
+                        ? "URL " + blamedPath + " of entry '" + blamed.id() + "' is also the URL of entry '" + kept.id() + "' ("
+                                + kept.raw().path() + "), made from the url pattern '" + config.collection(blamed.collection()).get().url().get()
+                                + "'; give one of them another " + String.join(" or ", patternFields.stream().map(f -> "'" + f + "'").toList())
+                        : blamedPath.equals(keptPath)
                         ? "URL " + blamedPath + " is also the URL of " + kept.raw().path() + "; give one of them another id or 'url'"
                         : "URL " + blamedPath + " differs from " + keptPath + " (" + kept.raw().path() + ") only in capital letters,"
                                 + " and macOS and Windows keep one file for both; give one of them another 'url'");
@@ -81,15 +89,20 @@ final class PagePlacement {
         return pagePaths;
     }
 
-    /** Where the URL of an entry's page is decided: its own 'url' field, or else its id. */
+    /** Where the URL of an entry's page is decided: its own URL field, or else its id. */
     private static Position urlPosition(SiteConfig config, ValidEntry entry) {
-        return hasOwnUrl(config, entry) ? entry.positionOf("url").orElseThrow() : entry.raw().idPosition();
+        return ownUrlField(config, entry).flatMap(entry::positionOf).orElse(entry.raw().idPosition());
     }
 
-    /** Whether the entry's page is at the path its 'url' field gives, rather than at its collection's pattern. */
+    /** Whether the entry's page is at the path its collection's {@code url_field} gives, rather than at its collection's pattern. */
     private static boolean hasOwnUrl(SiteConfig config, ValidEntry entry) {
-        boolean hasPage = config.collection(entry.collection()).map(CollectionConfig::hasPages).orElse(false);
-        return hasPage && entry.data().get("url") instanceof String;
+        return ownUrlField(config, entry).isPresent();
+    }
+
+    /** The collection's {@code url_field}, if the entry gives its URL there. */
+    private static Optional<String> ownUrlField(SiteConfig config, ValidEntry entry) {
+        return config.collection(entry.collection()).filter(CollectionConfig::hasPages).flatMap(CollectionConfig::urlField)
+                .map(CollectionConfig.EntryField::field).filter(field -> entry.data().get(field) instanceof String);
     }
 
     /**

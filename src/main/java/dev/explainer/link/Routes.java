@@ -1,6 +1,8 @@
 package dev.explainer.link;
 
 import dev.explainer.config.CollectionConfig;
+import dev.explainer.config.PageFormat;
+import dev.explainer.config.UrlPattern;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
@@ -10,7 +12,15 @@ import dev.explainer.text.Suggestions;
 import dev.explainer.validate.EntryIds;
 import dev.explainer.validate.ValidEntry;
 
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -18,18 +28,39 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Routes: where each entry is shown (its collection's URL pattern, or its own {@code url}) and
- * which template makes its page, each URL checked to be a path every file system can write.
+ * Routes: where each entry is shown (its collection's URL pattern, or the URL its
+ * {@code url_field} gives) and which template makes its page, each URL checked to be a path every
+ * file system can write and its template to escape for the format its URL names.
  */
 final class Routes {
     /**
-     * What an entry's route depends on besides its key and the run's config and template names.
-     * A route is a function of these values, so an equal one is reused.
+     * What an entry's route depends on besides its key and the run's config and template names:
+     * the values of the fields its collection makes routes from ({@code url_field},
+     * {@code template_field}, the fields of its URL pattern), in that order and with where they
+     * are written (messages quote the positions). A route is a function of these values, so an
+     * equal one is reused.
      */
-    private record Inputs(Object url, Object template) {
-        static Inputs of(ValidEntry entry) {
-            return new Inputs(entry.data().get("url"), entry.data().get("template"));
+    private record Inputs(List<Object> values, List<Object> positions) {
+        static Inputs of(SiteConfig config, ValidEntry entry) {
+            List<Object> values = new ArrayList<>();
+            List<Object> positions = new ArrayList<>();
+            for (String field : routeFields(config.collection(entry.collection()).orElseThrow())) {
+                values.add(entry.data().get(field));
+                positions.add(entry.positionOf(field).orElse(null));
+            }
+            return new Inputs(Collections.unmodifiableList(values), Collections.unmodifiableList(positions));
         }
+    }
+
+    /** The fields of an entry that its route is made from. */
+    private static List<String> routeFields(CollectionConfig collection) {
+        List<String> fields = new ArrayList<>();
+        collection.urlField().ifPresent(field -> fields.add(field.field()));
+        collection.templateField().ifPresent(field -> fields.add(field.field()));
+        if (collection.hasPages()) {
+            collection.urlPattern().ifPresent(pattern -> fields.addAll(pattern.dataFields()));
+        }
+        return fields;
     }
 
     private record Known(Inputs inputs, Route route) {
@@ -68,7 +99,7 @@ final class Routes {
         Map<String, Known> known = new HashMap<>();
         Map<String, Route> routes = new HashMap<>();
         for (ValidEntry entry : entries) {
-            Inputs inputs = Inputs.of(entry);
+            Inputs inputs = Inputs.of(config, entry);
             Known earlier = reusable.get(entry.key());
             if (earlier != null && earlier.inputs().equals(inputs)) {
                 routes.put(entry.key(), earlier.route());
@@ -91,58 +122,218 @@ final class Routes {
         if (collection.url().isEmpty()) {
             return null;
         }
-        String sitePath = collection.url().get().replace("{id}", entry.id());
-        if (collection.hasPages() && entry.data().get("url") instanceof String custom) {
-            Position at = entry.positionOf("url").orElseThrow();
-            if (!custom.startsWith("/") || !(custom.endsWith("/") || custom.endsWith(".html") || custom.endsWith(".xml"))) {
-                problems.error(DiagnosticCode.URL, at, "url '" + custom + "' must be a site path such as '/about/' or '/404.html': "
-                        + "starting with '/', ending with '/', '.html' or '.xml', made of letters, digits, '.', '_', '~' and '-'");
+        UrlPattern pattern = collection.urlPattern().orElseThrow();
+        Optional<String> urlField = collection.urlField().map(CollectionConfig.EntryField::field);
+        Optional<String> templateField = collection.templateField().map(CollectionConfig.EntryField::field);
+        boolean soundPattern = collection.hasPages() && !badPatterns.contains(collection.name());
+        String sitePath;
+        boolean ownUrl = false;
+        if (urlField.isPresent() && entry.data().get(urlField.get()) instanceof String custom) {
+            Position at = entry.positionOf(urlField.get()).orElseThrow();
+            String field = urlField.get();
+            if (!custom.startsWith("/") || PageFormat.ofUrl(custom).isEmpty()) {
+                problems.error(DiagnosticCode.URL, at, field + " '" + custom + "' must be a site path such as '/about/' or '/404.html': "
+                        + "starting with '/', ending with " + PageFormat.allUrlEndings() + ", made of letters, digits, '.', '_', '~' and '-'");
                 return null;
             }
             Optional<String> problem = SitePaths.problemOf(custom);
             if (problem.isPresent()) {
-                problems.error(DiagnosticCode.URL, at, "url '" + SitePaths.shorten(custom) + "' " + problem.get());
+                problems.error(DiagnosticCode.URL, at, field + " '" + SitePaths.shorten(custom) + "' " + problem.get());
                 return null;
             }
             sitePath = custom;
-        } else if (collection.hasPages() && !badPatterns.contains(collection.name()) && EntryIds.SLUG.matcher(entry.id()).matches()) {
-            // The pattern is sound, and the id a slug (else reported as such): only the id's length can break the path.
-            Optional<String> problem = SitePaths.problemOf(sitePath);
-            if (problem.isPresent()) {
-                problems.error(DiagnosticCode.URL, entry.raw().idPosition(), "the URL " + SitePaths.shorten(sitePath) + " made from id '"
-                        + SitePaths.shorten(entry.id()) + "' " + problem.get() + " (use a shorter id, or give the entry a 'url')");
+            ownUrl = true;
+        } else if (!soundPattern || !hasEveryField(pattern, entry)) {
+            // An anchor pattern has only '{id}'; a pattern already reported, or an entry without a
+            // field of the pattern (reported by the validate stage), makes no checked path.
+            sitePath = expandLeniently(pattern, entry);
+        } else {
+            sitePath = expand(pattern, collection, entry, problems);
+            if (sitePath == null) {
                 return null;
+            }
+            if (EntryIds.SLUG.matcher(entry.id()).matches()) {
+                // The pattern is sound, and the id a slug (else reported as such), each field a sound
+                // part: only the lengths can break the path.
+                Optional<String> problem = SitePaths.problemOf(sitePath);
+                if (problem.isPresent()) {
+                    String instead = urlField.map(field -> ", or give the entry a '" + field + "'").orElse("");
+                    problems.error(DiagnosticCode.URL, entry.raw().idPosition(), pattern.dataFields().isEmpty()
+                            ? "the URL " + SitePaths.shorten(sitePath) + " made from id '" + SitePaths.shorten(entry.id()) + "' "
+                                    + problem.get() + " (use a shorter id" + instead + ")"
+                            : "the URL " + SitePaths.shorten(sitePath) + " made from the url pattern '" + pattern.text() + "' "
+                                    + problem.get() + " (shorten the values of its fields" + instead + ")");
+                    return null;
+                }
             }
         }
         Optional<String> template = collection.template();
-        if (collection.hasPages() && entry.data().get("template") instanceof String custom) {
+        boolean ownTemplate = false;
+        if (templateField.isPresent() && entry.data().get(templateField.get()) instanceof String custom) {
             template = Optional.of(custom);
+            ownTemplate = true;
         }
         if (template.isPresent() && !templates.contains(template.get())) {
-            Position at = entry.positionOf("template").orElse(collection.position());
+            Position at = templateField.flatMap(entry::positionOf).orElse(collection.position());
             String hint = Suggestions.closest(template.get(), templates).map(s -> "; did you mean '" + s + "'?").orElse("");
             problems.error(DiagnosticCode.TEMPLATE_MISSING, at, "template '" + template.get() + "' not found in "
                     + SourceLayout.TEMPLATES + "/" + hint);
             return null;
         }
+        if (template.isPresent() && (ownUrl || ownTemplate) && !GeneratedFiles.ALL.contains(Page.outputFileOf(sitePath))) {
+            // The collection's own pattern and template are checked once, in checkUrlPatterns; a
+            // page over a generated file is refused for that, by PagePlacement.
+            Optional<String> mismatch = formatMismatch(sitePath, template.get());
+            if (mismatch.isPresent()) {
+                Position at = ownTemplate ? entry.positionOf(templateField.get()).orElseThrow() : entry.positionOf(urlField.get()).orElseThrow();
+                problems.error(DiagnosticCode.PAGE_FORMAT, at, "URL " + sitePath + mismatch.get());
+                return null;
+            }
+        }
         return new Route(sitePath, template);
+    }
+
+    /**
+     * Why a page at {@code sitePath} cannot be made by {@code template}, in words that follow
+     * "URL /x.json", if it cannot: the template must escape for the format the URL names.
+     */
+    static Optional<String> formatMismatch(String sitePath, String template) {
+        Optional<PageFormat> format = PageFormat.ofUrl(sitePath);
+        if (format.isEmpty() || PageFormat.ofTemplate(template).equals(format)) {
+            return Optional.empty();
+        }
+        String escapes = PageFormat.ofTemplate(template).map(PageFormat::escaping)
+                .orElse("is not a template for pages (its name ends in none of " + String.join(", ",
+                        Arrays.stream(PageFormat.values()).map(PageFormat::templateEnding).toList()) + ")");
+        return Optional.of(" makes " + format.get().description() + ", but template '" + template + "' " + escapes
+                + "; use a template whose name ends in '" + format.get().templateEnding() + "', such as '"
+                + format.get().templateLike(template) + "'");
+    }
+
+    /**
+     * The path the pattern makes for the entry, each field's value checked to be one part of a
+     * path every file system can write; null if one cannot be (reported at the entry).
+     */
+    private static String expand(UrlPattern pattern, CollectionConfig collection, ValidEntry entry, Diagnostics problems) {
+        StringBuilder path = new StringBuilder();
+        for (UrlPattern.Part part : pattern.parts()) {
+            if (part instanceof UrlPattern.Literal literal) {
+                path.append(literal.text());
+                continue;
+            }
+            UrlPattern.Field field = (UrlPattern.Field) part;
+            if (field.isId()) {
+                path.append(entry.id());
+                continue;
+            }
+            Object value = entry.data().get(field.name());
+            Position at = entry.positionOf(field.name()).orElse(entry.raw().idPosition());
+            Optional<String> text = segmentOf(value, field);
+            if (text.isEmpty()) {
+                problems.error(DiagnosticCode.URL, at, "'" + field.name() + "' is " + describe(value) + ", which cannot be part of a URL"
+                        + " (url pattern '" + pattern.text() + "'); only text, whole numbers and dates can");
+                return null;
+            }
+            Optional<String> problem = text.get().isEmpty() ? Optional.of("is empty; give it a value")
+                    : text.get().contains("/") ? Optional.of("has a '/', which would add a folder to the URL; use '-' instead")
+                    : SitePaths.problemOf("/" + text.get());
+            if (problem.isPresent()) {
+                problems.error(DiagnosticCode.URL, at, "'" + field.name() + "' ('" + SitePaths.shorten(text.get()) + "') cannot be part of"
+                        + " the URL (url pattern '" + pattern.text() + "'): it " + problem.get());
+                return null;
+            }
+            path.append(text.get());
+        }
+        return path.toString();
+    }
+
+    /**
+     * Whether the entry has every field of the pattern, with a date where it formats one: what it
+     * lacks the validate stage reports, at the entry, or at the pattern if the schema does not
+     * declare a date.
+     */
+    private static boolean hasEveryField(UrlPattern pattern, ValidEntry entry) {
+        for (UrlPattern.Field field : pattern.fields()) {
+            Object value = field.isId() ? entry.id() : entry.data().get(field.name());
+            if (value == null || field.dateFormat().isPresent() && !(value instanceof LocalDate)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The path a pattern already reported makes, unchecked: its entries still need a route to be linked to. */
+    private static String expandLeniently(UrlPattern pattern, ValidEntry entry) {
+        StringBuilder path = new StringBuilder();
+        for (UrlPattern.Part part : pattern.parts()) {
+            if (part instanceof UrlPattern.Literal literal) {
+                path.append(literal.text());
+            } else {
+                UrlPattern.Field field = (UrlPattern.Field) part;
+                Object value = field.isId() ? entry.id() : entry.data().get(field.name());
+                path.append(value == null ? "" : segmentOf(value, field).orElse(""));
+            }
+        }
+        return path.toString();
+    }
+
+    /** The text a field's value is written as in a URL, if it can be written: text, a whole number or a date. */
+    private static Optional<String> segmentOf(Object value, UrlPattern.Field field) {
+        if (value instanceof LocalDate date) {
+            return Optional.of(field.dateFormat().map(format -> DateTimeFormatter.ofPattern(format, Locale.ROOT).format(date))
+                    .orElse(date.toString()));
+        }
+        if (field.dateFormat().isPresent()) {
+            return Optional.empty();
+        }
+        if (value instanceof String text) {
+            return Optional.of(text);
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
+            return Optional.of(value.toString());
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(Object value) {
+        if (value instanceof Boolean) {
+            return "true or false";
+        } else if (value instanceof List) {
+            return "a list";
+        } else if (value instanceof Map) {
+            return "a mapping";
+        } else if (value instanceof Number) {
+            return "a number with a fraction";
+        }
+        return "text where a date is needed";
     }
 
     /**
      * Reports each collection whose URL pattern cannot make a file path, at its {@code url} in
      * the site config, once rather than for every entry; returns their names.
      */
-    static Set<String> checkUrlPatterns(SiteConfig config, Diagnostics problems) {
+    static Set<String> checkUrlPatterns(SiteConfig config, Set<String> templates, Diagnostics problems) {
         Set<String> bad = new HashSet<>();
         for (CollectionConfig collection : config.collections()) {
             if (!collection.hasPages() || collection.url().isEmpty() || !collection.url().get().startsWith("/")) {
                 continue; // fragment patterns name a page that must exist; the config parser reports the rest
             }
             String pattern = collection.url().get();
-            Optional<String> problem = SitePaths.problemOf(pattern.replace("{id}", "x"));
+            if (UrlPattern.parse(pattern).problem().isPresent()) {
+                bad.add(collection.name()); // reported by the config parser
+                continue;
+            }
+            Optional<String> problem = SitePaths.problemOf(UrlPattern.parse(pattern).withEachField("x"));
             if (problem.isPresent()) {
                 problems.error(DiagnosticCode.URL, collection.urlPosition(), "collection '" + collection.name() + "': url pattern '"
                         + pattern + "' " + problem.get());
+                bad.add(collection.name());
+                continue;
+            }
+            Optional<String> mismatch = formatMismatch(pattern, collection.template().get());
+            if (mismatch.isPresent() && templates.contains(collection.template().get())) {
+                problems.error(DiagnosticCode.PAGE_FORMAT, collection.urlPosition(), "collection '" + collection.name() + "': url pattern '"
+                        + pattern + "'" + mismatch.get());
                 bad.add(collection.name());
             }
         }

@@ -1,5 +1,6 @@
 package dev.explainer.link;
 
+import dev.explainer.config.UrlPattern;
 import dev.explainer.markdown.LinkTargets;
 
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ final class SitePaths implements LinkTargets {
     private List<String> sortedPaths;
 
     /**
-     * @param unreadPatterns URL patterns ({@code /parties/{id}/}) of collections some of whose
+     * @param unreadPatterns URL patterns ({@code /members/{id}/}) of collections some of whose
      *                       entries could not be read
      */
     SitePaths(Collection<String> pagePaths, Map<String, String> assets, Collection<String> unreadPatterns,
@@ -43,7 +44,7 @@ final class SitePaths implements LinkTargets {
         this.unreadPatterns = List.copyOf(unreadPatterns);
         this.unread = unreadPatterns.stream()
                 .map(pattern -> pattern.replaceFirst("#.*$", ""))
-                .map(pattern -> Pattern.compile(Pattern.quote(pattern).replace("{id}", "\\E[^/]+\\Q") + "(index\\.html)?"))
+                .map(pattern -> Pattern.compile(UrlPattern.parse(pattern).regex() + "(index\\.html)?"))
                 .toList();
         for (String path : pagePaths) {
             outputs.put(path, Page.outputFileOf(path));

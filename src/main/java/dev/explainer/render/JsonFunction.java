@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import freemarker.core.Environment;
 import freemarker.template.TemplateBooleanModel;
 import freemarker.template.TemplateCollectionModel;
 import freemarker.template.TemplateDateModel;
@@ -43,7 +44,11 @@ final class JsonFunction implements TemplateMethodModelEx {
             throw new TemplateModelException("json: expects one value");
         }
         try {
-            return Models.markup(json.writeValueAsString(plain((TemplateModel) arguments.get(0))));
+            String written = json.writeValueAsString(plain((TemplateModel) arguments.get(0)));
+            // In a JSON file the value is JSON itself, not text to escape into a string.
+            Environment environment = Environment.getCurrentEnvironment();
+            return environment != null && environment.getCurrentTemplate().getOutputFormat() == EscapingFormat.JSON
+                    ? EscapingFormat.JSON.fromMarkup(written) : Models.markup(written);
         } catch (JsonProcessingException e) {
             throw new TemplateModelException("json: " + e.getOriginalMessage());
         }

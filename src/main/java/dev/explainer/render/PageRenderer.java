@@ -94,9 +94,12 @@ final class PageRenderer {
         } finally {
             watchdog.end(guard);
         }
-        PageResult rendered = PageResult.rendered(page, out.toByteArray(), inputs);
+        PageFormats.Checked checked = PageFormats.check(page, out.toByteArray());
         buffers.add(out);
-        return rendered;
+        if (checked.problem().isPresent()) {
+            return PageResult.failed(page, inputs, checked.problem().get());
+        }
+        return PageResult.rendered(page, checked.bytes(), inputs);
     }
 
     /** A page stopped by its guard, as a diagnostic; or skipped, if the whole render is stopping. */

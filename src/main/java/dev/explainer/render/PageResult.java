@@ -1,5 +1,6 @@
 package dev.explainer.render;
 
+import dev.explainer.config.PageFormat;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.link.Page;
 
@@ -17,7 +18,9 @@ import dev.explainer.link.Page;
 record PageResult(Page page, byte[] html, PageLinks links, PageInputs inputs, Diagnostic error, Throwable bug) {
 
     static PageResult rendered(Page page, byte[] html, PageInputs inputs) {
-        return new PageResult(page, html, PageLinks.scan(page.outputFile(), html), inputs, null, null);
+        // JSON, plain text and iCalendar files have no HTML links or ids: the link checks leave them out.
+        boolean markup = page.format() == PageFormat.HTML || page.format() == PageFormat.XML;
+        return new PageResult(page, html, markup ? PageLinks.scan(page.outputFile(), html) : PageLinks.NONE, inputs, null, null);
     }
 
     static PageResult failed(Page page, PageInputs inputs, Diagnostic error) {

@@ -7,11 +7,15 @@ import dev.explainer.diagnostic.Position;
 import dev.explainer.load.SourceLayout;
 import dev.explainer.text.SourceFile;
 
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.FileNameGlobMatcher;
+import freemarker.cache.FirstMatchTemplateConfigurationFactory;
 import freemarker.cache.StringTemplateLoader;
 import freemarker.cache.StrongCacheStorage;
 import freemarker.core.Environment;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core.TemplateConfiguration;
 import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
 import freemarker.template.ObjectWrapper;
@@ -33,7 +37,8 @@ import java.util.regex.Pattern;
 
 /**
  * The one FreeMarker configuration of a build, set up to be safe and deterministic:
- * HTML auto-escaping for {@code .ftlh}, no {@code ?new} and no {@code ?api}, no bean wrapper,
+ * auto-escaping for HTML in {@code .ftlh}, for XML in {@code .ftlx}, inside JSON strings in
+ * {@code .json.ftl}, for iCalendar text in {@code .ics.ftl} and none in {@code .txt.ftl}, no {@code ?new} and no {@code ?api}, no bean wrapper,
  * exceptions rethrown (never printed into the page), and a fixed locale, time zone and number
  * format so output does not depend on the machine. Templates are compiled once, up front.
  */
@@ -57,6 +62,11 @@ public final class TemplateEngine {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         cfg.setTemplateLoader(loader);
         cfg.setRecognizeStandardFileExtensions(true);
+        // Templates of pages that are not HTML or XML say their format by their name, as .ftlh and .ftlx do.
+        cfg.setTemplateConfigurations(new FirstMatchTemplateConfigurationFactory(
+                formatOf("*.json.ftl", EscapingFormat.JSON, cfg),
+                formatOf("*.ics.ftl", EscapingFormat.CALENDAR, cfg),
+                formatOf("*.txt.ftl", EscapingFormat.TEXT, cfg)).allowNoMatch(true));
         cfg.setDefaultEncoding("UTF-8");
         cfg.setOutputEncoding("UTF-8");
         cfg.setLocalizedLookup(false);
@@ -80,6 +90,13 @@ public final class TemplateEngine {
         cfg.setCacheStorage(new StrongCacheStorage());
         cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         this.configuration = cfg;
+    }
+
+    private static ConditionalTemplateConfigurationFactory formatOf(String glob, EscapingFormat format, Configuration cfg) {
+        TemplateConfiguration settings = new TemplateConfiguration();
+        settings.setParentConfiguration(cfg);
+        settings.setOutputFormat(format);
+        return new ConditionalTemplateConfigurationFactory(new FileNameGlobMatcher(glob), settings);
     }
 
     /**

@@ -12,6 +12,7 @@ final class ContentTypes {
             Map.entry("json", "application/json"),
             Map.entry("xml", "application/xml; charset=utf-8"),
             Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("ics", "text/calendar; charset=utf-8"),
             Map.entry("svg", "image/svg+xml"),
             Map.entry("png", "image/png"),
             Map.entry("jpg", "image/jpeg"),

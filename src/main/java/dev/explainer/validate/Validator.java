@@ -1,9 +1,12 @@
 package dev.explainer.validate;
 
 import dev.explainer.config.CollectionConfig;
+import dev.explainer.config.SiteConfig;
+import dev.explainer.config.UrlPattern;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
+import dev.explainer.diagnostic.Position;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.load.RawEntry;
 import dev.explainer.parallel.Parallel;
@@ -20,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The validate stage: every entry against its collection's JSON Schema ({@link EntryChecker}),
@@ -60,6 +64,7 @@ public final class Validator {
                 schema.schema().ifPresent(declared -> {
                     checkDisplayField(collection, declared, schemaProblems);
                     ReferenceFields.check(collection, declared, schemaProblems);
+                    checkPageFields(collection, declared, schemaProblems);
                 });
             }
         }
@@ -108,6 +113,7 @@ public final class Validator {
         }
 
         ValidationCache next = new ValidationCache(compiled, resultOf, idProblems, List.of(results));
+        checkPatternValues(site.config(), schemaOf, results, schemaProblems);
         List<Diagnostic> problems = problems(schemaProblems, idProblems, results);
         if (site.config().changelog().isPresent()) {
             List<Diagnostic> changes = ChangelogItems.check(site.config().changelog().get(), input, problems);
@@ -147,6 +153,85 @@ public final class Validator {
                         + display.field() + "', which its schema " + schema.file() + " does not declare" + hint);
             }
         });
+    }
+
+    /**
+     * The fields a collection's pages are made from must be fields its schema declares: its
+     * {@code url_field} and {@code template_field}, and the fields of its URL pattern (a date format
+     * only for a date field). A misspelt name would otherwise give no page its own URL, or every
+     * entry an error.
+     */
+    private static void checkPageFields(CollectionConfig collection, CollectionSchema schema, Diagnostics problems) {
+        String where = "collection '" + collection.name() + "': ";
+        collection.urlField().ifPresent(field -> checkDeclared(field.field(), "'url_field' names field", field.position(), where, schema, problems));
+        collection.templateField().ifPresent(field -> checkDeclared(field.field(), "'template_field' names field", field.position(), where,
+                schema, problems));
+        if (!collection.hasPages() || collection.urlPattern().isEmpty() || collection.urlPattern().get().problem().isPresent()) {
+            return;
+        }
+        UrlPattern pattern = collection.urlPattern().get();
+        for (UrlPattern.Field field : pattern.fields()) {
+            if (field.name().equals("id")) {
+                continue;
+            }
+            if (!schema.fields().contains(field.name())) {
+                checkDeclared(field.name(), "url pattern '" + pattern.text() + "' uses field", collection.urlPosition(), where, schema, problems);
+            } else if (field.dateFormat().isPresent() && !schema.dateFields().contains(field.name())) {
+                problems.error(DiagnosticCode.CONFIG, collection.urlPosition(), where + "url pattern '" + pattern.text() + "' writes field '"
+                        + field.name() + "' as a date ('" + field.dateFormat().get() + "'), but its schema " + schema.file()
+                        + " does not declare it a date (\"format\": \"date\"); declare it so, or write it as '{" + field.name() + "}'");
+            }
+        }
+    }
+
+    /**
+     * Every published entry of a collection with pages needs the fields its URL pattern is made
+     * of (a field the schema does not declare is reported once, at the pattern), unless it gives
+     * its own URL in its {@code url_field}.
+     */
+    private static void checkPatternValues(SiteConfig config, Map<String, CompiledSchema> schemaOf, CheckedEntry[] results,
+                                           Diagnostics problems) {
+        Map<String, List<String>> needed = new HashMap<>();
+        for (CollectionConfig collection : config.collections()) {
+            Optional<CollectionSchema> schema = Optional.ofNullable(schemaOf.get(collection.name())).flatMap(CompiledSchema::schema);
+            Optional<UrlPattern> pattern = collection.urlPattern();
+            if (collection.hasPages() && schema.isPresent() && pattern.isPresent() && pattern.get().problem().isEmpty()) {
+                List<String> fields = pattern.get().dataFields().stream().filter(schema.get().fields()::contains).toList();
+                if (!fields.isEmpty()) {
+                    needed.put(collection.name(), fields);
+                }
+            }
+        }
+        if (needed.isEmpty()) {
+            return;
+        }
+        for (CheckedEntry result : results) {
+            ValidEntry entry = result.entry();
+            List<String> fields = entry == null || entry.raw().draft() ? null : needed.get(entry.collection());
+            if (fields == null) {
+                continue;
+            }
+            CollectionConfig collection = config.collection(entry.collection()).orElseThrow();
+            if (collection.urlField().map(f -> entry.data().get(f.field()) instanceof String).orElse(false)) {
+                continue;
+            }
+            for (String field : fields) {
+                if (entry.data().get(field) == null && entry.raw().fields().get(field).isEmpty()) {
+                    problems.error(DiagnosticCode.URL, entry.raw().idPosition(), "entry '" + entry.id() + "' has no '" + field
+                            + "', which the url pattern '" + collection.url().get() + "' of collection '" + collection.name()
+                            + "' needs; give it one (and make '" + field + "' required in the schema)");
+                }
+            }
+        }
+    }
+
+    private static void checkDeclared(String field, String what, Position at, String where, CollectionSchema schema, Diagnostics problems) {
+        if (!schema.fields().contains(field)) {
+            String hint = Suggestions.closest(field, schema.fields()).map(s -> "; did you mean '" + s + "'?")
+                    .orElse(schema.fields().isEmpty() ? "" : "; its fields are " + String.join(", ", schema.fields()));
+            problems.error(DiagnosticCode.CONFIG, at, where + what + " '" + field + "', which its schema " + schema.file()
+                    + " does not declare" + hint);
+        }
     }
 
     /**

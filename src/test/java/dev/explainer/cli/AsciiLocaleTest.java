@@ -77,7 +77,7 @@ class AsciiLocaleTest {
         TestSite.edit(source, "content/site.yaml", "file: topics.yaml", "file: th\u00e8mes.yaml");
         Run check = runInCLocale("check", "--source", source.toString());
         assertEquals(1, check.exitCode(), check.err());
-        assertTrue(check.err().lines().anyMatch(line -> line.matches("content/site.yaml:25:3: error: collection 'topics':"
+        assertTrue(check.err().lines().anyMatch(line -> line.matches("content/site.yaml:27:3: error: collection 'topics':"
                 + " 'th.mes.yaml' cannot be represented in this system's file name encoding \\([^)]+\\); .*")), check.err());
         assertTrue(!check.err().contains("internal error"), check.err());
     }

@@ -144,7 +144,7 @@ class NewCommandTest {
         TestSite.edit(root, "content/site.yaml", "file: quotes.yaml", "file: ../elsewhere.yaml");
         TestSite.Run run = run("quotes", "cy-hello");
         assertEquals(1, run.exitCode(), run.err());
-        String error = "content/site.yaml:33:3: error: collection 'quotes': '../elsewhere.yaml' must be a path inside content/";
+        String error = "content/site.yaml:35:3: error: collection 'quotes': '../elsewhere.yaml' must be a path inside content/";
         assertEquals(error, run.err().strip());
         assertTrue(checkErrors().contains(error), "check says the same: " + checkErrors());
         assertTrue(Files.notExists(root.resolve("elsewhere.yaml")), "nothing written outside content/");

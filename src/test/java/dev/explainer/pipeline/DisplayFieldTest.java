@@ -79,7 +79,7 @@ class DisplayFieldTest {
         TestSite.edit(root, "content/site.yaml", "sort: [name]", "sort: [name]\n    display_field: knwon_as");
         TestSite.Run run = TestSite.build(root);
         assertEquals(1, run.exitCode());
-        assertEquals("content/site.yaml:20:20: error: collection 'people': 'display_field' names field 'knwon_as', which its schema"
+        assertEquals("content/site.yaml:22:20: error: collection 'people': 'display_field' names field 'knwon_as', which its schema"
                 + " content/schemas/person.json does not declare; did you mean 'known_as'?\n1 error\n", run.err());
         assertEquals(new String(before), Files.readString(root.resolve("site/people/ann/notes/index.html")), "the previous site stays");
         assertFalse(run.out().contains("Wrote"), run.out());

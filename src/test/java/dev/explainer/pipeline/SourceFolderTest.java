@@ -265,7 +265,7 @@ class SourceFolderTest {
             TestSite.write(root, TestSite.replaced(config, "file: topics.yaml", "file: ../../outside/topics.yaml"));
             Files.delete(root.resolve("content/topics.yaml"));
         },
-                "content/site.yaml:25:3: error: collection 'topics': '../../outside/topics.yaml' must be a path inside content/");
+                "content/site.yaml:27:3: error: collection 'topics': '../../outside/topics.yaml' must be a path inside content/");
         assertEquals("- id: tax\n  name: Tax\n", Files.readString(topics));
     }
 }

@@ -107,7 +107,7 @@ class UrlChecksTest {
                 + " keeps for its own records; remove the '.'");
         assertRefused(page("/.git/hooks.html"), "content/pages/extra.md:3:6: error: url '/.git/hooks.html' has a part starting with '.'"
                 + " ('.git'), a hidden file or folder that web servers do not serve and the build keeps for its own records; remove the '.'");
-        assertRefused(partiesAt("/.explainer-journal/{id}/"), PARTIES_LINK + "content/site.yaml:23:10: error: collection 'parties': url"
+        assertRefused(partiesAt("/.explainer-journal/{id}/"), PARTIES_LINK + "content/site.yaml:25:10: error: collection 'parties': url"
                 + " pattern '/.explainer-journal/{id}/' has a part starting with '.' ('.explainer-journal'), a hidden file or folder"
                 + " that web servers do not serve and the build keeps for its own records; remove the '.'");
     }
@@ -138,11 +138,11 @@ class UrlChecksTest {
 
     @Test
     void urlPatternsAreCheckedOnceAtTheirPlaceInTheSiteConfig() {
-        assertRefused(partiesAt("/../../escape-{id}/"), PARTIES_LINK + "content/site.yaml:23:10: error: collection 'parties': url pattern"
+        assertRefused(partiesAt("/../../escape-{id}/"), PARTIES_LINK + "content/site.yaml:25:10: error: collection 'parties': url pattern"
                 + " '/../../escape-{id}/' has a '..' part, which would leave its folder and could write outside the site; remove it");
-        assertRefused(partiesAt("//tmp/{id}/"), PARTIES_LINK + "content/site.yaml:23:10: error: collection 'parties': url pattern '//tmp/{id}/'"
+        assertRefused(partiesAt("//tmp/{id}/"), PARTIES_LINK + "content/site.yaml:25:10: error: collection 'parties': url pattern '//tmp/{id}/'"
                 + " starts with '//', which browsers read as the address of another site; start it with a single '/'");
-        assertRefused(partiesAt("/the parties/{id}/"), PARTIES_LINK.replace("\n", "; did you mean '/the parties/reds/'?\n") + "content/site.yaml:23:10: error: collection 'parties': url pattern"
+        assertRefused(partiesAt("/the parties/{id}/"), PARTIES_LINK.replace("\n", "; did you mean '/the parties/reds/'?\n") + "content/site.yaml:25:10: error: collection 'parties': url pattern"
                 + " '/the parties/{id}/' has the character ' ', which cannot be in a file name everywhere; use only letters a-z,"
                 + " A-Z, digits, '.', '_', '~' and '-'");
     }
@@ -167,7 +167,7 @@ class UrlChecksTest {
                 - {id: long-tax, party: %s, topic: tax, text: Long.}
                 """.formatted(id, id), "content/parties.yaml:5:7: error: the URL /parties/" + "x".repeat(31) + "…"
                 + "x".repeat(9) + "/ made from id '" + "x".repeat(40) + "…" + "x".repeat(10) + "' has a part 256 bytes long ('"
-                + "x".repeat(20) + "…'); a file name may have at most 255 bytes: shorten it (use a shorter id, or give the entry a 'url')");
+                + "x".repeat(20) + "…'); a file name may have at most 255 bytes: shorten it (use a shorter id)");
     }
 
     @Test

@@ -5,6 +5,9 @@ import dev.explainer.pipeline.BuildResult;
 import dev.explainer.pipeline.SiteBuilder;
 import dev.explainer.testing.TestSite;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -153,5 +156,29 @@ class SecondSiteTest {
         TestSite.assertSameFiles(TestSite.snapshot(built), again.resolve("site"));
         assertTrue(new String(TestSite.snapshot(built).get("sitemap.xml"), StandardCharsets.UTF_8)
                 .contains("<loc>https://basin-talks.example.net/explainer/treaty/article-allocation.html</loc>"));
+    }
+
+    @Test
+    void meetingsAreCalendarFilesAtAddressesMadeFromTheirDates() throws IOException {
+        assertEquals(List.of("../meetings/2031/04/opening-session.ics", "../meetings/2031/05/monitoring-session.ics"),
+                pages.get("statements/index.html").select("ul.meetings a").eachAttr("href"));
+        String calendar = Files.readString(built.resolve("meetings/2031/04/opening-session.ics"));
+        assertTrue(calendar.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), calendar);
+        assertTrue(calendar.contains("\r\nDTSTART;VALUE=DATE:20310427\r\nSUMMARY:Opening session\\, at the river authority\r\n"
+                + "LOCATION:Lowfen\\; the river authority's hall\r\n"), calendar);
+        String sitemap = Files.readString(built.resolve("sitemap.xml"));
+        assertTrue(sitemap.contains("/statements/</loc>") && !sitemap.contains(".ics") && !sitemap.contains(".json"), sitemap);
+    }
+
+    @Test
+    void theStatementsAreAlsoAJsonFileWithTheirTextUnescaped() throws IOException {
+        JsonNode data = new ObjectMapper().readTree(built.resolve("statements.json").toFile());
+        assertEquals("The Verdant Basin water talks", data.get("title").asText());
+        JsonNode newest = data.get("statements").get(0);
+        assertEquals("Lowfen wants a minimum flow & daily data", newest.get("headline").asText());
+        assertEquals("Without a guaranteed minimum, the delta's fields go dry in <summer>.", newest.get("said").asText());
+        assertEquals("[\"allocation\",\"monitoring\"]", newest.get("articles").toString());
+        assertEquals("https://basin-talks.example.net/explainer/statements/lowfen-minimum-flow/", newest.get("url").asText());
+        assertEquals(3, data.get("statements").size());
     }
 }

@@ -48,6 +48,8 @@ public final class TestSite {
                 schema: schemas/page.json
                 url: /{id}/
                 template: page.ftlh
+                url_field: url
+                template_field: template
               people:
                 folder: people
                 schema: schemas/person.json
