@@ -212,10 +212,10 @@ class NestedReferencesTest {
                   signatories:
                     - {party: reds, role: lead}
                 """);
-        assertEquals("content/site.yaml:38:7: error: collection 'statements': reference 'signatories[].topics' names field 'topics',"
+        assertEquals("content/site.yaml:40:7: error: collection 'statements': reference 'signatories[].topics' names field 'topics',"
                 + " which its schema content/schemas/statement.json does not declare inside 'signatories[]';"
                 + " did you mean 'signatories[].topic'?\n"
-                + "content/site.yaml:39:7: error: collection 'statements': reference 'mediator.person' names field 'mediator',"
+                + "content/site.yaml:41:7: error: collection 'statements': reference 'mediator.person' names field 'mediator',"
                 + " which its schema content/schemas/statement.json does not declare; did you mean 'mediatr.person'?\n"
                 + "2 errors\n", run.err());
     }
@@ -226,7 +226,7 @@ class NestedReferencesTest {
         TestSite.edit(root, "content/site.yaml", "references: {party: parties}", "references: {paty: parties}");
         TestSite.Run run = TestSite.build(root);
         assertEquals(1, run.exitCode());
-        assertEquals("content/site.yaml:16:18: error: collection 'people': reference 'paty' names field 'paty', which its schema"
+        assertEquals("content/site.yaml:18:18: error: collection 'people': reference 'paty' names field 'paty', which its schema"
                 + " content/schemas/person.json does not declare; did you mean 'party'?\n1 error\n", run.err());
     }
 
@@ -241,9 +241,9 @@ class NestedReferencesTest {
                 """);
         TestSite.Run run = TestSite.build(root);
         assertEquals(1, run.exitCode());
-        assertEquals("content/site.yaml:37:7: error: collection 'statements': reference 'signatories[].party' names field 'party',"
+        assertEquals("content/site.yaml:39:7: error: collection 'statements': reference 'signatories[].party' names field 'party',"
                 + " which its schema content/schemas/statement.json does not declare inside 'signatories[]'\n"
-                + "content/site.yaml:38:7: error: collection 'statements': reference 'signatories[].topics' names field 'topics',"
+                + "content/site.yaml:40:7: error: collection 'statements': reference 'signatories[].topics' names field 'topics',"
                 + " which its schema content/schemas/statement.json does not declare inside 'signatories[]'\n"
                 + "2 errors\n", run.err());
     }
@@ -286,13 +286,13 @@ class NestedReferencesTest {
                 """);
         TestSite.Run run = TestSite.build(root);
         assertEquals(1, run.exitCode());
-        assertEquals("content/site.yaml:37:7: error: collection 'statements': reference 'signatories.party' goes into 'signatories',"
+        assertEquals("content/site.yaml:39:7: error: collection 'statements': reference 'signatories.party' goes into 'signatories',"
                 + " but its schema content/schemas/statement.json declares it as a list of objects; write 'signatories[].party'\n"
-                + "content/site.yaml:39:7: error: collection 'statements': reference 'mediator[].person' goes into each item of"
+                + "content/site.yaml:41:7: error: collection 'statements': reference 'mediator[].person' goes into each item of"
                 + " 'mediator', but its schema content/schemas/statement.json declares it as an object, not a list; write 'mediator.person'\n"
-                + "content/site.yaml:40:7: error: collection 'statements': reference 'title.text' goes into 'title', but its schema"
+                + "content/site.yaml:42:7: error: collection 'statements': reference 'title.text' goes into 'title', but its schema"
                 + " content/schemas/statement.json does not declare it as an object with fields\n"
-                + "content/site.yaml:41:7: error: collection 'statements': reference 'signatories' names 'signatories', which its schema"
+                + "content/site.yaml:43:7: error: collection 'statements': reference 'signatories' names 'signatories', which its schema"
                 + " content/schemas/statement.json declares as a list of objects, not ids; name the field inside that holds the id,"
                 + " such as 'signatories[].party'\n"
                 + "content/statements.yaml:4:7: error: 'signatories' must hold the id of an entry of 'parties' (or a list of them),"
@@ -309,10 +309,10 @@ class NestedReferencesTest {
                 "      mediator.person: people\n      mediator..person: people\n      signatories[].topics[]: topics\n");
         TestSite.Run run = TestSite.build(root);
         assertEquals(1, run.exitCode());
-        assertEquals("content/site.yaml:40:7: error: collection 'statements': reference 'mediator..person' is not a field path;"
+        assertEquals("content/site.yaml:42:7: error: collection 'statements': reference 'mediator..person' is not a field path;"
                 + " write a field ('author'), a field inside an object ('mediator.country') or a field inside each item of a list"
                 + " of objects ('signatories[].country')\n"
-                + "content/site.yaml:41:7: error: collection 'statements': reference 'signatories[].topics[]' ends with '[]', but '[]'"
+                + "content/site.yaml:43:7: error: collection 'statements': reference 'signatories[].topics[]' ends with '[]', but '[]'"
                 + " marks a list of objects that the path goes into; a field may hold one id or a list of ids as it is:"
                 + " write 'signatories[].topics'\n"
                 + "2 errors\n", run.err());
@@ -331,7 +331,7 @@ class NestedReferencesTest {
                 """);
         TestSite.Run run = TestSite.build(root);
         assertEquals(1, run.exitCode());
-        assertEquals("content/site.yaml:36:29: error: '[' in the middle of a key or value opens a list inside this '{...}' mapping;"
+        assertEquals("content/site.yaml:38:29: error: '[' in the middle of a key or value opens a list inside this '{...}' mapping;"
                 + " put that key or value in quotes, such as \"items[].name\": ..., or write the mapping one key a line\n1 error\n",
                 run.err());
 
