@@ -128,7 +128,13 @@ public enum DiagnosticCode {
     /** The output could not be written; the previous output is unchanged. */
     OUTPUT,
     /** A bug in the tool, met while processing a file. */
-    INTERNAL_ERROR;
+    INTERNAL_ERROR,
+
+    // --- What the build writes besides pages (issue 15) ---
+    /** A root static file that cannot be published: its name, or another file of the site at its place. */
+    STATIC_FILE,
+    /** The declared error page is not a page of the site. */
+    ERROR_PAGE;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

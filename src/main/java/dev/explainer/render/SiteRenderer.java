@@ -147,8 +147,13 @@ public final class SiteRenderer {
         RenderedPages pages = new RenderedPages(all, next.pages(), succeeded);
         Diagnostics problems = new Diagnostics();
         problems.addAll(RenderErrors.of(fresh)); // every page that failed before is among the fresh
-        GeneratedFile sitemap = next.sitemap() != null ? next.sitemap() : SiteIndexFiles.sitemap(all, site.config());
-        List<GeneratedFile> generated = List.of(sitemap, SiteIndexFiles.robots(site.config()));
+        List<GeneratedFile> generated = new ArrayList<>(2);
+        if (site.config().outputs().sitemap()) {
+            generated.add(next.sitemap() != null ? next.sitemap() : SiteIndexFiles.sitemap(all, site.config()));
+        }
+        if (site.config().outputs().robotsTxt()) {
+            generated.add(SiteIndexFiles.robots(site.config()));
+        }
 
         Optional<RenderWatchdog.Reason> stop = watchdog.runStop();
         boolean interrupted = stop.isPresent() && stop.get() != RenderWatchdog.Reason.ANOTHER_PAGE_TIMED_OUT;
@@ -156,7 +161,7 @@ public final class SiteRenderer {
         List<String> rendered = toRender.stream().map(Page::sitePath).toList();
         // A cache for one build keeps nothing: the builder need not hold every page after the run.
         RenderCache successor = next.recording() ? next : RenderCache.forOneBuild();
-        return new Result(pages, generated, all.size(), rendered, problems.sorted(), interrupted, false,
+        return new Result(pages, List.copyOf(generated), all.size(), rendered, problems.sorted(), interrupted, false,
                 bugs, successor, found(next));
     }
 
