@@ -183,7 +183,8 @@ public final class ConfigParser {
                     && path.indexOf('#') < 0 && path.indexOf('?') < 0) {
                 errorPage = path;
             } else {
-                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, errorPageAt.get(), "error_page '" + path + "' must be the"
+                errorPageAt = Optional.empty(); // reported here; no page is looked for
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, site.node("error_page").get().position(), "error_page '" + path + "' must be the"
                         + " site path of an HTML page of the site, such as '/404.html' or '/not-found/': starting with '/',"
                         + " ending with '/' or '.html'"));
             }
