@@ -43,15 +43,20 @@ class PreviewOutputsTest {
             assertEquals("Contact: mailto:one@example.org\n", security.body());
 
             TestSite.save(root, "-- content/static/.well-known/security.txt --\nContact: mailto:two@example.org\n"
-                    + "-- content/static/CNAME --\nexample.org\n");
+                    + "-- content/static/CNAME --\nexample.org\n-- content/static/.well-known/change-password --\n/account/\n");
             assertEquals("event: reload", preview.next("event: "));
             assertEquals("Contact: mailto:two@example.org\n", preview.get("/.well-known/security.txt").body());
             HttpResponse<String> cname = preview.get("/CNAME");
             assertEquals(200, cname.statusCode(), preview.log());
             assertEquals("example.org\n", cname.body());
+            assertEquals("/account/\n", preview.get("/.well-known/change-password").body(), "a file new in .well-known/");
 
             Files.delete(root.resolve("content/static/CNAME"));
+            Files.delete(root.resolve("content/static/.well-known/change-password"));
             assertEquals("event: reload", preview.next("event: "));
+            while (preview.get("/.well-known/change-password").statusCode() != 404) { // the two deletions may come as two rebuilds
+                assertEquals("event: reload", preview.next("event: "));
+            }
             assertEquals(404, preview.get("/CNAME").statusCode());
         }
     }
