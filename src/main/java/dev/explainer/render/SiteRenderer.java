@@ -3,6 +3,7 @@ package dev.explainer.render;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
+import dev.explainer.link.GeneratedFiles;
 import dev.explainer.link.Page;
 import dev.explainer.link.Site;
 import dev.explainer.parallel.Parallel;
@@ -147,11 +148,13 @@ public final class SiteRenderer {
         RenderedPages pages = new RenderedPages(all, next.pages(), succeeded);
         Diagnostics problems = new Diagnostics();
         problems.addAll(RenderErrors.of(fresh)); // every page that failed before is among the fresh
+        // The files the link stage protected (GeneratedFiles), and only those.
+        GeneratedFiles declared = GeneratedFiles.of(site.config());
         List<GeneratedFile> generated = new ArrayList<>(2);
-        if (site.config().outputs().sitemap()) {
+        if (declared.writerOf(GeneratedFiles.SITEMAP).isPresent()) {
             generated.add(next.sitemap() != null ? next.sitemap() : SiteIndexFiles.sitemap(all, site.config()));
         }
-        if (site.config().outputs().robotsTxt()) {
+        if (declared.writerOf(GeneratedFiles.ROBOTS).isPresent()) {
             generated.add(SiteIndexFiles.robots(site.config()));
         }
 
