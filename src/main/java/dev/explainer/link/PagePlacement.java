@@ -32,7 +32,8 @@ final class PagePlacement {
      * The site path of each entry that gets a page, by key; reports each page that cannot have
      * its file.
      *
-     * @param assets asset site paths to their output files
+     * @param assets    the files copied into the site: the templates' assets and the root static files
+     * @param generated the files the build writes besides the pages
      */
     static Map<String, String> pagePaths(SiteConfig config, Map<String, ValidEntry> published, Map<String, Route> routes,
                                          List<Asset> assets, GeneratedFiles generated, Diagnostics problems) {
