@@ -136,7 +136,7 @@ final class PagePlacement {
         Map<String, Asset> byAddress = new HashMap<>();
         for (Asset asset : assets) {
             Position at = Position.startOf(asset.origin());
-            if (asset.isStatic()) {
+            if (asset.fromContent()) {
                 Optional<String> problem = SitePaths.problemOf("/" + asset.sitePath());
                 if (problem.isPresent()) {
                     problems.error(DiagnosticCode.STATIC_FILE, at, "this file's address, /" + SitePaths.shorten(asset.sitePath()) + ", "

@@ -19,8 +19,11 @@ public record Asset(Path source, String sitePath, String outputPath, String orig
         this(source, sitePath, outputPath, SourceLayout.TEMPLATES + "/" + sitePath);
     }
 
-    /** Whether it is one of the site's root static files, copied from its {@code static} folder rather than from {@code templates/}. */
-    public boolean isStatic() {
-        return !origin.startsWith(SourceLayout.TEMPLATES + "/");
+    /**
+     * Whether it comes from {@code content/} (a root static file) rather than from the templates'
+     * assets: published under the name an editor gave it, so its address is checked as a page's is.
+     */
+    public boolean fromContent() {
+        return origin.startsWith(SourceLayout.CONTENT + "/");
     }
 }
