@@ -263,6 +263,48 @@ class SiteOutputsTest {
         assertEquals("mine", output("keep.txt"));
     }
 
+    /** The files of a run, as paths with their bytes (copied files by where they come from). */
+    private static Map<String, String> files(BuildResult result) {
+        Map<String, String> files = new java.util.TreeMap<>();
+        for (dev.explainer.output.OutputFile file : result.files()) {
+            files.put(file.path(), file instanceof dev.explainer.output.OutputFile.Generated generated
+                    ? new String(generated.bytes(), StandardCharsets.UTF_8) : ((dev.explainer.output.OutputFile.Copied) file).source().toString());
+        }
+        return files;
+    }
+
+    /** A rebuild told exactly what changed gives the files, and the error page, that a fresh build gives. */
+    private Map<String, String> rebuildIsFresh(SiteBuilder builder, String... changed) {
+        BuildResult rebuilt = builder.run(BuildOptions.check(root), dev.explainer.load.ChangedFiles.exactly(java.util.Set.of(changed)));
+        BuildResult fresh = new SiteBuilder().run(BuildOptions.check(root));
+        assertEquals(List.of(), rebuilt.diagnostics().stream().filter(d -> d.isError()).toList());
+        assertEquals(files(fresh), files(rebuilt));
+        assertEquals(fresh.errorPage(), rebuilt.errorPage());
+        return files(rebuilt);
+    }
+
+    @Test
+    void rebuildsFollowTheStaticFilesAndTheChoicesAsTheyChange() throws Exception {
+        TestSite.write(root, TestSite.BASE);
+        SiteBuilder builder = SiteBuilder.forRebuilds();
+        rebuildIsFresh(builder);
+        TestSite.write(root, site("static: static\nerror_page: /errors/missing/\ngenerate_sitemap: false\n", NOT_FOUND_PAGE
+                + "-- content/static/CNAME --\nexample.org\n"));
+        Map<String, String> declared = rebuildIsFresh(builder, "content/site.yaml", "content/pages/missing.md", "content/static",
+                "content/static/CNAME");
+        assertTrue(declared.containsKey("CNAME") && !declared.containsKey("sitemap.xml"), declared.keySet().toString());
+        TestSite.write(root, "-- content/static/.well-known/security.txt --\nContact: mailto:one@example.org\n");
+        rebuildIsFresh(builder, "content/static/.well-known", "content/static/.well-known/security.txt");
+        TestSite.write(root, "-- content/static/.well-known/change-password --\n/account/\n");
+        assertTrue(rebuildIsFresh(builder, "content/static/.well-known/change-password").containsKey(".well-known/change-password"));
+        Files.delete(root.resolve("content/static/.well-known/security.txt"));
+        assertFalse(rebuildIsFresh(builder, "content/static/.well-known/security.txt").containsKey(".well-known/security.txt"));
+        TestSite.write(root, TestSite.replaced(site("static: static\n", ""), "static: static\n", "static: static\n"));
+        rebuildIsFresh(builder, "content/site.yaml");
+        assertEquals(java.util.Optional.empty(), new SiteBuilder().run(BuildOptions.check(root)).errorPage(),
+                "without a page at /404.html the base site has no error page");
+    }
+
     @Test
     void aStaticFolderThatIsMissingIsAnError() {
         assertRefused(site("static: public\n", ""), "content/site.yaml:4:9: error: static folder content/public/ not found; make it,"
