@@ -15,7 +15,7 @@ final class UnlinkedPages {
 
     static void check(Site site, RenderedPages pages, Diagnostics problems) {
         for (Page page : site.pages()) {
-            if (pages.rendered(page.sitePath()) && !page.isErrorPage() && page.isHtml() && !page.sitePath().equals("/")
+            if (pages.rendered(page.sitePath()) && !page.isErrorPage(site.config()) && page.isHtml() && !page.sitePath().equals("/")
                     && !pages.linkedFromAnotherPage(page.outputFile())) {
                 problems.warning(DiagnosticCode.UNLINKED, page.entry().position(), "no other page links to " + page.sitePath()
                         + "; link to it, or readers will not find it");

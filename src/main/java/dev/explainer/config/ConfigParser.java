@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 public final class ConfigParser {
     private static final Set<String> SITE_KEYS = Set.of(
             "title", "description", "base_url", "language", "date_format", "markdown", "menu", "params", "changelog",
-            "collections", "limits");
+            "collections", "limits", "generate_sitemap", "generate_robots_txt", "error_page", "static");
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
 
     private final YamlParser yaml;
@@ -88,8 +88,9 @@ public final class ConfigParser {
         List<CollectionConfig> collections = CollectionsParser.collections(site, problems);
         Optional<ChangelogConfig> changelog = changelog(site, problems);
         Limits limits = limits(site, problems);
+        Outputs outputs = outputs(site, problems);
         SiteConfig config = new SiteConfig(file.path(), title, description, baseUrl, language, dateFormat,
-                rawHtml, menu, params, changelog, collections, limits);
+                rawHtml, menu, params, changelog, collections, limits, outputs);
         return new Result(Optional.of(config), problems);
     }
 
@@ -163,6 +164,40 @@ public final class ConfigParser {
                 + " 'changelog: changes', or a mapping such as 'changelog: {field: changes, date: date, text: text}', not "
                 + node.get().describe()));
         return Optional.empty();
+    }
+
+    /**
+     * {@code generate_sitemap}, {@code generate_robots_txt}, {@code error_page} and {@code static}.
+     * Whether the error page is a page and the static folder a folder is for the later stages,
+     * which know the pages and the files.
+     */
+    private static Outputs outputs(MappingReader site, List<Diagnostic> problems) {
+        boolean sitemap = site.bool("generate_sitemap", true);
+        boolean robots = site.bool("generate_robots_txt", true);
+        String errorPage = Outputs.DEFAULT_ERROR_PAGE;
+        Optional<Position> errorPageAt = site.node("error_page").map(YamlNode::position);
+        Optional<String> declared = site.string("error_page");
+        if (declared.isPresent()) {
+            String path = declared.get();
+            if (path.startsWith("/") && !path.startsWith("//") && (path.endsWith("/") || path.endsWith(".html"))
+                    && path.indexOf('#') < 0 && path.indexOf('?') < 0) {
+                errorPage = path;
+            } else {
+                errorPageAt = Optional.empty(); // reported here; no page is looked for
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, site.node("error_page").get().position(), "error_page '" + path + "' must be the"
+                        + " site path of an HTML page of the site, such as '/404.html' or '/not-found/': starting with '/',"
+                        + " ending with '/' or '.html'"));
+            }
+        }
+        Optional<String> staticFolder = site.string("static").map(folder -> folder.endsWith("/") && folder.length() > 1
+                ? folder.substring(0, folder.length() - 1) : folder);
+        if (staticFolder.isPresent() && staticFolder.get().isEmpty()) {
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, site.node("static").get().position(), "'static' must name a folder"
+                    + " below content/, such as 'static: static' for content/static/"));
+            staticFolder = Optional.empty();
+        }
+        return new Outputs(sitemap, robots, errorPage, errorPageAt, staticFolder,
+                site.node("static").map(YamlNode::position).orElse(site.position()));
     }
 
     private static Limits limits(MappingReader site, List<Diagnostic> problems) {

@@ -132,7 +132,13 @@ public enum DiagnosticCode {
     /** A page whose template escapes for another format than its URL's ({@code .json} with an {@code .ftlh} template). */
     PAGE_FORMAT,
     /** A rendered page that is not what its format allows (JSON that does not parse, a control character in plain text). */
-    PAGE_OUTPUT;
+    PAGE_OUTPUT,
+
+    // --- What the build writes besides pages (issue 15) ---
+    /** A root static file that cannot be published: its name, or another file of the site at its place. */
+    STATIC_FILE,
+    /** The declared error page is not a page of the site. */
+    ERROR_PAGE;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

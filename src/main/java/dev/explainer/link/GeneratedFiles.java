@@ -1,18 +1,57 @@
 package dev.explainer.link;
 
-import java.util.List;
+import dev.explainer.config.SiteConfig;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The files the engine writes into every site besides its pages and assets. No page may be
- * written over one of them, nor need a folder of the same name: the link stage refuses such URLs,
- * and the render stage writes these names.
+ * The files the build writes into a site besides its pages and the files it copies, each with
+ * what writes it in words. No page or copied file may be written over one of them, nor need a
+ * folder of the same name: the link stage refuses such URLs at the field that makes them, naming
+ * both; the render stage writes the files.
+ *
+ * <p>The engine's own ({@link #of}) follow the site config. Another stage that writes a file of
+ * its own registers it with {@link #with}, and every check sees it like the sitemap.
+ *
+ * @param writers what writes each file, by its path below the output folder, in the order registered
  */
-public final class GeneratedFiles {
+public record GeneratedFiles(Map<String, String> writers) {
     public static final String SITEMAP = "sitemap.xml";
     public static final String ROBOTS = "robots.txt";
-    /** Every generated file, by its path below the output folder. */
-    public static final List<String> ALL = List.of(SITEMAP, ROBOTS);
 
-    private GeneratedFiles() {
+    public GeneratedFiles {
+        writers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(writers));
+    }
+
+    /** The engine's generated files, as the site config turns them on. */
+    public static GeneratedFiles of(SiteConfig config) {
+        Map<String, String> writers = new LinkedHashMap<>();
+        if (config.outputs().sitemap()) {
+            writers.put(SITEMAP, "the sitemap the build writes (set 'generate_sitemap: false' in the site config to leave it out)");
+        }
+        if (config.outputs().robotsTxt()) {
+            writers.put(ROBOTS, "the robots file the build writes (set 'generate_robots_txt: false' in the site config to publish"
+                    + " your own)");
+        }
+        return new GeneratedFiles(writers);
+    }
+
+    /** These and {@code path}, written by what {@code writer} says ("the search index the build writes"). */
+    public GeneratedFiles with(String path, String writer) {
+        Map<String, String> more = new LinkedHashMap<>(writers);
+        more.put(path, writer);
+        return new GeneratedFiles(more);
+    }
+
+    /** What writes the file at {@code path} (below the output folder), if the build generates it. */
+    public Optional<String> writerOf(String path) {
+        return Optional.ofNullable(writers.get(path));
+    }
+
+    /** The file at {@code path} and what writes it, for a message: "sitemap.xml, the sitemap the build writes (...)". */
+    public Optional<String> describe(String path) {
+        return writerOf(path).map(writer -> path + ", " + writer);
     }
 }

@@ -90,9 +90,14 @@ public final class Linker {
         }
         Set<String> badPatterns = Routes.checkUrlPatterns(config, inputs.templates(), problems);
         Routes.Made routes = Routes.of(config, inputs.templates(), published.values(), badPatterns, cache.routes, problems);
-        Map<String, String> pagePaths = PagePlacement.pagePaths(config, published, routes.byKey(), assets, problems);
+        GeneratedFiles generated = GeneratedFiles.of(config);
+        Map<String, String> pagePaths = PagePlacement.pagePaths(config, published, routes.byKey(), inputs.assets(), generated, problems);
         SitePaths targets = targets(inputs, excludedDrafts, pagePaths, assets, badPatterns, cache.routes);
         PagePlacement.checkAnchorPages(config, pagePaths.values(), problems);
+        PagePlacement.checkErrorPage(config, pagePaths.values(), problems);
+        Map<String, String> pageFiles = new HashMap<>();
+        pagePaths.forEach((key, sitePath) -> pageFiles.put(routes.byKey().get(key).outputFile(), sitePath));
+        PagePlacement.checkCopiedFiles(inputs.assets(), generated, pageFiles, problems);
 
         Map<String, Bodies.Rendered> bodies = Bodies.render(markdown, published.values(),
                 entry -> Optional.ofNullable(routes.byKey().get(entry.key())).map(route -> Route.pageOf(route.sitePath())), targets,

@@ -1,6 +1,7 @@
 package dev.explainer.link;
 
 import dev.explainer.config.PageFormat;
+import dev.explainer.config.SiteConfig;
 
 /**
  * A page of the output: an entry rendered with a template at a site path.
@@ -28,8 +29,12 @@ public record Page(String sitePath, String outputFile, String template, Entry en
         return PageFormat.ofUrl(sitePath).orElse(PageFormat.HTML);
     }
 
-    /** The error page is shown by servers at any depth, so it cannot link relatively. */
-    public boolean isErrorPage() {
-        return sitePath.equals("/404.html");
+    /**
+     * Whether this is the site's error page ({@code error_page} in the site config): servers show
+     * it for any missing address, at any depth, so it cannot link relatively, and it is no page to
+     * list in the sitemap.
+     */
+    public boolean isErrorPage(SiteConfig config) {
+        return config.outputs().isErrorPage(sitePath);
     }
 }

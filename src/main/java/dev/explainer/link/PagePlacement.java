@@ -6,6 +6,8 @@ import dev.explainer.config.UrlPattern;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
+import dev.explainer.load.Asset;
+import dev.explainer.text.Suggestions;
 import dev.explainer.validate.ValidEntry;
 
 import java.util.Collection;
@@ -31,12 +33,13 @@ final class PagePlacement {
      * The site path of each entry that gets a page, by key; reports each page that cannot have
      * its file.
      *
-     * @param assets asset site paths to their output files
+     * @param assets    the files copied into the site: the templates' assets and the root static files
+     * @param generated the files the build writes besides the pages
      */
     static Map<String, String> pagePaths(SiteConfig config, Map<String, ValidEntry> published, Map<String, Route> routes,
-                                         Map<String, String> assets, Diagnostics problems) {
+                                         List<Asset> assets, GeneratedFiles generated, Diagnostics problems) {
         Map<String, String> ownerOfOutput = new HashMap<>();
-        assets.values().forEach(file -> ownerOfOutput.put(file, "templates/" + file));
+        assets.forEach(asset -> ownerOfOutput.put(asset.outputPath(), asset.origin()));
         Map<String, String> pagePaths = new HashMap<>();
         Map<String, ValidEntry> pageOfOutput = new HashMap<>();
         for (ValidEntry entry : published.values()) {
@@ -44,9 +47,10 @@ final class PagePlacement {
             if (route == null || route.template().isEmpty()) {
                 continue;
             }
-            if (GeneratedFiles.ALL.contains(route.outputFile())) {
-                problems.error(DiagnosticCode.URL_GENERATED, urlPosition(config, entry), "URL " + route.sitePath() + " is the engine's own "
-                        + route.outputFile() + ", which every build writes; give the page another " + (hasOwnUrl(config, entry) ? "'url'" : "id"));
+            Optional<String> generatedFile = generated.describe(route.outputFile());
+            if (generatedFile.isPresent()) {
+                problems.error(DiagnosticCode.URL_GENERATED, urlPosition(config, entry), "URL " + route.sitePath() + " is "
+                        + generatedFile.get() + "; give the page another " + (hasOwnUrl(config, entry) ? "'url'" : "id"));
                 continue;
             }
             // Of two pages with one file (or files whose names differ only in capitals), the one
@@ -85,7 +89,7 @@ final class PagePlacement {
             ownerOfOutput.put(route.outputFile(), entry.raw().path());
             pagePaths.put(entry.key(), route.sitePath());
         }
-        checkFolders(config, published, routes, pagePaths, ownerOfOutput, problems);
+        checkFolders(config, published, routes, pagePaths, ownerOfOutput, generated, problems);
         return pagePaths;
     }
 
@@ -111,14 +115,15 @@ final class PagePlacement {
      * the two could not be written.
      */
     private static void checkFolders(SiteConfig config, Map<String, ValidEntry> published, Map<String, Route> routes,
-                                     Map<String, String> pagePaths, Map<String, String> ownerOfOutput, Diagnostics problems) {
+                                     Map<String, String> pagePaths, Map<String, String> ownerOfOutput, GeneratedFiles generated,
+                                     Diagnostics problems) {
         Map<String, String> pageOfFile = new HashMap<>();
         pagePaths.forEach((key, sitePath) -> pageOfFile.put(routes.get(key).outputFile(), sitePath));
         for (Map.Entry<String, String> page : List.copyOf(new TreeMap<>(pagePaths).entrySet())) {
             String file = routes.get(page.getKey()).outputFile();
             for (int slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) {
                 String folder = file.substring(0, slash);
-                String other = GeneratedFiles.ALL.contains(folder) ? "the engine's own " + folder + ", which every build writes"
+                String other = generated.writerOf(folder).isPresent() ? generated.describe(folder).get()
                         : pageOfFile.containsKey(folder) ? "the page " + pageOfFile.get(folder) + " (" + ownerOfOutput.get(folder) + ")"
                         : ownerOfOutput.containsKey(folder) ? ownerOfOutput.get(folder) : null;
                 if (other != null) {
@@ -130,6 +135,72 @@ final class PagePlacement {
                 }
             }
         }
+    }
+
+    /**
+     * Reports each file copied into the site (an asset, a root static file) that the build also
+     * generates, or that needs a folder where a generated file or a page is a file, at the file
+     * copied: the build could write only one of the two.
+     *
+     * @param pageFiles the output files of the pages, to their site paths
+     */
+    static void checkCopiedFiles(List<Asset> assets, GeneratedFiles generated, Map<String, String> pageFiles, Diagnostics problems) {
+        Map<String, Asset> byAddress = new HashMap<>();
+        for (Asset asset : assets) {
+            Position at = Position.startOf(asset.origin());
+            if (asset.fromContent()) {
+                Optional<String> problem = SitePaths.problemOf("/" + asset.sitePath());
+                if (problem.isPresent()) {
+                    problems.error(DiagnosticCode.STATIC_FILE, at, "this file's address, /" + SitePaths.shorten(asset.sitePath()) + ", "
+                            + problem.get());
+                    continue;
+                }
+            }
+            Asset twin = null;
+            for (String address : List.of(asset.sitePath(), asset.outputPath())) {
+                Asset before = byAddress.putIfAbsent(address.toLowerCase(Locale.ROOT), asset);
+                twin = twin == null && before != null && before != asset ? before : twin;
+            }
+            if (twin != null) {
+                boolean same = twin.sitePath().equals(asset.sitePath()) || twin.outputPath().equals(asset.outputPath());
+                problems.error(DiagnosticCode.STATIC_FILE, at, "this file would be published at /" + asset.sitePath() + ", where "
+                        + twin.origin() + " is published" + (same ? "" : " (their names differ only in capital letters, and macOS"
+                        + " and Windows keep one file for both)") + "; rename or remove one of them");
+                continue;
+            }
+            Optional<String> generatedFile = generated.describe(asset.outputPath());
+            if (generatedFile.isPresent()) {
+                problems.error(DiagnosticCode.STATIC_FILE, at, "this file would be published as " + generatedFile.get()
+                        + "; remove or rename the file");
+                continue;
+            }
+            String file = asset.outputPath();
+            for (int slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) {
+                String folder = file.substring(0, slash);
+                String other = generated.describe(folder).orElse(pageFiles.containsKey(folder)
+                        ? "the page " + pageFiles.get(folder) : null);
+                if (other != null) {
+                    problems.error(DiagnosticCode.STATIC_FILE, at, "this file needs a folder '" + folder + "', but that is the name of"
+                            + " a file: " + other + "; move the file");
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Reports a declared error page that is not an HTML page of the site, at {@code error_page};
+     * the default one, {@code /404.html}, may be missing: such a site has no error page.
+     */
+    static void checkErrorPage(SiteConfig config, Collection<String> pagePaths, Diagnostics problems) {
+        Optional<Position> declared = config.outputs().errorPageAt();
+        String path = config.outputs().errorPage();
+        if (declared.isEmpty() || pagePaths.contains(path)) {
+            return;
+        }
+        String hint = Suggestions.closest(path, pagePaths.stream().filter(p -> p.endsWith("/") || p.endsWith(".html")).toList())
+                .map(s -> "; did you mean '" + s + "'?").orElse("; give a page 'url: " + path + "', or name one of the site's pages");
+        problems.error(DiagnosticCode.ERROR_PAGE, declared.get(), "error_page " + path + " is not a page of the site" + hint);
     }
 
     /** Reports each collection that places its entries on a page no entry has. */

@@ -51,8 +51,8 @@ public record FolderListing(List<String> files, Map<String, Diagnostic> refused)
             listed.remove(path);
             listed.subSet(path + "/", path + "0").clear(); // a removed folder ('0' follows '/')
             refused.keySet().removeIf(known -> known.equals(path) || known.startsWith(path + "/"));
-            if (path.contains("/.")) {
-                continue;
+            if (path.startsWith(".", prefix.length()) || path.indexOf("/.", prefix.length()) >= 0) {
+                continue; // hidden below the folder (the folder itself may be a hidden one, as .well-known is)
             }
             if (!SourceNames.nameable(path)) {
                 return Optional.empty();

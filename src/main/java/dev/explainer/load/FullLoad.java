@@ -64,6 +64,14 @@ final class FullLoad {
         List<ParsedFile> parsed = Parallel.map(files,
                 file -> entryFiles.read(tree, file, changed, earlier.flatMap(e -> e.parsed(file))), EntryFile::path);
         Map<String, SourceFile> schemas = schemas(config.get(), claimed);
+        Optional<String> staticFolder = StaticFiles.folderOf(config.get().outputs());
+        FolderListing wellKnown = staticFolder
+                .filter(folder -> SourceNames.configPathProblem(config.get().outputs().staticFolder().get()).isEmpty()
+                        && tree.find(folder, Position.startOf(folder)).kind() == SourceTree.Kind.FOLDER)
+                .map(folder -> hiddenListing(folder + "/" + StaticFiles.WELL_KNOWN))
+                .orElse(new FolderListing(List.of(), Map.of()));
+        problems.addAll(wellKnown.refused().values());
+        List<Asset> staticFiles = StaticFiles.find(tree, config.get().outputs(), content, wellKnown, claimed, problems);
         warnUnclaimed(content.files(), claimed);
         FolderListing templates = listing(SourceLayout.TEMPLATES);
         problems.addAll(templates.refused().values());
@@ -81,10 +89,13 @@ final class FullLoad {
                         "not a template (.ftlh, .ftlx, .ftl) and not under templates/assets/: ignored");
             }
         }
+        assets.addAll(staticFiles); // after the templates' own: of two files at one address, the static one is told
         EntryFiles found = new EntryFiles(files, parsed);
         LoadedSite site = new LoadedSite(config.get(), List.of(), schemas, templateTexts, assets, Set.of()).withEntries(found);
         List<Diagnostic> otherProblems = problems.sorted();
-        LoadCache next = new LoadCache(tree.root(), Map.of(SourceLayout.CONTENT, content, SourceLayout.TEMPLATES, templates), texts,
+        Map<String, FolderListing> listings = new HashMap<>(Map.of(SourceLayout.CONTENT, content, SourceLayout.TEMPLATES, templates));
+        staticFolder.ifPresent(folder -> listings.put(folder + "/" + StaticFiles.WELL_KNOWN, wellKnown));
+        LoadCache next = new LoadCache(tree.root(), listings, texts,
                 readAssets, Optional.of(found), Optional.of(new FinishedLoad(site, otherProblems)), ChangedFiles.exactly(Set.of()));
         return new ContentLoader.Result(Optional.of(site), ContentLoader.all(otherProblems, parsed), next);
     }
@@ -160,6 +171,16 @@ final class FullLoad {
         Optional<FolderListing> updated = last != null && changed.exhaustive()
                 ? last.updated(tree, folder, changed) : Optional.empty();
         return updated.orElseGet(() -> tree.list(folder));
+    }
+
+    /**
+     * The listing of a folder the walk of its parent leaves out as hidden: updated with the
+     * changes like the others, but walked again if it, or a folder around it, changed itself.
+     */
+    private FolderListing hiddenListing(String folder) {
+        boolean aroundChanged = !changed.exhaustive()
+                || changed.paths().stream().anyMatch(path -> path.equals(folder) || folder.startsWith(path + "/"));
+        return aroundChanged || !cache.listings().containsKey(folder) ? tree.list(folder) : listing(folder);
     }
 
     /** An asset: the one the last load read if the file is known not to have changed, else read now. */

@@ -168,20 +168,25 @@ final class OutputManifest {
 
     /**
      * Whether a record may make {@code path} the build's: a plain path none of whose segments is
-     * hidden. The build writes no hidden file but its records, so a hidden path in a record (a
-     * {@code .git/config}) is someone's edit, and never the build's to delete.
+     * hidden, but for a site's {@code .well-known/} at the top. The build writes no other hidden
+     * file but its records, so a hidden path in a record (a {@code .git/config}) is someone's
+     * edit, and never the build's to delete.
      */
     static boolean mayBeTheBuilds(String path) {
         if (!isPlainPath(path)) {
             return false;
         }
-        for (String segment : path.split("/")) {
-            if (segment.startsWith(".")) {
+        String[] segments = path.split("/");
+        for (int i = 0; i < segments.length; i++) {
+            if (segments[i].startsWith(".") && !(i == 0 && segments.length > 1 && segments[i].equals(WELL_KNOWN))) {
                 return false;
             }
         }
         return true;
     }
+
+    /** The folder of site-wide metadata (RFC 8615), which a site publishes from its static files. */
+    static final String WELL_KNOWN = ".well-known";
 
     /** The first segment of a site path: the name at the top of the output folder. */
     static String topOf(String path) {

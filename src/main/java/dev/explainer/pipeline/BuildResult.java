@@ -6,6 +6,7 @@ import dev.explainer.output.OutputFile;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a run did: every diagnostic in print order; the files of the site (empty when it
@@ -13,10 +14,18 @@ import java.util.List;
  * when a builder ran again after an edit); what the user should know of the output folder
  * (what it kept there that the build did not write; a repair), one line each; how long it took
  * in all and stage by stage; and what was thrown where the tool itself failed (each also reported
- * as a diagnostic), for {@code --verbose}.
+ * as a diagnostic), for {@code --verbose}; and the file of the site's error page, which servers
+ * show for any missing address (empty when the run failed or the site has none).
  */
 public record BuildResult(List<Diagnostic> diagnostics, List<OutputFile> files, int pages, List<String> rendered,
-                          List<String> notes, Duration elapsed, List<StageTime> stages, List<Throwable> bugs) {
+                          List<String> notes, Duration elapsed, List<StageTime> stages, List<Throwable> bugs,
+                          Optional<String> errorPage) {
+
+    /** A result without an error page. */
+    public BuildResult(List<Diagnostic> diagnostics, List<OutputFile> files, int pages, List<String> rendered,
+                       List<String> notes, Duration elapsed, List<StageTime> stages, List<Throwable> bugs) {
+        this(diagnostics, files, pages, rendered, notes, elapsed, stages, bugs, Optional.empty());
+    }
 
     /** How long one stage of the pipeline took, for {@code --verbose} and profiling. */
     public record StageTime(String stage, Duration elapsed) {
@@ -30,6 +39,11 @@ public record BuildResult(List<Diagnostic> diagnostics, List<OutputFile> files, 
                     .append(stage.elapsed().toMillis()).append(" ms;");
         }
         return line.toString();
+    }
+
+    /** This result with the site's error page at {@code file}. */
+    BuildResult withErrorPage(Optional<String> file) {
+        return new BuildResult(diagnostics, files, pages, rendered, notes, elapsed, stages, bugs, file);
     }
 
     public boolean failed() {

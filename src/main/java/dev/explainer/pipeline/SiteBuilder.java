@@ -236,7 +236,10 @@ public final class SiteBuilder {
                     return result(problems, List.of(), 0, List.of(), start, clock);
                 }
             }
-            return result(problems, files, rendered.pageCount(), rendered.rendered(), notes, start, clock, List.of());
+            Optional<String> errorPage = linked.site().page(site.config().outputs().errorPage())
+                    .map(Page::outputFile);
+            return result(problems, files, rendered.pageCount(), rendered.rendered(), notes, start, clock, List.of())
+                    .withErrorPage(errorPage);
         } finally {
             if (output.isPresent() && !written) {
                 discard(output.get());

@@ -1,11 +1,11 @@
 package dev.explainer.render;
 
+import dev.explainer.config.SiteConfig;
 import dev.explainer.link.Page;
 import dev.explainer.markdown.LinkTargets;
 
 import freemarker.template.TemplateModelException;
 
-import java.net.URI;
 
 /**
  * What the models of one page need to know: the page, the path from the page to the site root
@@ -15,13 +15,13 @@ import java.net.URI;
 record PageContext(Page page, String root, SiteReads reads) {
 
     static PageContext of(Page page, SiteReads reads) {
-        return new PageContext(page, rootOf(reads.config().baseUrl(), page), reads);
+        return new PageContext(page, rootOf(reads.config(), page), reads);
     }
 
     /** {@code ../../} for {@code parties/russia/index.html}; the base URL's path for the error page. */
-    static String rootOf(URI baseUrl, Page page) {
-        if (page.isErrorPage()) {
-            return baseUrl.getRawPath();
+    static String rootOf(SiteConfig config, Page page) {
+        if (page.isErrorPage(config)) {
+            return config.baseUrl().getRawPath();
         }
         int depth = (int) page.outputFile().chars().filter(c -> c == '/').count();
         return "../".repeat(depth);

@@ -7,7 +7,10 @@ import dev.explainer.link.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The files that tell crawlers about the site: {@code sitemap.xml} (every HTML page but the error page) and {@code robots.txt}. */
+/**
+ * The files that tell crawlers about the site, each where the site config turns it on: {@code sitemap.xml}
+ * (every HTML page but the error page) and {@code robots.txt} (naming the sitemap, if there is one).
+ */
 final class SiteIndexFiles {
     private SiteIndexFiles() {
     }
@@ -17,7 +20,7 @@ final class SiteIndexFiles {
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         String base = config.baseUrl().toString();
         for (Page page : pages) {
-            if (!page.isErrorPage() && page.isHtml()) {
+            if (!page.isErrorPage(config) && page.isHtml()) {
                 xml.append("  <url><loc>").append(escapeXml(base + page.sitePath().substring(1))).append("</loc></url>\n");
             }
         }
@@ -26,7 +29,7 @@ final class SiteIndexFiles {
     }
 
     static GeneratedFile robots(SiteConfig config) {
-        String text = "User-agent: *\nAllow: /\n\nSitemap: " + config.baseUrl() + GeneratedFiles.SITEMAP + "\n";
+        String text = "User-agent: *\nAllow: /\n" + (config.outputs().sitemap() ? "\nSitemap: " + config.baseUrl() + GeneratedFiles.SITEMAP + "\n" : "");
         return new GeneratedFile(GeneratedFiles.ROBOTS, text.getBytes(StandardCharsets.UTF_8));
     }
 

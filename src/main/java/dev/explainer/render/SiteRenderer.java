@@ -3,6 +3,7 @@ package dev.explainer.render;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
+import dev.explainer.link.GeneratedFiles;
 import dev.explainer.link.Page;
 import dev.explainer.link.Site;
 import dev.explainer.parallel.Parallel;
@@ -147,8 +148,15 @@ public final class SiteRenderer {
         RenderedPages pages = new RenderedPages(all, next.pages(), succeeded);
         Diagnostics problems = new Diagnostics();
         problems.addAll(RenderErrors.of(fresh)); // every page that failed before is among the fresh
-        GeneratedFile sitemap = next.sitemap() != null ? next.sitemap() : SiteIndexFiles.sitemap(all, site.config());
-        List<GeneratedFile> generated = List.of(sitemap, SiteIndexFiles.robots(site.config()));
+        // The files the link stage protected (GeneratedFiles), and only those.
+        GeneratedFiles declared = GeneratedFiles.of(site.config());
+        List<GeneratedFile> generated = new ArrayList<>(2);
+        if (declared.writerOf(GeneratedFiles.SITEMAP).isPresent()) {
+            generated.add(next.sitemap() != null ? next.sitemap() : SiteIndexFiles.sitemap(all, site.config()));
+        }
+        if (declared.writerOf(GeneratedFiles.ROBOTS).isPresent()) {
+            generated.add(SiteIndexFiles.robots(site.config()));
+        }
 
         Optional<RenderWatchdog.Reason> stop = watchdog.runStop();
         boolean interrupted = stop.isPresent() && stop.get() != RenderWatchdog.Reason.ANOTHER_PAGE_TIMED_OUT;
@@ -156,7 +164,7 @@ public final class SiteRenderer {
         List<String> rendered = toRender.stream().map(Page::sitePath).toList();
         // A cache for one build keeps nothing: the builder need not hold every page after the run.
         RenderCache successor = next.recording() ? next : RenderCache.forOneBuild();
-        return new Result(pages, generated, all.size(), rendered, problems.sorted(), interrupted, false,
+        return new Result(pages, List.copyOf(generated), all.size(), rendered, problems.sorted(), interrupted, false,
                 bugs, successor, found(next));
     }
 

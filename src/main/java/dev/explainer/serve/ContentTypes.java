@@ -29,8 +29,9 @@ final class ContentTypes {
     }
 
     static String of(String path) {
-        int dot = path.lastIndexOf('.');
-        String extension = dot < 0 ? "" : path.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String name = path.substring(path.lastIndexOf('/') + 1); // not the dot of a folder such as .well-known/
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         return TYPES.getOrDefault(extension, "application/octet-stream");
     }
 }

@@ -82,7 +82,7 @@ final class PreviewRequests implements HttpHandler {
         int status = 200;
         if (file == null) {
             status = 404;
-            file = state.files().get("404.html");
+            file = state.errorPage().map(state.files()::get).orElse(null);
             if (file == null) {
                 send(exchange, 404, "text/plain; charset=utf-8", "Not found\n".getBytes(StandardCharsets.UTF_8));
                 return;

@@ -61,7 +61,7 @@ public final class PreviewServer implements AutoCloseable {
     private boolean pendingOverflow;
     /** Cancels the rebuild under way, when a newer save makes its result worthless. Guarded by {@link #pending}. */
     private Cancellation running = new Cancellation();
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of(), 0);
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of(), 0, Optional.empty());
     private HttpServer http;
     private URI baseUrl;
     private SourceWatcher watcher;
@@ -183,13 +183,15 @@ public final class PreviewServer implements AutoCloseable {
         List<Snapshot.Problem> problems = SourceLines.of(sourceDir, result.diagnostics());
         Snapshot before = snapshot;
         Map<String, OutputFile> files = before.files();
+        Optional<String> errorPage = before.errorPage();
         if (!result.failed()) {
+            errorPage = result.errorPage();
             files = new java.util.HashMap<>(result.files().size() * 2);
             for (OutputFile file : result.files()) {
                 files.put(file.path(), file);
             }
         }
-        snapshot = new Snapshot(java.util.Collections.unmodifiableMap(files), problems, before.version() + 1);
+        snapshot = new Snapshot(java.util.Collections.unmodifiableMap(files), problems, before.version() + 1, errorPage);
         for (Diagnostic diagnostic : result.diagnostics()) {
             err.println(diagnostic.format());
         }

@@ -59,10 +59,11 @@ class UrlChecksTest {
 
     @Test
     void aPageMayNotReplaceTheGeneratedSitemapOrRobotsFile() {
-        assertRefused(page("/sitemap.xml"), "content/pages/extra.md:3:6: error: URL /sitemap.xml is the engine's own sitemap.xml,"
-                + " which every build writes; give the page another 'url'");
+        assertRefused(page("/sitemap.xml"), "content/pages/extra.md:3:6: error: URL /sitemap.xml is sitemap.xml, the sitemap the"
+                + " build writes (set 'generate_sitemap: false' in the site config to leave it out); give the page another 'url'");
         assertRefused(page("/robots.txt/"), "content/pages/extra.md:3:6: error: URL /robots.txt/ needs a folder 'robots.txt', but"
-                + " that is the name of a file: the engine's own robots.txt, which every build writes; change one of them");
+                + " that is the name of a file: robots.txt, the robots file the build writes (set 'generate_robots_txt: false' in the"
+                + " site config to publish your own); change one of them");
     }
 
     @Test

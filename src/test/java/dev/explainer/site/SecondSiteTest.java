@@ -27,7 +27,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -57,7 +59,7 @@ class SecondSiteTest {
 
     @Test
     void everyEntryWithAPageGetsItAtItsCollectionsPattern() {
-        assertEquals(List.of("404.html", "blocs/delta/index.html", "blocs/upstream/index.html", "index.html",
+        assertEquals(List.of("blocs/delta/index.html", "blocs/upstream/index.html", "errors/not-found/index.html", "index.html",
                 "members/index.html", "statements/highmere-shares/index.html", "statements/index.html",
                 "statements/lowfen-minimum-flow/index.html", "statements/sorrel-disputes/index.html",
                 "treaty/article-allocation.html", "treaty/article-disputes.html", "treaty/article-monitoring.html",
@@ -140,6 +142,25 @@ class SecondSiteTest {
             }
         });
         assertEquals(List.of(), broken);
+    }
+
+    @Test
+    void theErrorPageIsWhereTheSiteSaysLinksFromTheRootAndIsLeftOutOfTheSitemap() {
+        Document page = pages.get("errors/not-found/index.html");
+        assertEquals("/explainer/index.html", page.selectFirst("main a").attr("href"), "served at any depth, it links from the root");
+        assertTrue(page.selectFirst("link[rel=stylesheet]").attr("href").startsWith("/explainer/assets/basin."));
+        String sitemap = new String(TestSite.snapshot(built).get("sitemap.xml"), StandardCharsets.UTF_8);
+        assertFalse(sitemap.contains("errors"), sitemap);
+        assertFalse(Files.exists(built.resolve("404.html")));
+    }
+
+    @Test
+    void theRootStaticFilesArePublishedByteForByteWithTheSitesOwnRobotsFile() throws IOException {
+        for (String path : List.of("favicon.ico", "CNAME", ".well-known/security.txt", "robots.txt")) {
+            assertArrayEquals(Files.readAllBytes(SOURCE.resolve("content/static/" + path)), Files.readAllBytes(built.resolve(path)), path);
+        }
+        assertEquals("favicon.ico", pages.get("index.html").selectFirst("link[rel=icon]").attr("href"));
+        assertEquals("../favicon.ico", pages.get("treaty/index.html").selectFirst("link[rel=icon]").attr("href"));
     }
 
     @Test
