@@ -128,7 +128,16 @@ public enum DiagnosticCode {
     /** The output could not be written; the previous output is unchanged. */
     OUTPUT,
     /** A bug in the tool, met while processing a file. */
-    INTERNAL_ERROR;
+    INTERNAL_ERROR,
+
+    // --- Images ---
+    /**
+     * An image that cannot be published: missing, outside {@code content/}, not the format its
+     * extension claims, damaged, too large, an SVG that could run code, or on another site.
+     */
+    IMAGE,
+    /** An image in Markdown without alt text (a decorative one says so with {@code ![""](…)}). */
+    IMAGE_ALT;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

@@ -34,7 +34,8 @@ final class PagePlacement {
     static Map<String, String> pagePaths(SiteConfig config, Map<String, ValidEntry> published, Map<String, Route> routes,
                                          Map<String, String> assets, Diagnostics problems) {
         Map<String, String> ownerOfOutput = new HashMap<>();
-        assets.values().forEach(file -> ownerOfOutput.put(file, "templates/" + file));
+        // Assets come from templates/assets/, images from content/, each under its site path.
+        assets.forEach((sitePath, file) -> ownerOfOutput.put(file, sitePath.startsWith("/assets/") ? "templates/" + file : "content" + sitePath));
         Map<String, String> pagePaths = new HashMap<>();
         Map<String, ValidEntry> pageOfOutput = new HashMap<>();
         for (ValidEntry entry : published.values()) {
