@@ -5,13 +5,21 @@ import dev.explainer.load.ImageFile;
 import dev.explainer.text.LinkSchemes;
 import dev.explainer.text.Suggestions;
 
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.typographic.TypographicQuotes;
+import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
 import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 import java.net.URLDecoder;
@@ -55,7 +63,9 @@ final class Images {
     }
 
     private static void write(Node node, BasedSequence altSource, String url, BasedSequence title, BodyState state, HtmlWriter html) {
-        String alt = new TextCollectingVisitor().collectAndGetText(node);
+        StringBuilder collected = new StringBuilder();
+        collectAlt(node, collected);
+        String alt = collected.toString().strip();
         boolean decorative = altSource.toString().strip().equals(DECORATIVE);
         Optional<ImageFile> image = find(node, url, state);
         if (!decorative && alt.isBlank()) {
@@ -79,6 +89,31 @@ final class Images {
         html.attr("loading", "lazy");
         html.attr("decoding", "async");
         html.withAttr().tagVoid("img");
+    }
+
+    /**
+     * The description as plain text, as a reader of the page would read it: emphasis and links
+     * give their text, typographic quotes and dashes their characters, raw HTML its source
+     * (flexmark's own collector drops the quotes, so "the “old” town" would lose them).
+     */
+    private static void collectAlt(Node node, StringBuilder alt) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof TypographicQuotes quotes) {
+                alt.append(Escaping.unescapeHtml(quotes.getTypographicOpening()));
+                collectAlt(child, alt);
+                alt.append(Escaping.unescapeHtml(quotes.getTypographicClosing()));
+            } else if (child instanceof TypographicSmarts smarts) {
+                alt.append(Escaping.unescapeHtml(smarts.getTypographicText()));
+            } else if (child instanceof Text || child instanceof HtmlInline || child instanceof HtmlEntity) {
+                alt.append(Escaping.unescapeString(child.getChars()));
+            } else if (child instanceof Code code) {
+                alt.append(code.getText());
+            } else if (child instanceof SoftLineBreak || child instanceof HardLineBreak) {
+                alt.append(' ');
+            } else {
+                collectAlt(child, alt);
+            }
+        }
     }
 
     /** The image file {@code url} names, if it can be published; otherwise an error at the image. */

@@ -135,13 +135,27 @@ class ImagesTest {
         assertTrue(img.attr("src").matches("\\.\\./\\.\\./people/ann-map\\.[0-9a-f]{10}\\.png"), img.attr("src"));
         assertEquals("30", img.attr("width"));
         assertEquals("20", img.attr("height"));
-        assertEquals("A map of Ann's town", img.attr("alt"));
+        assertEquals("A map of Ann\u2019s town", img.attr("alt"), "as the page's text, apostrophe typographic");
         assertEquals("Ann's town", img.attr("title"));
         assertEquals("lazy", img.attr("loading"));
         assertEquals("async", img.attr("decoding"));
         Path published = root.resolve("site/people/ann").resolve(img.attr("src")).normalize();
         assertArrayEquals(map, Files.readAllBytes(published), "the image's own bytes");
         assertFalse(Files.exists(root.resolve("site/people/ann-map.png")), "only under its fingerprinted name");
+    }
+
+    @Test
+    void altTextIsEscapedAndAnImageMayLieInASubfolderOfTheCollection() {
+        TestSite.write(root, TestSite.BASE);
+        put("content/people/maps/town.png", png(5, 5));
+        annSays("![Roads & <b>rivers</b> of the \"old\" town](maps/town.png)\n");
+        TestSite.Run run = TestSite.build(root);
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(run.err().contains("maps/town.png"), "neither stray nor an error: " + run.err());
+        Element img = image("people/ann/index.html");
+        assertEquals("Roads & <b>rivers</b> of the \u201cold\u201d town", img.attr("alt"), "the text as written, quotes made typographic");
+        assertTrue(img.attr("src").startsWith("../../people/maps/town."), img.attr("src"));
+        assertEquals(List.of(), img.children(), "an attribute, not markup");
     }
 
     @Test
