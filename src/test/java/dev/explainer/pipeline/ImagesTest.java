@@ -159,6 +159,31 @@ class ImagesTest {
     }
 
     @Test
+    void aTemplateGetsAnImagesLinkAndSizeAndAnUnknownOneIsAnErrorAtItsLine() {
+        TestSite.write(root, TestSite.BASE);
+        put("content/people/ann.png", png(9, 4));
+        TestSite.write(root, """
+                -- templates/party.ftlh --
+                <#import "layout.ftlh" as l><@l.frame title=entry.name><h1>${entry.name}</h1>
+                <ul id="members"><#list entry.referrers.people![] as p><li><a href="${p.href}">${p.name}</a></li></#list></ul>
+                <#assign i = image('/people/ann.png')><img src="${i.src}" width="${i.width?c}" height="${i.height?c}" alt="Ann">
+                </@l.frame>
+                """);
+        TestSite.Run run = TestSite.build(root);
+        assertEquals(0, run.exitCode(), run.err());
+        Element img = image("parties/reds/index.html");
+        assertTrue(img.attr("src").matches("\\.\\./\\.\\./people/ann\\.[0-9a-f]{10}\\.png"), img.attr("src"));
+        assertEquals(List.of("9", "4"), List.of(img.attr("width"), img.attr("height")));
+
+        TestSite.edit(root, "templates/party.ftlh", "image('/people/ann.png')", "image('/people/bob.png')");
+        TestSite.Run broken = TestSite.build(root);
+        assertEquals(1, broken.exitCode());
+        assertTrue(broken.err().contains("templates/party.ftlh:3:"), broken.err());
+        assertTrue(broken.err().contains("image: no image of content/ has the site path '/people/bob.png'; write the path from"
+                + " content/ with a leading '/', such as '/media/region.png'"), broken.err());
+    }
+
+    @Test
     void theSizeIsReadFromEveryFormat() {
         TestSite.write(root, TestSite.BASE);
         put("content/people/a.jpg", jpeg(64, 48));
