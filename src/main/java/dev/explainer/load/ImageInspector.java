@@ -25,7 +25,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -359,8 +361,30 @@ final class ImageInspector {
         }
     }
 
-    /** A script, event handler, foreignObject or unsafe link anywhere in the SVG, in words, if there is one. */
-    private static Optional<String> activeContent(Element element) {
+    /**
+     * A script, event handler, foreignObject or unsafe link anywhere in the SVG, in words, if
+     * there is one. Walked with a list of its own, not by recursion: elements nested a million
+     * deep must not overflow the stack.
+     */
+    private static Optional<String> activeContent(Element root) {
+        Deque<Element> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Element element = pending.pop();
+            Optional<String> found = activeIn(element);
+            if (found.isPresent()) {
+                return found;
+            }
+            for (Node child = element.getLastChild(); child != null; child = child.getPreviousSibling()) {
+                if (child instanceof Element childElement) {
+                    pending.push(childElement); // last pushed first: the walk keeps the document's order
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> activeIn(Element element) {
         String name = element.getLocalName();
         if ("script".equals(name) || "foreignObject".equals(name)) {
             return Optional.of("holds a <" + name + "> element, which could run code when the file is opened on its own;"
@@ -379,14 +403,6 @@ final class ImageInspector {
                 if (scheme.isPresent() && !LinkSchemes.SAFE.contains(scheme.get())) {
                     return Optional.of("links to a '" + scheme.get() + ":' address (on <" + name + ">), which could run code"
                             + " when the file is opened on its own; remove the link");
-                }
-            }
-        }
-        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element childElement) {
-                Optional<String> found = activeContent(childElement);
-                if (found.isPresent()) {
-                    return found;
                 }
             }
         }

@@ -341,6 +341,19 @@ class ImagesTest {
     }
 
     @Test
+    void anSvgNestedDeeplyOrLinkingToScriptIsCheckedWithoutOverflowingTheStack() {
+        TestSite.write(root, TestSite.BASE);
+        String deep = "<g>".repeat(200_000) + "<a href=\"javascript:alert(1)\"/>" + "</g>".repeat(200_000);
+        TestSite.write(root, "-- content/people/deep.svg --\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 4 4\">"
+                + deep + "</svg>\n");
+        annSays("![A](deep.svg)\n");
+        TestSite.Run run = TestSite.build(root);
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("content/people/ann.md:6:1: error: image 'deep.svg': content/people/deep.svg links to a 'javascript:' address"
+                + " (on <a>), which could run code when the file is opened on its own; remove the link", errors(run));
+    }
+
+    @Test
     void anImagePathOutsideContentOrOnAnotherSiteIsAnError() throws IOException {
         TestSite.write(root, TestSite.BASE);
         Path outside = elsewhere.resolve("secret.png");
