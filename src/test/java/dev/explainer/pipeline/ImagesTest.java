@@ -397,6 +397,19 @@ class ImagesTest {
     }
 
     @Test
+    void anImageAtTheAddressOfAnAssetIsRefused() {
+        TestSite.write(root, TestSite.BASE);
+        put("templates/assets/logo.png", png(2, 2));
+        put("content/assets/logo.png", png(3, 3));
+        TestSite.edit(root, "content/site.yaml", "menu:", "media: assets\nmenu:");
+        annSays("![Logo](/assets/logo.png)\n");
+        TestSite.Run run = TestSite.build(root);
+        assertEquals(1, run.exitCode());
+        assertEquals("content/people/ann.md:6:1: error: image '/assets/logo.png': content/assets/logo.png has the same address,"
+                + " /assets/logo.png, as templates/assets/logo.png; rename or move one of them", errors(run));
+    }
+
+    @Test
     void aMediaFolderThatIsMissingIsAnErrorAtTheKey() {
         TestSite.write(root, TestSite.BASE);
         TestSite.edit(root, "content/site.yaml", "menu:", "media: pictures\nmenu:");
