@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 public final class ConfigParser {
     private static final Set<String> SITE_KEYS = Set.of(
             "title", "description", "base_url", "language", "date_format", "markdown", "menu", "params", "changelog",
-            "collections", "limits", "generate_sitemap", "generate_robots_txt", "error_page", "static");
+            "collections", "limits", "generate_sitemap", "generate_robots_txt", "error_page", "static", "media");
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
 
     private final YamlParser yaml;
@@ -88,9 +88,10 @@ public final class ConfigParser {
         List<CollectionConfig> collections = CollectionsParser.collections(site, problems);
         Optional<ChangelogConfig> changelog = changelog(site, problems);
         Limits limits = limits(site, problems);
+        Optional<MediaFolder> media = media(site, problems);
         Outputs outputs = outputs(site, problems);
         SiteConfig config = new SiteConfig(file.path(), title, description, baseUrl, language, dateFormat,
-                rawHtml, menu, params, changelog, collections, limits, outputs);
+                rawHtml, menu, params, changelog, collections, limits, outputs, media);
         return new Result(Optional.of(config), problems);
     }
 
@@ -198,6 +199,27 @@ public final class ConfigParser {
         }
         return new Outputs(sitemap, robots, errorPage, errorPageAt, staticFolder,
                 site.node("static").map(YamlNode::position).orElse(site.position()));
+    }
+
+    /** {@code media: media}: a folder below {@code content/}, named as a collection's folder is. */
+    private static Optional<MediaFolder> media(MappingReader site, List<Diagnostic> problems) {
+        Optional<YamlNode> node = site.node("media");
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(node.get() instanceof YamlNode.Scalar scalar && scalar.value() instanceof String folder && !folder.isBlank())) {
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, node.get().position(), "'media' must be a folder below content/"
+                    + " for images that entries share, such as 'media: media', not " + node.get().describe()));
+            return Optional.empty();
+        }
+        String trimmed = folder.strip();
+        trimmed = trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+        if (trimmed.startsWith("/")) { // the loader checks the rest of the path, as for a collection's folder
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, scalar.position(), "'media' folder '" + folder
+                    + "' starts with '/'; name it from content/, as 'media: media'"));
+            return Optional.empty();
+        }
+        return Optional.of(new MediaFolder(trimmed, scalar.position()));
     }
 
     private static Limits limits(MappingReader site, List<Diagnostic> problems) {

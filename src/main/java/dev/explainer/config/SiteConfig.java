@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param collections the declared collections, in the order written
  * @param limits      how long a page's render and the whole build may take
  * @param outputs     the generated files the site wants, its error page and its static folder
+ * @param media       the folder below {@code content/} for images shared by many entries, if declared
  */
 public record SiteConfig(
         String path,
@@ -36,7 +37,7 @@ public record SiteConfig(
         Optional<ChangelogConfig> changelog,
         List<CollectionConfig> collections,
         Limits limits,
-        Outputs outputs) {
+        Outputs outputs, Optional<MediaFolder> media) {
 
     public SiteConfig {
         menu = List.copyOf(menu);
@@ -55,6 +56,6 @@ public record SiteConfig(
     /** A copy published at another base URL (the command line's {@code --base-url}). */
     public SiteConfig withBaseUrl(URI url) {
         return new SiteConfig(path, title, description, url, language, dateFormat, rawHtml, menu, params, changelog, collections,
-                limits, outputs);
+                limits, outputs, media);
     }
 }

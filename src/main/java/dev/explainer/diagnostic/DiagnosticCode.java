@@ -138,7 +138,16 @@ public enum DiagnosticCode {
     /** A root static file that cannot be published: its name, or another file of the site at its place. */
     STATIC_FILE,
     /** The declared error page is not a page of the site. */
-    ERROR_PAGE;
+    ERROR_PAGE,
+
+    // --- Images ---
+    /**
+     * An image that cannot be published: missing, outside {@code content/}, not the format its
+     * extension claims, damaged, too large, an SVG that could run code, or on another site.
+     */
+    IMAGE,
+    /** An image in Markdown without alt text (a decorative one says so with {@code ![""](…)}). */
+    IMAGE_ALT;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

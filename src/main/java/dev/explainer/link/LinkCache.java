@@ -3,9 +3,11 @@ package dev.explainer.link;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.load.Asset;
+import dev.explainer.load.ImageFile;
 import dev.explainer.validate.ValidEntry;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,11 +42,11 @@ public final class LinkCache {
      * @param templates the template names (their texts do not matter here)
      */
     record Inputs(boolean includeDrafts, SiteConfig config, Set<String> templates, List<Asset> assets, Set<String> incomplete,
-                  List<ValidEntry> entries) {
+                  List<ValidEntry> entries, Map<String, ImageFile> images) {
         /** Whether everything but the entries is the same. The config's equals comes last: it costs the most. */
         boolean sameSettingsAs(Inputs other) {
             return includeDrafts == other.includeDrafts && templates.equals(other.templates) && assets.equals(other.assets)
-                    && incomplete.equals(other.incomplete) && config.equals(other.config);
+                    && images.equals(other.images) && incomplete.equals(other.incomplete) && config.equals(other.config);
         }
     }
 

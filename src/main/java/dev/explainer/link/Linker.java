@@ -1,5 +1,6 @@
 package dev.explainer.link;
 
+import dev.explainer.config.MediaFolder;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Diagnostics;
@@ -63,7 +64,7 @@ public final class Linker {
      */
     public Result link(LoadedSite loaded, List<ValidEntry> entries, boolean includeDrafts, LinkCache cache) {
         LinkCache.Inputs inputs = new LinkCache.Inputs(includeDrafts, loaded.config(), Set.copyOf(loaded.templates().keySet()),
-                loaded.assets(), loaded.incomplete(), entries);
+                loaded.assets(), loaded.incomplete(), entries, loaded.images());
         Optional<Result> quick = BodyRelink.relink(markdown, inputs, cache);
         return quick.isPresent() ? quick.get() : linkAll(inputs, cache);
     }
@@ -165,7 +166,8 @@ public final class Linker {
             Routes.of(inputs.config(), inputs.templates(), drafts, badPatterns, routeCache, new Diagnostics()).byKey().values()
                     .forEach(route -> draftPaths.add(route.sitePath()));
         }
-        return new SitePaths(pagePaths.values(), assets, unreadPatterns, draftPaths);
+        return new SitePaths(pagePaths.values(), assets, unreadPatterns, draftPaths, inputs.images(),
+                inputs.config().media().map(MediaFolder::folder));
     }
 
     /** The pages ordered by site path: in the previous run's order if they have the same paths. */

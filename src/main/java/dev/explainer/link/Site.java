@@ -213,4 +213,19 @@ public final class Site implements LinkTargets {
     public Collection<String> paths() {
         return paths.paths();
     }
+
+    @Override
+    public Optional<dev.explainer.load.ImageFile> image(String path) {
+        return paths.image(path);
+    }
+
+    @Override
+    public Collection<String> imagePaths() {
+        return paths.imagePaths();
+    }
+
+    @Override
+    public Optional<String> mediaFolder() {
+        return paths.mediaFolder();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.explainer.link;
 
 import dev.explainer.config.UrlPattern;
+import dev.explainer.load.ImageFile;
 import dev.explainer.markdown.LinkTargets;
 
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,8 @@ final class SitePaths implements LinkTargets {
     private final List<String> unreadPatterns;
     private final Set<String> drafts;
     private List<String> sortedPaths;
+    private final Map<String, ImageFile> images;
+    private final Optional<String> mediaFolder;
 
     /**
      * @param unreadPatterns URL patterns ({@code /members/{id}/}) of collections some of whose
@@ -40,6 +43,17 @@ final class SitePaths implements LinkTargets {
      */
     SitePaths(Collection<String> pagePaths, Map<String, String> assets, Collection<String> unreadPatterns,
               Set<String> draftPaths) {
+        this(pagePaths, assets, unreadPatterns, draftPaths, Map.of(), Optional.empty());
+    }
+
+    /**
+     * @param images      the image files of {@code content/} by path, those with a problem too
+     * @param mediaFolder the folder below {@code content/} of shared images, if declared
+     */
+    SitePaths(Collection<String> pagePaths, Map<String, String> assets, Collection<String> unreadPatterns,
+              Set<String> draftPaths, Map<String, ImageFile> images, Optional<String> mediaFolder) {
+        this.images = images;
+        this.mediaFolder = mediaFolder;
         this.drafts = Set.copyOf(draftPaths);
         this.unreadPatterns = List.copyOf(unreadPatterns);
         this.unread = unreadPatterns.stream()
@@ -139,7 +153,22 @@ final class SitePaths implements LinkTargets {
     /** Whether every link resolves the same way against both. */
     boolean sameAs(SitePaths other) {
         return other != null && outputs.equals(other.outputs) && pages.equals(other.pages) && drafts.equals(other.drafts)
-                && unreadPatterns.equals(other.unreadPatterns);
+                && unreadPatterns.equals(other.unreadPatterns) && images.equals(other.images) && mediaFolder.equals(other.mediaFolder);
+    }
+
+    @Override
+    public Optional<ImageFile> image(String path) {
+        return Optional.ofNullable(images.get(path));
+    }
+
+    @Override
+    public Collection<String> imagePaths() {
+        return images.keySet();
+    }
+
+    @Override
+    public Optional<String> mediaFolder() {
+        return mediaFolder;
     }
 
     /** Sorted, and computed once: builds compare them to see whether links may resolve differently. */

@@ -83,7 +83,7 @@ public final class ContentLoader {
         }
         EntryFiles now = new EntryFiles(files.files(), parsed, files.indicesOf());
         LoadedSite site = changed.paths().isEmpty() ? before.site() : before.site().withEntries(now);
-        LoadCache next = new LoadCache(tree.root(), cache.listings(), cache.texts(), cache.assets(), Optional.of(now),
+        LoadCache next = new LoadCache(tree.root(), cache.listings(), cache.texts(), cache.assets(), cache.images(), Optional.of(now),
                 Optional.of(new FinishedLoad(site, before.otherProblems())), ChangedFiles.exactly(Set.of()));
         return Optional.of(new Result(Optional.of(site), all(before.otherProblems(), parsed), next));
     }

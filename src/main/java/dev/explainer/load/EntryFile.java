@@ -67,7 +67,7 @@ record EntryFile(CollectionConfig collection, String path, boolean markdown, Opt
     private static void inFolder(CollectionConfig collection, String folder, FolderListing content, Set<String> claimed,
                                  List<EntryFile> files, Diagnostics problems) {
         content.refused().forEach((refused, problem) -> {
-            if (refused.startsWith(folder + "/")) {
+            if (refused.startsWith(folder + "/") && !ImageFile.isImageName(refused)) {
                 files.add(new EntryFile(collection, refused, true, Optional.of(problem)));
             }
         });
@@ -77,8 +77,8 @@ record EntryFile(CollectionConfig collection, String path, boolean markdown, Opt
             }
             claimed.add(path);
             String name = path.substring(folder.length() + 1);
-            if (SourceLayout.ignorable(name)) {
-                continue;
+            if (SourceLayout.ignorable(name) || ImageFile.isImageName(name)) {
+                continue; // an image beside the entries that show it (or in a folder of them) is read as an image
             }
             if (name.contains("/") || !name.endsWith(".md")) {
                 problems.error(DiagnosticCode.STRAY_FILE, Position.startOf(path), "collection '" + collection.name()

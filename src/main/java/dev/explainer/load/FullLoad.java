@@ -72,6 +72,10 @@ final class FullLoad {
                 .orElse(new FolderListing(List.of(), Map.of()));
         problems.addAll(wellKnown.refused().values());
         List<Asset> staticFiles = StaticFiles.find(tree, config.get().outputs(), content, wellKnown, claimed, problems);
+        List<String> imagePaths = content.files().stream()
+                .filter(path -> ImageFile.isImageName(path) && !SourceLayout.ignorable(path)).toList();
+        claimed.addAll(imagePaths);
+        checkMediaFolder(config.get());
         warnUnclaimed(content.files(), claimed);
         FolderListing templates = listing(SourceLayout.TEMPLATES);
         problems.addAll(templates.refused().values());
@@ -90,13 +94,20 @@ final class FullLoad {
             }
         }
         assets.addAll(staticFiles); // after the templates' own: of two files at one address, the static one is told
+        Map<String, ImageFile> readImages = new HashMap<>();
+        Map<String, ImageFile> images = images(imagePaths, assets, readImages);
+        content.refused().forEach((path, refusal) -> { // reported by the walk; Markdown that shows it says so too
+            if (ImageFile.isImageName(path)) {
+                images.put(path, new ImageFile(path, "", 0, 0, Optional.of(refusal.message())));
+            }
+        });
         EntryFiles found = new EntryFiles(files, parsed);
-        LoadedSite site = new LoadedSite(config.get(), List.of(), schemas, templateTexts, assets, Set.of()).withEntries(found);
+        LoadedSite site = new LoadedSite(config.get(), List.of(), schemas, templateTexts, assets, Set.of(), images).withEntries(found);
         List<Diagnostic> otherProblems = problems.sorted();
         Map<String, FolderListing> listings = new HashMap<>(Map.of(SourceLayout.CONTENT, content, SourceLayout.TEMPLATES, templates));
         staticFolder.ifPresent(folder -> listings.put(folder + "/" + StaticFiles.WELL_KNOWN, wellKnown));
         LoadCache next = new LoadCache(tree.root(), listings, texts,
-                readAssets, Optional.of(found), Optional.of(new FinishedLoad(site, otherProblems)), ChangedFiles.exactly(Set.of()));
+                readAssets, readImages, Optional.of(found), Optional.of(new FinishedLoad(site, otherProblems)), ChangedFiles.exactly(Set.of()));
         return new ContentLoader.Result(Optional.of(site), ContentLoader.all(otherProblems, parsed), next);
     }
 
@@ -197,6 +208,59 @@ final class FullLoad {
             read.put(path, asset); // one that could not be read is read again, and reported again, next time
         }
         return asset;
+    }
+
+    /**
+     * The images of {@code content/}, each read and inspected (or kept from the last load if known
+     * not to have changed); those that can be published are added to {@code assets}, named by
+     * their path below {@code content/}. A problem is an error where Markdown shows the image;
+     * here, at the file, a warning says that it is not published.
+     */
+    private Map<String, ImageFile> images(List<String> paths, List<Asset> assets, Map<String, ImageFile> read) {
+        Map<String, String> templateAssets = new HashMap<>();
+        assets.forEach(asset -> templateAssets.put(asset.sitePath(), asset.origin()));
+        List<ImageFile> inspected = Parallel.map(paths, path -> {
+            ImageFile kept = changed.exhaustive() && !changed.contains(path) ? cache.images().get(path) : null;
+            return kept != null ? kept : HashedAssetNames.image(tree, path);
+        }, path -> path);
+        Map<String, ImageFile> images = new TreeMap<>();
+        for (ImageFile image : inspected) {
+            String sitePath = image.path().substring(SourceLayout.CONTENT.length() + 1);
+            String clash = templateAssets.get(sitePath);
+            ImageFile checked = clash == null ? image : new ImageFile(image.path(), "", image.width(), image.height(),
+                    Optional.of("has the same address, /" + sitePath + ", as " + clash + "; rename or move one of them"));
+            images.put(checked.path(), checked);
+            if (image.problem().isEmpty()) {
+                read.put(image.path(), image); // a file that could not be read is read again next time
+            }
+            if (checked.problem().isPresent()) {
+                problems.warning(DiagnosticCode.IMAGE, Position.startOf(checked.path()), checked.problem().get() + "; it is not published");
+            } else {
+                assets.add(new Asset(tree.root().resolve(checked.path()), sitePath, checked.outputPath(), checked.path()));
+            }
+        }
+        return images;
+    }
+
+    /** The declared media folder must be a folder inside {@code content/}. */
+    private void checkMediaFolder(SiteConfig config) {
+        if (config.media().isEmpty()) {
+            return;
+        }
+        String folder = config.media().get().folder();
+        Position at = config.media().get().position();
+        Optional<String> invalid = SourceNames.configPathProblem(folder);
+        if (invalid.isPresent()) {
+            problems.error(DiagnosticCode.CONFIG, at, "'media' folder '" + SourceNames.printable(folder) + "' " + invalid.get());
+            return;
+        }
+        SourceTree.Entry entry = tree.find(SourceLayout.CONTENT + "/" + folder, at);
+        if (entry.kind() == SourceTree.Kind.MISSING) {
+            problems.error(DiagnosticCode.MISSING_FILE, at, "'media' folder " + SourceLayout.CONTENT + "/" + folder
+                    + " not found; create it, or remove 'media' from the site config");
+            return;
+        }
+        entry.notAFolder("; 'media' in the site config names it as the folder of shared images").ifPresent(problems::add);
     }
 
     /** A file's text: the one the last load read if the file is known not to have changed, else read now. */

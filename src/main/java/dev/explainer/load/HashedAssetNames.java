@@ -1,11 +1,13 @@
 package dev.explainer.load;
 
+import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Diagnostics;
 
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The names assets are published under. A stylesheet or script gets a hash of its content in its
@@ -34,6 +36,29 @@ final class HashedAssetNames {
         }
         String hash = HexFormat.of().formatHex(sha256(read.bytes().get())).substring(0, HASH_LENGTH);
         return new Asset(source, name, name.substring(0, dot) + "." + hash + "." + extension);
+    }
+
+    /**
+     * The image at {@code path} (below the source folder, in {@code content/}), read and inspected:
+     * published under its path below {@code content/} with a hash of its bytes in the name, as
+     * stylesheets are, so that it too can be cached for a year.
+     */
+    static ImageFile image(SourceTree tree, String path) {
+        FileRead read = tree.read(path);
+        if (read.bytes().isEmpty()) {
+            String reason = read.problem().map(Diagnostic::message).orElse("cannot be read");
+            return new ImageFile(path, "", 0, 0, Optional.of(reason));
+        }
+        byte[] bytes = read.bytes().get();
+        ImageInspector.Inspection inspection = ImageInspector.inspect(path, bytes);
+        if (inspection.problem().isPresent()) {
+            return new ImageFile(path, "", 0, 0, inspection.problem());
+        }
+        String name = path.substring(SourceLayout.CONTENT.length() + 1);
+        int dot = name.lastIndexOf('.');
+        String hash = HexFormat.of().formatHex(sha256(bytes)).substring(0, HASH_LENGTH);
+        return new ImageFile(path, name.substring(0, dot) + "." + hash + name.substring(dot), inspection.width(), inspection.height(),
+                Optional.empty());
     }
 
     private static byte[] sha256(byte[] bytes) {

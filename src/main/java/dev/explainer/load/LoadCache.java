@@ -22,7 +22,7 @@ import java.util.Set;
  * then reads those files whatever it is told.
  */
 public final class LoadCache {
-    private static final LoadCache EMPTY = new LoadCache(null, Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(),
+    private static final LoadCache EMPTY = new LoadCache(null, Map.of(), Map.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(),
             ChangedFiles.exactly(Set.of()));
 
     /** The source folder it was made from: it serves only loads of that folder. */
@@ -33,6 +33,8 @@ public final class LoadCache {
     private final Map<String, SourceFile> texts;
     /** The assets as last read, by path. */
     private final Map<String, Asset> assets;
+    /** The images of {@code content/} as last read and inspected, by path. */
+    private final Map<String, ImageFile> images;
     /** The entry files of the last load that found them, and what each held. */
     private final Optional<EntryFiles> entryFiles;
     /** The last load's site, if it finished: a load told of edits to entry files only starts from it. */
@@ -82,7 +84,8 @@ public final class LoadCache {
     }
 
     LoadCache(Path sourceDir, Map<String, FolderListing> listings, Map<String, SourceFile> texts, Map<String, Asset> assets,
-              Optional<EntryFiles> entryFiles, Optional<FinishedLoad> finished, ChangedFiles pending) {
+              Map<String, ImageFile> images, Optional<EntryFiles> entryFiles, Optional<FinishedLoad> finished, ChangedFiles pending) {
+        this.images = Map.copyOf(images);
         this.sourceDir = sourceDir;
         this.listings = Map.copyOf(listings);
         this.texts = Map.copyOf(texts);
@@ -114,6 +117,10 @@ public final class LoadCache {
         return assets;
     }
 
+    Map<String, ImageFile> images() {
+        return images;
+    }
+
     Optional<EntryFiles> entryFiles() {
         return entryFiles;
     }
@@ -130,6 +137,6 @@ public final class LoadCache {
     LoadCache stoppedEarly(Path folder, ChangedFiles changed, Map<String, SourceFile> read) {
         Map<String, SourceFile> kept = new HashMap<>(texts);
         kept.putAll(read);
-        return new LoadCache(folder, listings, kept, assets, entryFiles, Optional.empty(), changed);
+        return new LoadCache(folder, listings, kept, assets, images, entryFiles, Optional.empty(), changed);
     }
 }

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param templates template texts by name ({@code party.ftlh}, {@code partials/quote.ftlh})
  * @param incomplete collections some of whose entries could not be read; what refers to them
  *                   is not reported again as unknown, since the reading error says why
+ * @param images     every image file of {@code content/} by its path ({@code content/countries/map.png}),
+ *                   with its size or its problem; those without a problem are among the assets too
  */
 public record LoadedSite(
         SiteConfig config,
@@ -24,9 +26,11 @@ public record LoadedSite(
         Map<String, SourceFile> schemas,
         Map<String, SourceFile> templates,
         List<Asset> assets,
-        Set<String> incomplete) {
+        Set<String> incomplete,
+        Map<String, ImageFile> images) {
 
     public LoadedSite {
+        images = Map.copyOf(images);
         entries = List.copyOf(entries);
         schemas = Map.copyOf(schemas);
         templates = Map.copyOf(templates);
@@ -45,11 +49,11 @@ public record LoadedSite(
                 incomplete.add(files.files().get(i).collection().name());
             }
         }
-        return new LoadedSite(config, entries, schemas, templates, assets, incomplete);
+        return new LoadedSite(config, entries, schemas, templates, assets, incomplete, images);
     }
 
     /** The same site with another config, as when the command line overrides the base URL. */
     public LoadedSite withConfig(SiteConfig other) {
-        return new LoadedSite(other, entries, schemas, templates, assets, incomplete);
+        return new LoadedSite(other, entries, schemas, templates, assets, incomplete, images);
     }
 }

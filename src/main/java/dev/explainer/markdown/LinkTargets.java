@@ -1,6 +1,9 @@
 package dev.explainer.markdown;
 
+import dev.explainer.load.ImageFile;
+
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** What internal links in Markdown may point at: the site's pages and assets, by site path. */
@@ -24,6 +27,24 @@ public interface LinkTargets {
     /** Whether the path belongs to a draft, which the published site leaves out. */
     default boolean isDraft(String sitePath) {
         return false;
+    }
+
+    /**
+     * The image file at {@code path} below the source folder ({@code content/countries/map.png}),
+     * whether or not it can be published; empty if {@code content/} has none there.
+     */
+    default Optional<ImageFile> image(String path) {
+        return Optional.empty();
+    }
+
+    /** The paths of every image file of {@code content/}, for "did you mean" hints. */
+    default Collection<String> imagePaths() {
+        return List.of();
+    }
+
+    /** The folder below {@code content/} of images shared by entries, if the site declares one. */
+    default Optional<String> mediaFolder() {
+        return Optional.empty();
     }
 
     /** Every site path, for "did you mean" hints. */

@@ -5,6 +5,8 @@ import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.load.RawEntry;
 import dev.explainer.parallel.Parallel;
 
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -94,7 +96,9 @@ public final class MarkdownRenderer {
         options.set(TablesExtension.WITH_CAPTION, true);
         this.options = options.toImmutable();
         this.renderer = HtmlRenderer.builder(options)
-                .nodeRendererFactory(data -> () -> Set.of(new NodeRenderingHandler<>(Text.class, PlainText::render)))
+                .nodeRendererFactory(data -> () -> Set.of(new NodeRenderingHandler<>(Text.class, PlainText::render),
+                        new NodeRenderingHandler<>(Image.class, Images::render),
+                        new NodeRenderingHandler<>(ImageRef.class, Images::renderReference)))
                 .linkResolverFactory(new IndependentLinkResolverFactory() {
                     @Override
                     public LinkResolver apply(LinkResolverBasicContext context) {

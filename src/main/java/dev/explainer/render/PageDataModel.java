@@ -4,6 +4,7 @@ import dev.explainer.config.MenuItem;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.link.Entry;
 import dev.explainer.link.Page;
+import dev.explainer.load.ImageFile;
 
 import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateMethodModelEx;
@@ -18,7 +19,7 @@ import java.util.Optional;
 /**
  * The names a page's template sees: {@code site}, {@code page}, {@code entry},
  * {@code collections}, {@code matrices}, {@code changelog}, {@code root} and the functions
- * {@code href}, {@code lookup} and {@code json}. Everything drawn from the site is read through
+ * {@code href}, {@code image}, {@code lookup} and {@code json}. Everything drawn from the site is read through
  * the page's {@link SiteReads}.
  */
 final class PageDataModel {
@@ -61,6 +62,13 @@ final class PageDataModel {
                 "root", context.root(),
                 "json", JSON,
                 "href", (TemplateMethodModelEx) arguments -> new SimpleScalar(context.href(stringArgument(arguments, 0, "href"))),
+                "image", (TemplateMethodModelEx) arguments -> {
+                    String path = stringArgument(arguments, 0, "image");
+                    ImageFile image = (path.startsWith("/") ? reads.image(path) : Optional.<ImageFile>empty())
+                            .orElseThrow(() -> new TemplateModelException("image: no image of content/ has the site path '" + path
+                                    + "'; write the path from content/ with a leading '/', such as '/media/region.png'"));
+                    return models.wrap(Models.ordered("src", context.root() + image.outputPath(), "width", image.width(), "height", image.height()));
+                },
                 "lookup", (TemplateMethodModelEx) arguments -> {
                     String collection = stringArgument(arguments, 0, "lookup");
                     String id = stringArgument(arguments, 1, "lookup");

@@ -165,4 +165,13 @@ final class SiteReads {
     Optional<LinkTargets.Target> find(String sitePath) {
         return site.find(sitePath);
     }
+
+    /**
+     * The image of {@code content/} at a site path ({@code /countries/map.png}), if it can be
+     * published. Not recorded: images are part of the site's paths, which are compared whole
+     * (their sizes too), so a changed image renders every page again.
+     */
+    Optional<dev.explainer.load.ImageFile> image(String sitePath) {
+        return site.image(dev.explainer.load.SourceLayout.CONTENT + sitePath).filter(image -> image.problem().isEmpty());
+    }
 }

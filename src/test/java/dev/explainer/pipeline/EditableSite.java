@@ -152,7 +152,8 @@ final class EditableSite {
             "Read [the history](/about/#history) and [Bob](/people/bob/).",
             "*Emphasis*, `code` and a list:\n\n- one\n- two",
             "[Updates](/updates/), [the feed](/updates.xml), [the logo](/assets/logo.svg) and [style](/assets/site.css).",
-            "## History\n\nIt began [at home](/) and went on [elsewhere](/parties/greens/).");
+            "## History\n\nIt began [at home](/) and went on [elsewhere](/parties/greens/).",
+            "A map: ![A map of the towns](map.svg \"Towns\") and a rule ![\"\"](map.svg).");
 
     /**
      * Files that edits break, and fix again later; and files that come and go beside the
@@ -196,6 +197,8 @@ final class EditableSite {
     private final Map<String, Integer> templateForms = new TreeMap<>();
     private final Map<String, Integer> schemaForms = new TreeMap<>();
     private int assetForm;
+    /** Whether (and as what) the image map.svg lies beside the pages and the people: see {@link #IMAGE_FORMS}. */
+    private int imageForm;
     /** Whether templates/extra.ftlh exists (pages may name it as their template). */
     private boolean extraTemplate;
     private final List<Break> breaks = new ArrayList<>();
@@ -258,6 +261,7 @@ final class EditableSite {
         copy.templateForms.putAll(templateForms);
         copy.schemaForms.putAll(schemaForms);
         copy.assetForm = assetForm;
+        copy.imageForm = imageForm;
         copy.extraTemplate = extraTemplate;
         copy.breaks.addAll(breaks);
         return copy;
@@ -320,6 +324,17 @@ final class EditableSite {
 
     static final int ASSET_FORMS = 3;
 
+    /** map.svg: absent, 40 × 10, 80 × 20, or not an SVG at all. */
+    static final int IMAGE_FORMS = 4;
+
+    int imageForm() {
+        return imageForm;
+    }
+
+    void setImageForm(int form) {
+        imageForm = form;
+    }
+
     int assetForm() {
         return assetForm;
     }
@@ -362,6 +377,13 @@ final class EditableSite {
                 : "body { color: black; }\n");
         if (extraTemplate) {
             files.put("templates/extra.ftlh", EXTRA_TEMPLATE);
+        }
+        if (imageForm > 0) {
+            String image = List.of("", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 10\"/>\n",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"80\" height=\"20\"><rect width=\"80\" height=\"20\"/></svg>\n",
+                    "not an image\n").get(imageForm);
+            files.put("content/pages/map.svg", image);
+            files.put("content/people/map.svg", image);
         }
         if (assetForm == 2) {
             files.put("templates/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>\n");

@@ -111,6 +111,9 @@ class IncrementalRebuildProperties {
         chosen.put("a link to a heading removed from a body, then the heading", each(
                 new SiteEdit.PutBody("people", "ann", "Plain text."), new SiteEdit.PutBody("pages", "about", "Plain text.")));
         chosen.put("the stylesheet changes its hashed name on every page", each(new SiteEdit.EditAsset(0)));
+        chosen.put("an image beside a person is shown, resized, broken and removed", each(
+                new SiteEdit.PutBody("people", "ann", "![A map](map.svg)"), new SiteEdit.EditImage(0), new SiteEdit.EditImage(0),
+                new SiteEdit.EditImage(0), new SiteEdit.EditImage(0), new SiteEdit.EditImage(0)));
         chosen.put("a template that fails on some pages, until the entry it fails on is fixed", each(
                 new SiteEdit.UseTemplate("person.ftlh", 2), new SiteEdit.Put("people", "bob", "born", "1985-03-04")));
         chosen.put("a data file's syntax error, then repaired", each(
@@ -242,6 +245,7 @@ class IncrementalRebuildProperties {
                 Pair.of(3, n.zip(n, SiteEdit.EditConfig::new)),
                 Pair.of(1, n.zip(n, SiteEdit.EditSchema::new)),
                 Pair.of(1, n.map(SiteEdit.EditAsset::new)),
+                Pair.of(1, n.map(SiteEdit.EditImage::new)),
                 Pair.of(1, Generate.constant(new SiteEdit.ToggleTemplate())),
                 Pair.of(1, Generate.enumValues(EditableSite.Break.class).map(SiteEdit.BreakFile::new)),
                 Pair.of(1, n.map(SiteEdit.Repair::new)),

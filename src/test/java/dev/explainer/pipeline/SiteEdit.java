@@ -252,6 +252,16 @@ sealed interface SiteEdit {
         }
     }
 
+    /** The image map.svg beside the pages and the people added, resized, broken or removed. */
+    record EditImage(int form) implements SiteEdit {
+        public String applyTo(EditableSite site) {
+            int now = (site.imageForm() + 1 + form % (EditableSite.IMAGE_FORMS - 1)) % EditableSite.IMAGE_FORMS;
+            site.setImageForm(now);
+            return List.of("removed map.svg", "set map.svg to 40 × 10", "set map.svg to 80 × 20", "set map.svg to bytes that are no image")
+                    .get(now);
+        }
+    }
+
     /** templates/extra.ftlh added, or removed. */
     record ToggleTemplate() implements SiteEdit {
         public String applyTo(EditableSite site) {

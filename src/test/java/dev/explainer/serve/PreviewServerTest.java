@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,6 +90,25 @@ class PreviewServerTest {
         assertEquals("event: reload", next("event: "));
         assertTrue(get("/people/").body().contains("See you in Vienna."));
         assertTrue(preview.log().contains("Rebuilt 2 of 6 pages"), preview.log());
+    }
+
+    @Test
+    void anImageBesideAnEntryIsServedWithItsContentType() throws Exception {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_ARGB), "png", png);
+        Files.write(root.resolve("content/people/ann-map.png"), png.toByteArray());
+        TestSite.edit(root, "content/people/ann.md", "Ann is *red*.", "Ann is *red*.\n\n![A map](ann-map.png)");
+        assertEquals("event: reload", next("event: "));
+        String page = get("/people/ann/").body();
+        for (int saves = 1; saves < 2 && !page.contains("<img"); saves++) { // the watcher may see the two files one by one
+            assertEquals("event: reload", next("event: "));
+            page = get("/people/ann/").body();
+        }
+        String src = page.replaceFirst("(?s).*<img src=\"\\.\\./\\.\\./(people/ann-map\\.[0-9a-f]{10}\\.png)\".*", "/$1");
+        HttpResponse<byte[]> image = HttpClient.newHttpClient().send(request(src), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, image.statusCode(), src);
+        assertEquals("image/png", image.headers().firstValue("Content-Type").orElseThrow());
+        assertArrayEquals(png.toByteArray(), image.body());
     }
 
     @Test

@@ -164,6 +164,22 @@ class SecondSiteTest {
     }
 
     @Test
+    void imagesBesideAnArticleAndInTheMediaFolderAreShownWithTheirSizeFromFingerprintedFiles() throws IOException {
+        Element map = pages.get("index.html").selectFirst("img");
+        assertTrue(map.attr("src").matches("media/basin-map\\.[0-9a-f]{10}\\.svg"), map.attr("src"));
+        assertEquals(List.of("320", "180"), List.of(map.attr("width"), map.attr("height")), "from the SVG's viewBox");
+        assertTrue(map.attr("alt").startsWith("A map of the Verdant Basin"), map.attr("alt"));
+
+        Element shares = pages.get("treaty/article-allocation.html").selectFirst("img");
+        assertTrue(shares.attr("src").matches("\\.\\./articles/allocation-shares\\.[0-9a-f]{10}\\.png"), shares.attr("src"));
+        assertEquals(List.of("16", "8", "Shares of the flow", "lazy"),
+                List.of(shares.attr("width"), shares.attr("height"), shares.attr("title"), shares.attr("loading")));
+        byte[] published = Files.readAllBytes(built.resolve("treaty").resolve(shares.attr("src")).normalize());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(SOURCE.resolve("content/articles/allocation-shares.png")), published),
+                "the image's own bytes, under its fingerprinted name");
+    }
+
+    @Test
     void aStrictCheckFindsNothingToReport() {
         TestSite.Run run = TestSite.cli("check", "--strict", "--source", SOURCE.toString());
         assertEquals(0, run.exitCode(), run.err());
