@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 public final class ConfigParser {
     private static final Set<String> SITE_KEYS = Set.of(
             "title", "description", "base_url", "language", "date_format", "markdown", "menu", "params", "changelog",
-            "collections", "limits");
+            "collections", "limits", "search");
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
 
     private final YamlParser yaml;
@@ -88,8 +88,9 @@ public final class ConfigParser {
         List<CollectionConfig> collections = CollectionsParser.collections(site, problems);
         Optional<ChangelogConfig> changelog = changelog(site, problems);
         Limits limits = limits(site, problems);
+        Optional<SearchConfig> search = SearchParser.search(site, problems);
         SiteConfig config = new SiteConfig(file.path(), title, description, baseUrl, language, dateFormat,
-                rawHtml, menu, params, changelog, collections, limits);
+                rawHtml, menu, params, changelog, collections, limits, search);
         return new Result(Optional.of(config), problems);
     }
 

@@ -21,6 +21,7 @@ import java.util.Optional;
  *                    gathered site-wide for an Updates page and a feed
  * @param collections the declared collections, in the order written
  * @param limits      how long a page's render and the whole build may take
+ * @param search      the site's search index, if it declares one
  */
 public record SiteConfig(
         String path,
@@ -34,7 +35,8 @@ public record SiteConfig(
         Map<String, Object> params,
         Optional<ChangelogConfig> changelog,
         List<CollectionConfig> collections,
-        Limits limits) {
+        Limits limits,
+        Optional<SearchConfig> search) {
 
     public SiteConfig {
         menu = List.copyOf(menu);
@@ -53,6 +55,6 @@ public record SiteConfig(
     /** A copy published at another base URL (the command line's {@code --base-url}). */
     public SiteConfig withBaseUrl(URI url) {
         return new SiteConfig(path, title, description, url, language, dateFormat, rawHtml, menu, params, changelog, collections,
-                limits);
+                limits, search);
     }
 }

@@ -47,6 +47,13 @@ final class PagePlacement {
                         + route.outputFile() + ", which every build writes; give the page another " + (hasOwnUrl(config, entry) ? "'url'" : "id"));
                 continue;
             }
+            java.util.Optional<String> declared = GeneratedFiles.declaredBy(config, route.outputFile());
+            if (declared.isPresent()) {
+                problems.error(DiagnosticCode.URL_GENERATED, urlPosition(config, entry), "URL " + route.sitePath() + " is "
+                        + declared.get() + "; give the page another " + (hasOwnUrl(config, entry) ? "'url'" : "id")
+                        + " or the index another path");
+                continue;
+            }
             // Of two pages with one file (or files whose names differ only in capitals), the one
             // that chose its URL with a 'url' field is told; the other keeps the page.
             String caseless = route.outputFile().toLowerCase(Locale.ROOT);
@@ -106,6 +113,7 @@ final class PagePlacement {
             for (int slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) {
                 String folder = file.substring(0, slash);
                 String other = GeneratedFiles.ALL.contains(folder) ? "the engine's own " + folder + ", which every build writes"
+                        : GeneratedFiles.declaredBy(config, folder).isPresent() ? GeneratedFiles.declaredBy(config, folder).get()
                         : pageOfFile.containsKey(folder) ? "the page " + pageOfFile.get(folder) + " (" + ownerOfOutput.get(folder) + ")"
                         : ownerOfOutput.containsKey(folder) ? ownerOfOutput.get(folder) : null;
                 if (other != null) {
@@ -117,6 +125,18 @@ final class PagePlacement {
                 }
             }
         }
+        config.search().ifPresent(search -> {
+            String file = search.outputFile();
+            for (int slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) {
+                String folder = file.substring(0, slash);
+                if (pageOfFile.containsKey(folder)) {
+                    problems.error(DiagnosticCode.URL_COLLISION, search.indexPosition(), "'search.index' " + search.index()
+                            + " needs a folder '" + folder + "', but that is the name of the page " + pageOfFile.get(folder) + " ("
+                            + ownerOfOutput.get(folder) + "); give the index another path");
+                    return;
+                }
+            }
+        });
     }
 
     /** Reports each collection that places its entries on a page no entry has. */

@@ -41,7 +41,7 @@ public final class SiteRenderer {
      * What a render made and found.
      *
      * @param pages       the pages that rendered, in site order (none failed, if the result has no errors)
-     * @param generated   the sitemap and robots.txt
+     * @param generated   the sitemap, robots.txt and the search index, if the site has search
      * @param pageCount   how many pages the site has
      * @param rendered    the site paths of the pages that went through their template in this run
      * @param interrupted the render stopped before every page was done: the build ran out of time or
@@ -148,7 +148,10 @@ public final class SiteRenderer {
         Diagnostics problems = new Diagnostics();
         problems.addAll(RenderErrors.of(fresh)); // every page that failed before is among the fresh
         GeneratedFile sitemap = next.sitemap() != null ? next.sitemap() : SiteIndexFiles.sitemap(all, site.config());
-        List<GeneratedFile> generated = List.of(sitemap, SiteIndexFiles.robots(site.config()));
+        List<GeneratedFile> generated = new ArrayList<>(List.of(sitemap, SiteIndexFiles.robots(site.config())));
+        if (site.config().search().isPresent() && !problems.hasErrors()) { // no index of a site that is not written
+            generated.add(SearchIndexFile.of(pages, site.config().search().get()));
+        }
 
         Optional<RenderWatchdog.Reason> stop = watchdog.runStop();
         boolean interrupted = stop.isPresent() && stop.get() != RenderWatchdog.Reason.ANOTHER_PAGE_TIMED_OUT;
