@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
 /**
  * The site's search index ({@code search:} in the site config): every HTML page but the error
  * page and pages marked {@code noindex}, read from its rendered HTML so that what is found is
- * what readers see, split at each {@code h2} and {@code h3} with an {@code id} so that a result
- * links to its section. Compact JSON, in site order:
+ * what readers see, split at each {@code h2} and {@code h3} with an {@code id} (or heading a
+ * {@code section} or {@code article} with one) so that a result links to its section. Compact JSON, in site order:
  * <pre>{"pages":[{"title":"…","url":"topics/alpha/index.html","text":"…",
  *   "sections":[{"id":"history","title":"History","text":"…"}]}]}</pre>
  * {@code url} is the page's file below the site's root, as the site's own relative links name it.
@@ -107,8 +107,9 @@ final class SearchIndexFile {
                 if (element == title) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if ((element.nameIs("h2") || element.nameIs("h3")) && !element.id().isEmpty()) {
-                    headings.add(new String[] {element.id(), element.text()});
+                String anchor = anchorOf(element);
+                if (!anchor.isEmpty()) {
+                    headings.add(new String[] {anchor, element.text()});
                     current = new StringBuilder();
                     texts.add(current);
                     return FilterResult.SKIP_ENTIRELY;
@@ -126,6 +127,23 @@ final class SearchIndexFile {
                 current.append(' ');
             }
             return FilterResult.CONTINUE;
+        }
+
+        /**
+         * The id a link to this heading's section would name: an h2's or h3's own, or else that of
+         * the section or article it heads ({@code <section id="x"><h2>}); empty for other elements.
+         */
+        private static String anchorOf(Element element) {
+            if (!element.nameIs("h2") && !element.nameIs("h3")) {
+                return "";
+            }
+            if (!element.id().isEmpty()) {
+                return element.id();
+            }
+            Element parent = element.parent();
+            boolean heads = parent != null && (parent.nameIs("section") || parent.nameIs("article"))
+                    && parent.firstElementChild() == element;
+            return heads ? parent.id() : "";
         }
 
         String intro() {
