@@ -50,13 +50,16 @@ final class SearchIndexFile {
     record Section(String id, String title, String text) {
     }
 
-    static GeneratedFile of(List<RenderedPage> pages, SearchConfig search) {
+    /** The index of the pages, reading again only those {@code kept} has not read with the same bytes. */
+    static GeneratedFile of(List<RenderedPage> pages, SearchConfig search, SearchPages kept) {
+        SearchPages.Round round = kept.round();
         List<IndexedPage> indexed = new ArrayList<>();
         for (RenderedPage page : pages) {
             if (page.page().isHtml() && !page.page().isErrorPage()) {
-                read(page.page(), page.html(), search).ifPresent(indexed::add);
+                round.read(page, search).ifPresent(indexed::add);
             }
         }
+        round.finish();
         return new GeneratedFile(search.outputFile(), json(indexed));
     }
 

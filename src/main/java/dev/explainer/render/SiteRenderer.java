@@ -150,7 +150,7 @@ public final class SiteRenderer {
         GeneratedFile sitemap = next.sitemap() != null ? next.sitemap() : SiteIndexFiles.sitemap(all, site.config());
         List<GeneratedFile> generated = new ArrayList<>(List.of(sitemap, SiteIndexFiles.robots(site.config())));
         if (site.config().search().isPresent() && !problems.hasErrors()) { // no index of a site that is not written
-            generated.add(SearchIndexFile.of(pages, site.config().search().get()));
+            generated.add(SearchIndexFile.of(pages, site.config().search().get(), next.search()));
         }
 
         Optional<RenderWatchdog.Reason> stop = watchdog.runStop();
