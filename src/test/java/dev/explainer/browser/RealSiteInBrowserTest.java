@@ -486,6 +486,20 @@ class RealSiteInBrowserTest {
     }
 
     @Test
+    void theSearchResultsLeadIntoTheSiteUnderASubPath() throws IOException {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        try (StaticSiteServer prefixed = new StaticSiteServer(site, "/some/prefix/")) {
+            driver.get(prefixed.url() + "issues/iran/index.html");
+            typeSearch("jordan people");
+            driver.findElement(By.cssSelector(".search-results li a")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("jordan"));
+            URI at = URI.create(driver.getCurrentUrl());
+            assertEquals("/some/prefix/parties/jordan/index.html", at.getPath());
+            assertEquals("representatives", at.getFragment());
+        }
+    }
+
+    @Test
     void withoutJavaScriptNoSearchBoxIsShown() {
         driver.manage().window().setSize(new Dimension(1280, 900));
         driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
