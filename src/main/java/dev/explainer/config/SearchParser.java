@@ -63,15 +63,26 @@ final class SearchParser {
         return Optional.of(new SearchConfig(index, content, exclude, mapping.position(), indexNode.position()));
     }
 
+    /** jsoup's selectors by regular expression (:matches, :matchesOwn, :matchText, ...). */
+    private static final Pattern REGEX_SELECTOR = Pattern.compile("(?i):match");
+
     /** Whether the selector is one the index can use; reports it if not. */
     private static boolean checkSelector(String key, String selector, Position at, List<Diagnostic> problems) {
+        if (REGEX_SELECTOR.matcher(selector).find()) {
+            // A regular expression can take time without end over a page's text, outside any
+            // render's time limit; the index has no need of one.
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, "'search." + key + "' may not match text by a regular"
+                    + " expression (':matches' and the like); choose the part by element, class or id, such as 'div.body'"));
+            return false;
+        }
         try {
             if (!selector.isBlank()) {
                 QueryParser.parse(selector);
                 return true;
             }
-        } catch (Selector.SelectorParseException e) {
-            // falls through to the message below
+        } catch (Selector.SelectorParseException | IllegalArgumentException e) {
+            // falls through to the message below; an illegal argument too, so that no selector
+            // jsoup refuses in another way can stop the build as a bug of the tool
         }
         problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, "'search." + key + "' must be a CSS selector such as 'main', "
                 + "'article.body' or 'nav.toc'; '" + selector + "' is not one"));

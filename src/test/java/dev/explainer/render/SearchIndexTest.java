@@ -227,6 +227,20 @@ class SearchIndexTest {
     }
 
     @Test
+    void aSelectorThatJsoupCannotReadIsAnErrorNotACrash() {
+        failsWith("search: {content: 'p:has(', exclude: ['div:nth-child(x)', 'a:contains(']}", "",
+                "content/site.yaml:4:19: error: 'search.content' must be a CSS selector such as 'main', 'article.body' or"
+                        + " 'nav.toc'; 'p:has(' is not one");
+    }
+
+    @Test
+    void selectorsMayNotUseRegularExpressions() {
+        failsWith("search: {content: 'main:matchesOwn((a+)+$)'}", "", "content/site.yaml:4:19: error: 'search.content' may not"
+                + " match text by a regular expression (':matches' and the like); choose the part by element, class or id,"
+                + " such as 'div.body'");
+    }
+
+    @Test
     void aPageThatNeedsTheIndexsNameForAFolderIsRefusedNamingBoth() {
         failsWith("search: {index: /search.json}", """
                 -- content/pages/search.md --
