@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param folder     a folder below {@code content/} with one Markdown file per entry, or
  * @param file       a YAML data file below {@code content/} holding a list of entries with ids
  * @param schema     the JSON Schema file, below {@code content/}, that every entry must satisfy
- * @param references fields that hold ids of entries of another collection, by field name
+ * @param references fields that hold ids of entries of another collection, by the field or path
+ *                   written in the config ({@code speaker}, {@code signatories[].country})
  * @param url        the URL pattern of each entry ({@code /parties/{id}/}); a pattern with a
  *                   fragment ({@code /positions/#{id}}) places entries on another page
  * @param template   the template of each entry's own page; empty for entries without one
@@ -61,8 +62,37 @@ public record CollectionConfig(
     public record DisplayField(String field, Position position) {
     }
 
-    /** A field that names entries of {@code target}. */
-    public record Reference(String field, String target, Position position) {
+    /**
+     * A field that names entries of {@code target}: a field of the entry itself, or a field
+     * inside its objects ({@code mediator.country}) or inside each item of a list of objects
+     * ({@code signatories[].country}).
+     *
+     * @param field       as written in {@code references}, and as messages name it
+     * @param position    where {@code target} is written
+     * @param path        the steps from the entry to the field, the first a field of the entry
+     * @param keyPosition where {@code field} is written
+     */
+    public record Reference(String field, String target, Position position, List<Step> path, Position keyPosition) {
+        public Reference {
+            path = List.copyOf(path);
+        }
+
+        /** A field of the entry itself, as matrices and quote checks need: {@code path} is one step. */
+        public boolean topLevel() {
+            return path.size() == 1;
+        }
+
+        /** The field of the entry itself that holds the reference, however deep inside it. */
+        public String topField() {
+            return path.get(0).field();
+        }
+    }
+
+    /**
+     * One step of a reference path: a field, and whether it holds a list of objects whose every
+     * item the path goes on into ({@code []} after its name).
+     */
+    public record Step(String field, boolean eachItem) {
     }
 
     /**

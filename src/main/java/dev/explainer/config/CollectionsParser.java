@@ -75,7 +75,10 @@ final class CollectionsParser {
                 problems.add(Diagnostic.error(DiagnosticCode.CONFIG, target.position(), where + ": field '" + field
                         + "' refers to collection '" + target.value() + "', which is not declared" + hint));
             }
-            references.put(field, new CollectionConfig.Reference(field, target.value(), target.position()));
+            Position keyAt = reader.mapping("references").flatMap(m -> m.member(field)).map(YamlNode.Member::keyPosition)
+                    .orElse(target.position());
+            referencePath(field, keyAt, where, problems).ifPresent(path ->
+                    references.put(field, new CollectionConfig.Reference(field, target.value(), target.position(), path, keyAt)));
         });
         Optional<String> url = reader.string("url");
         Optional<String> template = reader.string("template");
@@ -113,7 +116,7 @@ final class CollectionsParser {
             MappingReader settings = new MappingReader(declared, where + "'s 'verbatim'", problems);
             settings.rejectUnknownKeys(Set.of("text", "source", "passage", "when"));
             String source = settings.requiredString("source");
-            if (!source.isEmpty() && !references.containsKey(source)) {
+            if (!source.isEmpty() && !isTopLevelReference(references, source)) {
                 problems.add(Diagnostic.error(DiagnosticCode.CONFIG, settings.node("source").get().position(), where
                         + ": verbatim 'source' must be one of its 'references', naming the entry quoted"));
             }
@@ -139,16 +142,52 @@ final class CollectionsParser {
                     where + ": 'matrix' names exactly two reference fields, such as " + matrixExample(references)));
         }
         for (Positioned field : matrix) {
-            if (!references.containsKey(field.value())) {
+            if (!isTopLevelReference(references, field.value())) {
                 problems.add(Diagnostic.error(DiagnosticCode.CONFIG, field.position(), where + ": matrix field '" + field.value()
-                        + "' must be one of its 'references'"));
+                        + "' must be one of its 'references'" + (references.containsKey(field.value())
+                        ? ", a field of the entry itself (not a path into its objects)" : "")));
             }
         }
     }
 
+    private static boolean isTopLevelReference(Map<String, CollectionConfig.Reference> references, String field) {
+        CollectionConfig.Reference reference = references.get(field);
+        return reference != null && reference.topLevel();
+    }
+
+    /**
+     * The steps of a reference key: field names joined by '.', each field that holds a list of
+     * objects marked with '[]' ({@code signatories[].country}). The last field holds the id or
+     * ids itself, so it takes no '[]'; a key without '.' or '[]' is a field of the entry, as before.
+     */
+    private static Optional<List<CollectionConfig.Step>> referencePath(String written, Position at, String where,
+                                                                      List<Diagnostic> problems) {
+        List<CollectionConfig.Step> steps = new ArrayList<>();
+        String[] parts = written.split("\\.", -1);
+        for (int i = 0; i < parts.length; i++) {
+            boolean eachItem = parts[i].endsWith("[]");
+            String name = eachItem ? parts[i].substring(0, parts[i].length() - 2) : parts[i];
+            if (name.isEmpty() || name.contains("[") || name.contains("]")) {
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + ": reference '" + written
+                        + "' is not a field path; write a field ('author'), a field inside an object ('mediator.country')"
+                        + " or a field inside each item of a list of objects ('signatories[].country')"));
+                return Optional.empty();
+            }
+            if (eachItem && i == parts.length - 1) {
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + ": reference '" + written
+                        + "' ends with '[]', but '[]' marks a list of objects that the path goes into; a field may hold"
+                        + " one id or a list of ids as it is: write '" + written.substring(0, written.length() - 2) + "'"));
+                return Optional.empty();
+            }
+            steps.add(new CollectionConfig.Step(name, eachItem));
+        }
+        return Optional.of(steps);
+    }
+
     /** Two of the collection's own reference fields when it has them, so the example can be copied. */
     private static String matrixExample(Map<String, CollectionConfig.Reference> references) {
-        List<String> fields = references.keySet().stream().limit(2).toList();
+        List<String> fields = references.values().stream().filter(CollectionConfig.Reference::topLevel)
+                .map(CollectionConfig.Reference::field).limit(2).toList();
         return "[" + String.join(", ", fields.size() == 2 ? fields : List.of("row", "column")) + "]";
     }
 

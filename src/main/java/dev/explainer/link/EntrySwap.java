@@ -100,10 +100,11 @@ final class EntrySwap {
         Set<String> targets = new HashSet<>();
         Optional<CollectionConfig> collection = site.config().collection(entry.collection());
         for (CollectionConfig.Reference reference : collection.map(c -> c.references().values()).orElse(List.of())) {
-            Object value = entry.data().get(reference.field());
-            for (Object id : value instanceof List<?> list ? list : value == null ? List.of() : List.of(value)) {
-                if (id instanceof String text) {
-                    targets.add(Entry.key(reference.target(), text));
+            for (ReferenceValues.Found found : ReferenceValues.of(reference, entry.data(), null)) {
+                for (Object id : found.value() instanceof List<?> list ? list : List.of(found.value())) {
+                    if (id instanceof String text) {
+                        targets.add(Entry.key(reference.target(), text));
+                    }
                 }
             }
         }

@@ -19,7 +19,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * References resolved both ways: every id a reference field names must be an entry of the
+ * References resolved both ways: every id a reference field names (at the top of an entry, or
+ * inside its objects and lists of objects, as {@link ReferenceValues} finds them) must be an entry of the
  * collection it refers to (an unknown id is reported, with the closest known one), and each
  * entry learns which entries refer to it. The ids are the entries' typed values, as templates
  * see them; the positions are where the validated entry says each was written.
@@ -66,13 +67,20 @@ final class References {
                                      Map<String, ValidEntry> published, Map<String, Entry> byKey, Set<String> excludedDrafts,
                                      Set<String> incomplete, Map<String, Map<String, Map<String, Entry>>> found,
                                      Diagnostics problems) {
-        Object value = entry.data().get(reference.field());
-        if (value == null) {
-            return; // no such field, or an empty one
+        for (ReferenceValues.Found value : ReferenceValues.of(reference, entry.data(), entry.raw().fields())) {
+            resolveValue(value, entry, source, reference, published, byKey, excludedDrafts, incomplete, found, problems);
         }
-        List<?> values = value instanceof List<?> list ? list : List.of(value);
+    }
+
+    /** One value at the reference's path: an id, or a list of ids, each where it was written. */
+    private static void resolveValue(ReferenceValues.Found value, ValidEntry entry, Entry source, CollectionConfig.Reference reference,
+                                     Map<String, ValidEntry> published, Map<String, Entry> byKey, Set<String> excludedDrafts,
+                                     Set<String> incomplete, Map<String, Map<String, Map<String, Entry>>> found,
+                                     Diagnostics problems) {
+        List<?> values = value.value() instanceof List<?> list ? list : List.of(value.value());
         for (int i = 0; i < values.size(); i++) {
-            Position at = entry.positionOf(reference.field(), i).orElse(entry.raw().idPosition());
+            YamlNode node = value.node() instanceof YamlNode.Sequence list && i < list.items().size() ? list.items().get(i) : value.node();
+            Position at = node == null ? entry.raw().idPosition() : node.position();
             if (!(values.get(i) instanceof String id)) {
                 problems.error(DiagnosticCode.REFERENCE, at, "'" + reference.field() + "' must hold the id of an entry of '"
                         + reference.target() + "' (or a list of them), not " + describe(values.get(i)));

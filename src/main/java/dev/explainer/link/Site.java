@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,16 +67,31 @@ public final class Site implements LinkTargets {
 
     /**
      * The entry or entries a reference field names: an {@link Entry}, a list of them, or
-     * {@code null} when the field is empty. For fields that are not references, the raw value.
+     * {@code null} when the field is empty. For a field with references inside its objects
+     * ({@code signatories[].country}), its value with the entries in place of those ids. For
+     * other fields, the raw value.
      */
     public Object reference(Entry entry, String field) {
         Object value = entry.data().get(field);
-        Optional<CollectionConfig.Reference> reference = config.collection(entry.collection())
-                .map(c -> c.references().get(field));
-        if (value == null || reference.isEmpty()) {
+        Optional<CollectionConfig> collection = config.collection(entry.collection());
+        if (value == null || collection.isEmpty() || collection.get().references().isEmpty()) {
             return value;
         }
-        String target = reference.get().target();
+        CollectionConfig.Reference direct = collection.get().references().get(field);
+        if (direct != null && direct.topLevel()) {
+            return entries(value, direct.target());
+        }
+        for (CollectionConfig.Reference reference : collection.get().references().values()) {
+            if (!reference.topLevel() && reference.topField().equals(field)) {
+                value = resolvedAt(value, reference.path().get(0).eachItem(), reference.path().subList(1, reference.path().size()),
+                        reference.target());
+            }
+        }
+        return value;
+    }
+
+    /** An id's entry ({@code null} if there is none), or a list of ids' entries (those there are). */
+    private Object entries(Object value, String target) {
         if (value instanceof String id) {
             return byKey.get(Entry.key(target, id));
         }
@@ -89,6 +105,32 @@ public final class Site implements LinkTargets {
             }
         }
         return List.copyOf(targets);
+    }
+
+    /** A copy of an object (or of each object of a list) with the ids at {@code rest} replaced by their entries. */
+    private Object resolvedAt(Object value, boolean eachItem, List<CollectionConfig.Step> rest, String target) {
+        if (!eachItem) {
+            return resolvedInside(value, rest, target);
+        }
+        if (!(value instanceof List<?> items)) {
+            return value;
+        }
+        List<Object> copy = new ArrayList<>(items.size());
+        for (Object item : items) {
+            copy.add(resolvedInside(item, rest, target));
+        }
+        return Collections.unmodifiableList(copy);
+    }
+
+    private Object resolvedInside(Object value, List<CollectionConfig.Step> rest, String target) {
+        CollectionConfig.Step step = rest.get(0);
+        if (!(value instanceof Map<?, ?> object) || object.get(step.field()) == null) {
+            return value;
+        }
+        Object inner = object.get(step.field());
+        Map<Object, Object> copy = new LinkedHashMap<>(object);
+        copy.put(step.field(), rest.size() == 1 ? entries(inner, target) : resolvedAt(inner, step.eachItem(), rest.subList(1, rest.size()), target));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** The entries that refer to {@code entry}, by their collection, each list in collection order. */

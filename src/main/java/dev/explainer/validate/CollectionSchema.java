@@ -38,7 +38,7 @@ record CollectionSchema(String file, JsonSchema schema, JsonNode root, Set<Strin
      * reach here (remote ones and cycles are refused before compiling); a reference this does not
      * follow (an anchor, a bad pointer) leaves the field untyped, and the step bound is a guard.
      */
-    private static JsonNode resolved(JsonNode root, JsonNode node) {
+    static JsonNode resolved(JsonNode root, JsonNode node) {
         JsonNode current = node;
         for (int step = 0; step < 64 && current.path("$ref").isTextual(); step++) {
             JsonNode target = pointedAt(root, current.path("$ref").asText());

@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * An entry that has been checked against its collection's schema.
  *
- * <p>Later stages read its values from {@link #data} and, for their messages, where each value
- * was written from {@link #positionOf}: they need not know how YAML keeps positions.
+ * <p>Later stages read its values from {@link #data} and, for their messages, where each field
+ * was written from {@link #positionOf}; a value deep inside a field (an id in a list of objects)
+ * has its node, with its position, in {@code raw().fields()}.
  *
  * @param raw  the entry as written, kept for the positions of its values
  * @param data its fields as plain Java data, typed as the schema declares them (a field the
@@ -34,15 +35,6 @@ public record ValidEntry(RawEntry raw, Map<String, Object> data) {
     /** Where the value of {@code field} was written, if the entry has that field. */
     public Optional<Position> positionOf(String field) {
         return raw.fields().get(field).map(YamlNode::position);
-    }
-
-    /**
-     * Where item {@code index} of the list in {@code field} was written; for a field that holds a
-     * single value, where that value was written. Empty if the entry has no such field.
-     */
-    public Optional<Position> positionOf(String field, int index) {
-        return raw.fields().get(field).map(value -> value instanceof YamlNode.Sequence list && index < list.items().size()
-                ? list.items().get(index).position() : value.position());
     }
 
     /**

@@ -57,7 +57,10 @@ public final class Validator {
             CompiledSchema schema = compiled.get(collection.schema());
             if (schema != null) {
                 schemaOf.put(collection.name(), schema);
-                schema.schema().ifPresent(declared -> checkDisplayField(collection, declared, schemaProblems));
+                schema.schema().ifPresent(declared -> {
+                    checkDisplayField(collection, declared, schemaProblems);
+                    ReferenceFields.check(collection, declared, schemaProblems);
+                });
             }
         }
 

@@ -86,6 +86,12 @@ final class SyntaxMessages {
             return new Located(opened.getLine(), opened.getColumn(), "the list opened with '[' here is not closed; end it with ']'"
                     + " on this line, and separate its items with ', '");
         }
+        if (context.startsWith("while parsing a flow mapping") && at != null && lines.charAt(at) == '['
+                && column > 0 && lines.line(line).charAt(column - 1) != ' ') {
+            // A path such as a[].b written as a key of a {...} mapping, where '[' opens a list.
+            return new Located(line, column, "'[' in the middle of a key or value opens a list inside this '{...}' mapping;"
+                    + " put that key or value in quotes, such as \"items[].name\": ..., or write the mapping one key a line");
+        }
         if (context.startsWith("while parsing a flow mapping") && opened != null) {
             return new Located(opened.getLine(), opened.getColumn(), "the mapping opened with '{' here is not closed; end it with '}'"
                     + " on this line, and separate its fields with ', '");

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 /**
  * A small site that uses most of what the engine offers, held as a model that edits change and
  * that writes itself out as source files: Markdown collections with front matter and bodies,
- * data files, references both ways (a party's allies are parties; pages list referrers), a
+ * data files, references both ways (a party's allies are parties; a quote's audience, a list of objects, names people; pages list referrers), a
  * matrix, a menu, a layout that includes a partial and pages that import another, a page listing
  * a collection, a change log with its page and Atom feed, an error page, verbatim quotes, drafts,
  * a stylesheet with a hashed name and a copied image. {@link IncrementalRebuildProperties} edits
@@ -109,6 +109,7 @@ final class EditableSite {
                     Field.of("date", "2015-10-23", "2015-10-24", "2015-10-22", "2015-02-30"),
                     Field.of("kind", "direct", "reported", "other"),
                     Field.of("context", null, "\"To reporters.\""),
+                    Field.of("audience", null, "[{person: ann}]", "[{person: bob}, {person: cy}]", "[{person: zed}]"),
                     Field.of("draft", null, "true")),
                     List.of(new Reference("speaker", "people", false), new Reference("source", "sources", false),
                             new Reference("topics", "topics", true)),
@@ -425,7 +426,7 @@ final class EditableSite {
         yaml.append("  stances:\n    file: stances.yaml\n    schema: schemas/stance.json\n    references: {party: parties, topic: topics}\n");
         yaml.append("    matrix: [party, topic]\n");
         yaml.append("  quotes:\n    file: quotes.yaml\n    schema: schemas/quote.json\n");
-        yaml.append("    references: {speaker: people, source: sources, topics: topics}\n");
+        yaml.append("    references: {speaker: people, source: sources, topics: topics, \"audience[].person\": people}\n");
         yaml.append(setting(Setting.QUOTES_URL) == 0 ? "    url: /people/#{id}\n" : "    url: /quotes/{id}/\n    template: quote.ftlh\n");
         yaml.append(setting(Setting.QUOTES_SORT) == 0 ? "    sort: [date]\n" : "    sort: [-date, speaker]\n");
         yaml.append("    verbatim: {text: text, source: source, passage: excerpt, when: {kind: direct}}\n");
@@ -493,13 +494,15 @@ final class EditableSite {
                     {"type": "object",
                      "properties": {"speaker": {"type": "string"}, "text": {"type": "string"}, "date": {"type": "string", "format": "date"},
                        "kind": {"enum": ["direct", "reported"]}, "source": {"type": "string"},
-                       "topics": {"type": "array", "items": {"type": "string"}}, "context": {"type": "string"}},
+                       "topics": {"type": "array", "items": {"type": "string"}}, "context": {"type": "string"},
+                       "audience": {"type": "array", "items": {"type": "object", "properties": {"person": {"type": "string"}}}}},
                      "required": ["speaker", "text", "date", "kind", "source"], "additionalProperties": false}
                     """, """
                     {"type": "object",
                      "properties": {"speaker": {"type": "string"}, "text": {"type": "string"}, "date": {"type": "string", "format": "date"},
                        "kind": {"enum": ["direct"]}, "source": {"type": "string"},
-                       "topics": {"type": "array", "items": {"type": "string"}, "minItems": 1}, "context": {"type": "string"}},
+                       "topics": {"type": "array", "items": {"type": "string"}, "minItems": 1}, "context": {"type": "string"},
+                       "audience": {"type": "array", "items": {"type": "object", "properties": {"person": {"type": "string"}}}}},
                      "required": ["speaker", "text", "date", "kind", "source", "topics"], "additionalProperties": false}
                     """),
             "source.json", List.of("""
@@ -618,7 +621,8 @@ final class EditableSite {
             Map.entry("quote.ftlh", List.of("""
                     <#import "layout.ftlh" as l><@l.frame title=entry.id><h1>${entry.text}</h1>
                     <p><a href="${entry.speaker.href}">${entry.speaker.name}</a>, ${entry.date}, ${entry.source.label}<#if entry.context??>, ${entry.context}</#if></p>
-                    <#list entry.topics![] as t><span>${t.name}</span></#list></@l.frame>
+                    <#list entry.topics![] as t><span>${t.name}</span></#list>
+                    <#list entry.audience![] as a><span class="audience">${a.person.name}</span></#list></@l.frame>
                     """, """
                     <#import "layout.ftlh" as l><@l.frame title=entry.text><h1>${entry.speaker.name} (${entry.speaker.party.name})</h1>
                     <blockquote>${entry.text}</blockquote></@l.frame>

@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A page is rendered again exactly when something it read changed, whichever route the template
- * took to the entry: one page per documented route (a field, a reference field, {@code ?keys},
+ * took to the entry: one page per documented route (a field, a reference field, a reference inside
+ * a list of objects, {@code ?keys},
  * {@code referrers}, {@code lookup()}, breadcrumbs, {@code matrices}, {@code changelog},
  * {@code collections}), each reading one thing by that route. For each, an edit to what it read
  * re-renders it, an edit to the same entry or collection that it did not read does not, and after
@@ -58,6 +59,15 @@ class RecordedInputsTest {
             -- content/notes.yaml --
             - id: first
               text: One.
+            -- content/schemas/remark.json --
+            {"type": "object", "properties": {"text": {"type": "string"},
+               "mentions": {"type": "array", "items": {"type": "object", "properties": {"person": {"type": "string"}}}}},
+             "required": ["text"], "additionalProperties": false}
+            -- content/remarks.yaml --
+            - id: first
+              text: One.
+              mentions:
+                - person: ann
             -- content/pages/field.md --
             ---
             title: Field
@@ -87,6 +97,14 @@ class RecordedInputsTest {
             ---
             -- templates/routes/referrers.ftlh --
             <p><#list lookup('parties', 'reds').referrers.people![] as person>${person.id} </#list></p>
+            -- content/pages/nested.md --
+            ---
+            title: Nested
+            template: routes/nested.ftlh
+            ---
+            -- templates/routes/nested.ftlh --
+            <p><#list lookup('remarks', 'first').mentions as m>${m.person.name} </#list></p>
+            <p><#list lookup('people', 'bob').referrers.remarks![] as remark>${remark.id} </#list></p>
             -- content/pages/lookup.md --
             ---
             title: Lookup
@@ -132,7 +150,9 @@ class RecordedInputsTest {
         TestSite.write(root, TestSite.BASE + ROUTES);
         edit("content/site.yaml", "  - {title: People, url: /people/}\n", "");
         edit("content/site.yaml", "menu:", "changelog: changes\nmenu:");
-        edit("content/site.yaml", "  quotes:\n", "  notes:\n    file: notes.yaml\n    schema: schemas/note.json\n  quotes:\n");
+        edit("content/site.yaml", "  quotes:\n", "  notes:\n    file: notes.yaml\n    schema: schemas/note.json\n"
+                + "  remarks:\n    file: remarks.yaml\n    schema: schemas/remark.json\n    references:\n      mentions[].person: people\n"
+                + "  quotes:\n");
         builder = SiteBuilder.forRebuilds();
         BuildResult first = build(Set.of());
         assertEquals(first.pages(), first.rendered().size(), "the first run renders every page");
@@ -150,6 +170,16 @@ class RecordedInputsTest {
         assertNotRenderedAgain("/reference/", "content/parties.yaml", "name: The Blues", "name: The Blue Party");
         assertNotRenderedAgain("/reference/", "content/people/ann.md", "Ann is *red*.", "Ann is *very* red.");
         assertRendersAgain("/reference/", "content/people/ann.md", "party: reds", "party: blues");
+    }
+
+    @Test
+    void aFieldOfTheEntryAReferenceInsideAListOfObjectsNames() throws IOException {
+        assertRendersAgain("/nested/", "content/people/ann.md", "name: Ann", "name: Anne");
+        assertNotRenderedAgain("/nested/", "content/people/ann.md", "Ann is *red*.", "Ann is *very* red.");
+        assertNotRenderedAgain("/nested/", "content/remarks.yaml", "text: One.", "text: The first.");
+        // Bob's referrers now hold the remark, which the page lists; the name it shows is Bob's.
+        assertRendersAgain("/nested/", "content/remarks.yaml", "- person: ann", "- person: bob");
+        assertRendersAgain("/nested/", "content/people/bob.md", "name: Bob", "name: Robert");
     }
 
     @Test

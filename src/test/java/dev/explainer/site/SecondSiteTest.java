@@ -89,6 +89,17 @@ class SecondSiteTest {
         assertEquals("Lowfen, since 30 Jun 2029", pages.get("members/index.html").getElementById("lowfen").text());
     }
 
+    /** {@code supporters[].country}: each item of a list of objects names a country. */
+    @Test
+    void aReferenceInsideAListOfObjectsGivesTheEntryAndCountsAsReferring() {
+        Document statement = pages.get("statements/sorrel-disputes/index.html");
+        assertEquals(List.of("Lowfen (co-sponsor)", "Marsh (observer)"), statement.select("ul.supporters li").eachText());
+        assertEquals("../../members/index.html#marsh", statement.select("ul.supporters a").get(1).attr("href"));
+        // Only Sorrel's statement names Marsh, inside its supporters: no 'nothing refers to' warning (the build has none).
+        assertEquals("Marsh, since 2 Nov 2030", pages.get("members/index.html").getElementById("marsh").text());
+        assertEquals(null, pages.get("statements/lowfen-minimum-flow/index.html").selectFirst("ul.supporters"));
+    }
+
     @Test
     void statementsComeNewestFirstAndTextIsEscaped() throws IOException {
         assertEquals(List.of("Lowfen wants a minimum flow & daily data", "Sorrel proposes a standing panel",
