@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 public final class ConfigParser {
     private static final Set<String> SITE_KEYS = Set.of(
             "title", "description", "base_url", "language", "date_format", "markdown", "menu", "params", "changelog",
-            "collections", "limits", "generate_sitemap", "generate_robots_txt", "error_page", "static", "media");
+            "collections", "limits", "generate_sitemap", "generate_robots_txt", "error_page", "static", "media", "search");
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
 
     private final YamlParser yaml;
@@ -90,8 +90,9 @@ public final class ConfigParser {
         Limits limits = limits(site, problems);
         Optional<MediaFolder> media = media(site, problems);
         Outputs outputs = outputs(site, problems);
+        Optional<SearchConfig> search = SearchParser.search(site, problems);
         SiteConfig config = new SiteConfig(file.path(), title, description, baseUrl, language, dateFormat,
-                rawHtml, menu, params, changelog, collections, limits, outputs, media);
+                rawHtml, menu, params, changelog, collections, limits, outputs, media, search);
         return new Result(Optional.of(config), problems);
     }
 

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param limits      how long a page's render and the whole build may take
  * @param outputs     the generated files the site wants, its error page and its static folder
  * @param media       the folder below {@code content/} for images shared by many entries, if declared
+ * @param search      the site's search index, if it declares one
  */
 public record SiteConfig(
         String path,
@@ -37,7 +38,8 @@ public record SiteConfig(
         Optional<ChangelogConfig> changelog,
         List<CollectionConfig> collections,
         Limits limits,
-        Outputs outputs, Optional<MediaFolder> media) {
+        Outputs outputs, Optional<MediaFolder> media,
+        Optional<SearchConfig> search) {
 
     public SiteConfig {
         menu = List.copyOf(menu);
@@ -56,6 +58,6 @@ public record SiteConfig(
     /** A copy published at another base URL (the command line's {@code --base-url}). */
     public SiteConfig withBaseUrl(URI url) {
         return new SiteConfig(path, title, description, url, language, dateFormat, rawHtml, menu, params, changelog, collections,
-                limits, outputs, media);
+                limits, outputs, media, search);
     }
 }

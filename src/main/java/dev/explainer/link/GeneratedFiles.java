@@ -35,6 +35,8 @@ public record GeneratedFiles(Map<String, String> writers) {
             writers.put(ROBOTS, "the robots file the build writes (set 'generate_robots_txt: false' in the site config to publish"
                     + " your own)");
         }
+        config.search().ifPresent(search -> writers.put(search.outputFile(),
+                "the site's search index, which 'search.index' (" + search.indexPosition() + ") puts there"));
         return new GeneratedFiles(writers);
     }
 

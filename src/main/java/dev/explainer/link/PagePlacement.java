@@ -135,6 +135,18 @@ final class PagePlacement {
                 }
             }
         }
+        config.search().ifPresent(search -> {
+            String file = search.outputFile();
+            for (int slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) {
+                String folder = file.substring(0, slash);
+                if (pageOfFile.containsKey(folder)) {
+                    problems.error(DiagnosticCode.URL_COLLISION, search.indexPosition(), "'search.index' " + search.index()
+                            + " needs a folder '" + folder + "', but that is the name of the page " + pageOfFile.get(folder) + " ("
+                            + ownerOfOutput.get(folder) + "); give the index another path");
+                    return;
+                }
+            }
+        });
     }
 
     /**

@@ -46,7 +46,9 @@ final class PageDataModel {
                 "base_url", config.baseUrl().toString(),
                 "language", config.language(),
                 "menu", menu,
-                "params", config.params());
+                "params", config.params(),
+                // A link to the search index from this page, for the search script; empty without search.
+                "search_index", config.search().map(search -> context.root() + search.outputFile()).orElse(""));
         Map<String, Object> pageModel = Models.ordered(
                 "path", page.sitePath(),
                 "permalink", context.permalink(page.sitePath()),

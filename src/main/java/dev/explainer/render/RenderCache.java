@@ -15,7 +15,8 @@ import java.util.Set;
  * back, updated, in its result; the builder owns it and drops it after a run that failed part
  * way. It holds the site the last render rendered, the revision of each template then, every
  * page's outcome with what the page read ({@link PageInputs}), the reverse index from what was
- * read to the pages that read it ({@link PageReaders}), the link counts and the sitemap.
+ * read to the pages that read it ({@link PageReaders}), the link counts, the sitemap and what the
+ * search index read of each page ({@link SearchPages}).
  *
  * <p>A render reuses a page if the config and the set of paths are equal to the cached site's, the
  * page shows the same entry with the same template at the same path, that template's
@@ -39,10 +40,12 @@ public final class RenderCache {
     private final PageReaders readers;
     private final LinkCounts links;
     private final GeneratedFile sitemap;
+    private final SearchPages search;
     private boolean used;
 
     private RenderCache(boolean recording, Site site, Map<String, TemplateRevision> templates, List<PageResult> pages,
-                        Map<String, Integer> index, PageReaders readers, LinkCounts links, GeneratedFile sitemap) {
+                        Map<String, Integer> index, PageReaders readers, LinkCounts links, GeneratedFile sitemap,
+                        SearchPages search) {
         this.recording = recording;
         this.site = site;
         this.templates = templates;
@@ -51,16 +54,19 @@ public final class RenderCache {
         this.readers = readers;
         this.links = links;
         this.sitemap = sitemap;
+        this.search = search;
     }
 
     /** For a build that will not be followed by another: every page is rendered, and nothing is kept. */
     public static RenderCache forOneBuild() {
-        return new RenderCache(false, null, Map.of(), List.of(), Map.of(), new PageReaders(), new LinkCounts(), null);
+        return new RenderCache(false, null, Map.of(), List.of(), Map.of(), new PageReaders(), new LinkCounts(), null,
+                SearchPages.none());
     }
 
     /** For the first of a series of builds (the live preview): pages record what they read, for the next. */
     public static RenderCache forRebuilds() {
-        return new RenderCache(true, null, Map.of(), List.of(), Map.of(), new PageReaders(), new LinkCounts(), null);
+        return new RenderCache(true, null, Map.of(), List.of(), Map.of(), new PageReaders(), new LinkCounts(), null,
+                SearchPages.kept());
     }
 
     /** An empty cache of the same kind, for a builder that starts afresh. */
@@ -128,13 +134,13 @@ public final class RenderCache {
      */
     RenderCache next(Site now, Map<String, TemplateRevision> revisions, List<PageResult> fresh) {
         if (!recording) {
-            return new RenderCache(false, null, Map.of(), fresh, indexOf(fresh), readers, countAll(fresh), null);
+            return new RenderCache(false, null, Map.of(), fresh, indexOf(fresh), readers, countAll(fresh), null, search);
         }
         if (reusesNothing(now)) {
             PageReaders newReaders = new PageReaders();
             fresh.forEach(page -> newReaders.add(page.page().sitePath(), page.inputs()));
             return new RenderCache(true, now, revisions, fresh, indexOf(fresh), newReaders, countAll(fresh),
-                    SiteIndexFiles.sitemap(now.pages(), now.config()));
+                    SiteIndexFiles.sitemap(now.pages(), now.config()), search);
         }
         List<PageResult> list = new ArrayList<>(pages);
         for (PageResult page : fresh) {
@@ -145,7 +151,7 @@ public final class RenderCache {
             readers.remove(path, before.inputs());
             readers.add(path, page.inputs());
         }
-        return new RenderCache(true, now, revisions, list, index, readers, links, sitemap);
+        return new RenderCache(true, now, revisions, list, index, readers, links, sitemap, search);
     }
 
     private static Map<String, Integer> indexOf(List<PageResult> pages) {
@@ -177,6 +183,11 @@ public final class RenderCache {
 
     LinkCounts links() {
         return links;
+    }
+
+    /** What the search index read of each page, for the next index. */
+    SearchPages search() {
+        return search;
     }
 
     /** The sitemap of the cached site, or null if none was kept. */

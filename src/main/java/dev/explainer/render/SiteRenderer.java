@@ -42,7 +42,7 @@ public final class SiteRenderer {
      * What a render made and found.
      *
      * @param pages       the pages that rendered, in site order (none failed, if the result has no errors)
-     * @param generated   the sitemap and robots.txt
+     * @param generated   the sitemap, robots.txt and the search index, if the site has search
      * @param pageCount   how many pages the site has
      * @param rendered    the site paths of the pages that went through their template in this run
      * @param interrupted the render stopped before every page was done: the build ran out of time or
@@ -156,6 +156,9 @@ public final class SiteRenderer {
         }
         if (declared.writerOf(GeneratedFiles.ROBOTS).isPresent()) {
             generated.add(SiteIndexFiles.robots(site.config()));
+        }
+        if (site.config().search().isPresent() && !problems.hasErrors()) { // no index of a site that is not written
+            generated.add(SearchIndexFile.of(pages, site.config(), next.search()));
         }
 
         Optional<RenderWatchdog.Reason> stop = watchdog.runStop();

@@ -405,6 +405,115 @@ class RealSiteInBrowserTest {
         }
     }
 
+    private static final By SEARCH_BOX = By.id("site-search-query");
+    private static final By SEARCH_RESULTS = By.cssSelector(".search-results");
+
+    /** Whether the page has asked for the search index yet. */
+    private static boolean indexRequested() {
+        return (Boolean) js("return performance.getEntriesByType('resource').some(e => e.name.endsWith('/search.json'));");
+    }
+
+    private static void typeSearch(String query) {
+        WebElement box = driver.findElement(SEARCH_BOX);
+        box.click();
+        box.sendKeys(query);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "results for '" + query + "' shown; the status says '"
+                + driver.findElement(By.id("site-search-status")).getAttribute("textContent") + "', the box holds '"
+                + driver.findElement(SEARCH_BOX).getAttribute("value") + "'").until(d -> d.findElement(SEARCH_RESULTS).isDisplayed());
+    }
+
+    @Test
+    void theSearchFindsASectionAndTheKeyboardFollowsItThere() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        open("quotes/index.html");
+        assertTrue(driver.findElement(SEARCH_BOX).isDisplayed(), "the search box is shown with JavaScript");
+        assertTrue(!indexRequested(), "the index is not loaded with the page, only on use");
+        typeSearch("jordan people");
+        assertTrue(indexRequested());
+        WebElement status = driver.findElement(By.id("site-search-status"));
+        assertTrue(status.getAttribute("textContent").matches("\\d+ results? for “jordan people”\\."),
+                "the count is announced: " + status.getAttribute("textContent"));
+        WebElement first = driver.findElement(By.cssSelector(".search-results li a"));
+        assertEquals("People", first.getText());
+        assertEquals("Jordan", driver.findElement(By.cssSelector(".search-results li .search-page")).getText());
+        new Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
+        assertEquals(first, driver.switchTo().activeElement(), "the down arrow moves from the box to the first result");
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("jordan"));
+        URI at = URI.create(driver.getCurrentUrl());
+        assertEquals("/parties/jordan/index.html", at.getPath());
+        assertEquals("representatives", at.getFragment());
+        WebElement section = driver.findElement(By.id("representatives"));
+        assertEquals("visible", js("const r = arguments[0].getBoundingClientRect();"
+                + "return r.top > -1 && r.bottom < innerHeight ? 'visible' : 'at ' + r.top + ' of ' + innerHeight + ', scrolled ' + scrollY;",
+                section), "the result's section is in view");
+
+        typeSearch("Lavrov");
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        assertEquals("", driver.findElement(SEARCH_BOX).getAttribute("value"), "Escape clears the query");
+        assertTrue(!driver.findElement(SEARCH_RESULTS).isDisplayed(), "Escape closes the results");
+        assertEquals(driver.findElement(SEARCH_BOX), driver.switchTo().activeElement(), "focus stays in the search box");
+
+        driver.findElement(SEARCH_BOX).sendKeys("zzqx");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("site-search-status"))
+                .getAttribute("textContent").equals("No results for “zzqx”."));
+    }
+
+    @Test
+    void theSearchWithItsResultsOpenHasNoAccessibilityViolationInEitherColourScheme() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        List<String> violations = new ArrayList<>();
+        try {
+            for (String scheme : new String[] {"light", "dark"}) {
+                driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+                for (int width : new int[] {375, 1280}) {
+                    driver.manage().window().setSize(new Dimension(width, 900));
+                    open("parties/russia/index.html");
+                    typeSearch("Iran");
+                    new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze(driver)
+                            .getViolations().forEach(rule -> rule.getNodes().forEach(node -> violations.add(scheme + " " + width
+                                    + ": " + rule.getId() + " " + node.getTarget() + ": " + rule.getHelp())));
+                    int height = ((Number) js("return document.documentElement.scrollHeight;")).intValue();
+                    Files.write(SCREENSHOTS.resolve("search-results-" + scheme + "-" + width + ".png"),
+                            wholePage(width, Math.min(height, 1400)));
+                }
+            }
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void theSearchResultsLeadIntoTheSiteUnderASubPath() throws IOException {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        try (StaticSiteServer prefixed = new StaticSiteServer(site, "/some/prefix/")) {
+            driver.get(prefixed.url() + "issues/iran/index.html");
+            typeSearch("jordan people");
+            driver.findElement(By.cssSelector(".search-results li a")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("jordan"));
+            URI at = URI.create(driver.getCurrentUrl());
+            assertEquals("/some/prefix/parties/jordan/index.html", at.getPath());
+            assertEquals("representatives", at.getFragment());
+        }
+    }
+
+    @Test
+    void withoutJavaScriptNoSearchBoxIsShown() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        try {
+            open("index.html");
+            assertEquals(1, driver.findElements(By.cssSelector(".site-search")).size(), "the page has the search, hidden");
+            assertTrue(!driver.findElement(By.cssSelector(".site-search")).isDisplayed(), "no search box that cannot work");
+            assertTrue(!driver.findElement(SEARCH_BOX).isDisplayed());
+            assertTrue(!indexRequested(), "nothing loads the index");
+        } finally {
+            driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        }
+    }
+
     @Test
     void theSkipLinkMovesFocusToTheMainContent() {
         driver.manage().window().setSize(new Dimension(1280, 900));

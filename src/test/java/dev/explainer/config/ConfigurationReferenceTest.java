@@ -39,6 +39,7 @@ class ConfigurationReferenceTest {
             markdown: {%1$s: 1}
             limits: {%1$s: 1}
             changelog: {field: changes, %1$s: 1}
+            search: {%1$s: 1}
             menu:
               - {title: Home, url: /, %1$s: 1}
             collections:
@@ -59,6 +60,7 @@ class ConfigurationReferenceTest {
         PREFIXES.put("'markdown'", "markdown.");
         PREFIXES.put("'limits'", "limits.");
         PREFIXES.put("'changelog'", "changelog.");
+        PREFIXES.put("'search'", "search.");
         PREFIXES.put("a menu item", "menu[].");
         PREFIXES.put("collection 'pages'", "collections.NAME.");
         PREFIXES.put("collection 'pages''s 'verbatim'", "collections.NAME.verbatim.");

@@ -132,7 +132,8 @@ final class EditableSite {
         CHANGELOG("changelog: changes", "no changelog"),
         RAW_HTML("raw HTML escaped", "raw HTML allowed"),
         DATE_FORMAT("dates as d MMMM yyyy", "dates as yyyy-MM-dd"),
-        LANGUAGE("language en", "language en-GB");
+        LANGUAGE("language en", "language en-GB"),
+        SEARCH("search: {} (an index of every page's main)", "no search");
 
         final List<String> forms;
 
@@ -420,6 +421,9 @@ final class EditableSite {
         yaml.append("date_format: ").append(setting(Setting.DATE_FORMAT) == 0 ? "d MMMM yyyy" : "yyyy-MM-dd").append('\n');
         if (setting(Setting.CHANGELOG) == 0) {
             yaml.append("changelog: changes\n");
+        }
+        if (setting(Setting.SEARCH) == 0) {
+            yaml.append("search: {}\n");
         }
         if (setting(Setting.RAW_HTML) == 1) {
             yaml.append("markdown: {raw_html: true}\n");

@@ -1,12 +1,12 @@
 package dev.explainer.site;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.explainer.pipeline.BuildOptions;
 import dev.explainer.pipeline.BuildResult;
 import dev.explainer.pipeline.SiteBuilder;
 import dev.explainer.testing.TestSite;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -177,6 +177,33 @@ class SecondSiteTest {
         byte[] published = Files.readAllBytes(built.resolve("treaty").resolve(shares.attr("src")).normalize());
         assertTrue(java.util.Arrays.equals(Files.readAllBytes(SOURCE.resolve("content/articles/allocation-shares.png")), published),
                 "the image's own bytes, under its fingerprinted name");
+    }
+
+    @Test
+    void theSearchIndexHoldsEveryPageButTheErrorPageAndEachSectionIsAnIdOnItsPage() throws IOException {
+        JsonNode index = new ObjectMapper().readTree(built.resolve("find/index.json").toFile());
+        List<String> indexed = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (JsonNode page : index.get("pages")) {
+            String url = page.get("url").asText();
+            indexed.add(url);
+            for (JsonNode section : page.get("sections")) {
+                if (pages.get(url).getElementById(section.get("id").asText()) == null) {
+                    missing.add(url + "#" + section.get("id").asText());
+                }
+            }
+        }
+        List<String> expected = new ArrayList<>(pages.keySet());
+        expected.remove("errors/not-found/index.html");
+        assertEquals(expected, indexed.stream().sorted().toList());
+        assertEquals(List.of(), missing, "every result's link leads to an element of its page");
+        JsonNode monitoring = index.get("pages").get(indexed.indexOf("treaty/article-monitoring.html"));
+        assertEquals("""
+                {"title":"Article 2: Joint monitoring","url":"treaty/article-monitoring.html",\
+                "text":"Who measures the flow, and who sees the measurements.",\
+                "sections":[{"id":"statements","title":"Statements on this article","text":""}]}""", monitoring.toString(),
+                "the list of statements is excluded");
+        assertTrue(!Files.exists(built.resolve("search.json")));
     }
 
     @Test
