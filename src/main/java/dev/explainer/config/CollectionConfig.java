@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param urlPosition where the {@code url} pattern is written (the collection's position if it has none)
  * @param displayField the field whose text names an entry (in breadcrumbs), if the site chose one;
  *                   without it, {@code title}, else {@code name}, else the id
+ * @param aliases    the field in which entries list their former addresses (paths, or ids), each
+ *                   of which the build answers with a redirect to the entry; empty if none
  */
 public record CollectionConfig(
         String name,
@@ -43,7 +45,8 @@ public record CollectionConfig(
         Optional<Verbatim> verbatim,
         List<String> unique,
         Position urlPosition,
-        Optional<DisplayField> displayField) {
+        Optional<DisplayField> displayField,
+        Optional<AliasField> aliases) {
 
     public CollectionConfig {
         references = Map.copyOf(references);
@@ -59,6 +62,10 @@ public record CollectionConfig(
 
     /** The field {@code display_field} names, and where it is written. */
     public record DisplayField(String field, Position position) {
+    }
+
+    /** The field {@code aliases} names, and where it is written. */
+    public record AliasField(String field, Position position) {
     }
 
     /** A field that names entries of {@code target}. */

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 final class CollectionsParser {
     private static final Set<String> COLLECTION_KEYS = Set.of(
-            "folder", "file", "schema", "references", "url", "template", "sort", "matrix", "verbatim", "unique", "display_field");
+            "folder", "file", "schema", "references", "url", "template", "sort", "matrix", "verbatim", "unique", "display_field",
+            "aliases");
     private static final Pattern COLLECTION_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     private CollectionsParser() {
@@ -124,7 +125,27 @@ final class CollectionsParser {
         List<String> unique = reader.stringList("unique").stream().map(Positioned::value).toList();
         return new CollectionConfig(name, at, folder, file, schema, references, url, template, sort,
                 matrix.stream().map(Positioned::value).toList(), matrixComplete, verbatim, unique, reader.node("url").map(YamlNode::position).orElse(at),
-                reader.string("display_field").map(field -> new CollectionConfig.DisplayField(field, reader.node("display_field").get().position())));
+                reader.string("display_field").map(field -> new CollectionConfig.DisplayField(field, reader.node("display_field").get().position())),
+                aliasField(reader, references, url, where, problems));
+    }
+
+    /** The field of former addresses, which needs entries with an address to send readers to. */
+    private static Optional<CollectionConfig.AliasField> aliasField(MappingReader reader, Map<String, CollectionConfig.Reference> references,
+                                                                   Optional<String> url, String where, List<Diagnostic> problems) {
+        Optional<String> field = reader.string("aliases");
+        if (field.isEmpty()) {
+            return Optional.empty();
+        }
+        Position at = reader.node("aliases").get().position();
+        if (url.isEmpty()) {
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + " has 'aliases' but no 'url': its entries have no address"
+                    + " for a former one to lead to"));
+        }
+        if (references.containsKey(field.get()) || field.get().equals("url") || field.get().equals("template")) {
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + ": 'aliases' names field '" + field.get()
+                    + "', which already has another use; name a field of its own, such as 'aliases'"));
+        }
+        return Optional.of(new CollectionConfig.AliasField(field.get(), at));
     }
 
     private static String trimSlashes(String path) {

@@ -128,7 +128,13 @@ public enum DiagnosticCode {
     /** The output could not be written; the previous output is unchanged. */
     OUTPUT,
     /** A bug in the tool, met while processing a file. */
-    INTERNAL_ERROR;
+    INTERNAL_ERROR,
+    /**
+     * A former address of an entry (an alias, answered with a redirect) that is not a site path,
+     * has a fragment, is the entry's own URL, or is the address of a page, a file or another
+     * entry's alias.
+     */
+    ALIAS;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

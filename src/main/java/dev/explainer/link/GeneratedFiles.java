@@ -1,5 +1,7 @@
 package dev.explainer.link;
 
+import dev.explainer.config.SiteConfig;
+
 import java.util.List;
 
 /**
@@ -10,9 +12,21 @@ import java.util.List;
 public final class GeneratedFiles {
     public static final String SITEMAP = "sitemap.xml";
     public static final String ROBOTS = "robots.txt";
+    /** The former addresses and where they lead, for web servers; written when a collection declares {@code aliases}. */
+    public static final String REDIRECTS = "redirects.map";
     /** Every generated file, by its path below the output folder. */
     public static final List<String> ALL = List.of(SITEMAP, ROBOTS);
 
     private GeneratedFiles() {
+    }
+
+    /** Every file this site's builds generate, by its path below the output folder (the redirect pages aside). */
+    public static List<String> of(SiteConfig config) {
+        return hasRedirects(config) ? List.of(SITEMAP, ROBOTS, REDIRECTS) : ALL;
+    }
+
+    /** Whether a collection declares former addresses, so builds write the redirect list. */
+    public static boolean hasRedirects(SiteConfig config) {
+        return config.collections().stream().anyMatch(collection -> collection.aliases().isPresent());
     }
 }

@@ -93,6 +93,7 @@ public final class Linker {
         Map<String, String> pagePaths = PagePlacement.pagePaths(config, published, routes.byKey(), assets, problems);
         SitePaths targets = targets(inputs, excludedDrafts, pagePaths, assets, badPatterns, cache.routes);
         PagePlacement.checkAnchorPages(config, pagePaths.values(), problems);
+        List<Redirect> redirects = Aliases.of(config, published, routes.byKey(), pagePaths, assets, problems);
 
         Map<String, Bodies.Rendered> bodies = Bodies.render(markdown, published.values(),
                 entry -> Optional.ofNullable(routes.byKey().get(entry.key())).map(route -> Route.pageOf(route.sitePath())), targets,
@@ -132,7 +133,8 @@ public final class Linker {
             pagesByPath.put(sitePath, new Page(sitePath, route.outputFile(), route.template().get(), byKey.get(key)));
         });
         Site site = new Site(config, collections, Map.copyOf(byKey), referrers, matrices, pages(pagesByPath, previous),
-                pagesByPath, assets, targets, List.copyOf(fragmentLinks), Changelog.of(config, collections), Site.placesIn(collections));
+                pagesByPath, assets, targets, List.copyOf(fragmentLinks), Changelog.of(config, collections), Site.placesIn(collections),
+                redirects);
 
         List<Diagnostic> structural = problems.sorted();
         List<Diagnostic> inBodies = bodyProblems.sorted();

@@ -33,6 +33,7 @@ final class PagePlacement {
      */
     static Map<String, String> pagePaths(SiteConfig config, Map<String, ValidEntry> published, Map<String, Route> routes,
                                          Map<String, String> assets, Diagnostics problems) {
+        List<String> generated = GeneratedFiles.of(config);
         Map<String, String> ownerOfOutput = new HashMap<>();
         assets.values().forEach(file -> ownerOfOutput.put(file, "templates/" + file));
         Map<String, String> pagePaths = new HashMap<>();
@@ -42,7 +43,7 @@ final class PagePlacement {
             if (route == null || route.template().isEmpty()) {
                 continue;
             }
-            if (GeneratedFiles.ALL.contains(route.outputFile())) {
+            if (generated.contains(route.outputFile())) {
                 problems.error(DiagnosticCode.URL_GENERATED, urlPosition(config, entry), "URL " + route.sitePath() + " is the engine's own "
                         + route.outputFile() + ", which every build writes; give the page another " + (hasOwnUrl(config, entry) ? "'url'" : "id"));
                 continue;
@@ -105,7 +106,7 @@ final class PagePlacement {
             String file = routes.get(page.getKey()).outputFile();
             for (int slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) {
                 String folder = file.substring(0, slash);
-                String other = GeneratedFiles.ALL.contains(folder) ? "the engine's own " + folder + ", which every build writes"
+                String other = GeneratedFiles.of(config).contains(folder) ? "the engine's own " + folder + ", which every build writes"
                         : pageOfFile.containsKey(folder) ? "the page " + pageOfFile.get(folder) + " (" + ownerOfOutput.get(folder) + ")"
                         : ownerOfOutput.containsKey(folder) ? ownerOfOutput.get(folder) : null;
                 if (other != null) {

@@ -148,7 +148,8 @@ public final class SiteRenderer {
         Diagnostics problems = new Diagnostics();
         problems.addAll(RenderErrors.of(fresh)); // every page that failed before is among the fresh
         GeneratedFile sitemap = next.sitemap() != null ? next.sitemap() : SiteIndexFiles.sitemap(all, site.config());
-        List<GeneratedFile> generated = List.of(sitemap, SiteIndexFiles.robots(site.config()));
+        List<GeneratedFile> generated = new ArrayList<>(List.of(sitemap, SiteIndexFiles.robots(site.config())));
+        generated.addAll(RedirectFiles.of(site));
 
         Optional<RenderWatchdog.Reason> stop = watchdog.runStop();
         boolean interrupted = stop.isPresent() && stop.get() != RenderWatchdog.Reason.ANOTHER_PAGE_TIMED_OUT;
@@ -156,7 +157,7 @@ public final class SiteRenderer {
         List<String> rendered = toRender.stream().map(Page::sitePath).toList();
         // A cache for one build keeps nothing: the builder need not hold every page after the run.
         RenderCache successor = next.recording() ? next : RenderCache.forOneBuild();
-        return new Result(pages, generated, all.size(), rendered, problems.sorted(), interrupted, false,
+        return new Result(pages, List.copyOf(generated), all.size(), rendered, problems.sorted(), interrupted, false,
                 bugs, successor, found(next));
     }
 
