@@ -275,4 +275,31 @@ class AliasesTest {
                 3 errors
                 """, run.err());
     }
+
+    @Test
+    void anAliasOverAnAssetAndAPageOverTheRedirectListAreErrorsNamingBoth() {
+        writeSite();
+        TestSite.Run run = TestSite.breakWith(root, """
+                -- templates/assets/old.html --
+                <!DOCTYPE html><html lang="en"><head><title>Old</title></head><body></body></html>
+                -- content/people/ann.md --
+                ---
+                name: Ann
+                party: reds
+                former: [/assets/old.html]
+                ---
+                Ann is *red*.
+                -- content/pages/list.md --
+                ---
+                title: A list
+                url: /redirects.map/
+                ---
+                Text.
+                """);
+        assertEquals("""
+                content/pages/list.md:3:6: error: URL /redirects.map/ needs a folder 'redirects.map', but that is the name of a file: the engine's own redirects.map, which every build writes; change one of them
+                content/people/ann.md:4:10: error: alias /assets/old.html is the address of the asset /assets/old.html, so it cannot lead to /people/ann/; remove the alias, or move the other
+                2 errors
+                """, run.err());
+    }
 }
