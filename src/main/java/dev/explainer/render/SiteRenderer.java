@@ -22,7 +22,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The render stage: every page through its template ({@link PageRenderer}), independently and in
- * parallel, plus the sitemap and robots.txt ({@link SiteIndexFiles}). It hands the pages' links
+ * parallel, plus the sitemap and robots.txt ({@link SiteIndexFiles}) and the redirects of former
+ * addresses ({@link RedirectFiles}). It hands the pages' links
  * and ids to the checks after rendering ({@link Result#found()}), which the builder runs as a step
  * of its own (pages nothing links to, links to missing {@code #fragments}). Template errors
  * become diagnostics naming the
@@ -41,7 +42,7 @@ public final class SiteRenderer {
      * What a render made and found.
      *
      * @param pages       the pages that rendered, in site order (none failed, if the result has no errors)
-     * @param generated   the sitemap and robots.txt
+     * @param generated   the sitemap, robots.txt, and the redirect pages and list if the site declares aliases
      * @param pageCount   how many pages the site has
      * @param rendered    the site paths of the pages that went through their template in this run
      * @param interrupted the render stopped before every page was done: the build ran out of time or
