@@ -123,7 +123,7 @@ final class Aliases {
         List<?> items = value instanceof List<?> list ? list : List.of(value);
         List<Claim> claims = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            Position at = entry.positionOf(field, i).orElseThrow();
+            Position at = entry.positionOf(field, i).orElse(entry.raw().idPosition());
             Object item = items.get(i);
             if (!(item instanceof String written)) {
                 problems.error(DiagnosticCode.ALIAS, at, "'" + field + "' lists former addresses of the entry, each a site path such as"
