@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param urlField   the field by which an entry with a page may give its own URL instead of the
  *                   pattern's ({@code url_field: url}); without it, no field of an entry is its URL
  * @param templateField the field by which an entry with a page may name its own template
+ * @param aliases    the field in which entries list their former addresses (paths, or ids), each
+ *                   of which the build answers with a redirect to the entry; empty if none
  */
 public record CollectionConfig(
         String name,
@@ -49,7 +51,8 @@ public record CollectionConfig(
         Position urlPosition,
         Optional<DisplayField> displayField,
         Optional<EntryField> urlField,
-        Optional<EntryField> templateField) {
+        Optional<EntryField> templateField,
+        Optional<AliasField> aliases) {
 
     public CollectionConfig {
         references = Map.copyOf(references);
@@ -74,6 +77,10 @@ public record CollectionConfig(
 
     /** A field of the collection's entries that the engine reads ({@code url_field}, {@code template_field}), and where it is declared. */
     public record EntryField(String field, Position position) {
+    }
+
+    /** The field {@code aliases} names, and where it is written. */
+    public record AliasField(String field, Position position) {
     }
 
     /**

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 final class CollectionsParser {
     private static final Set<String> COLLECTION_KEYS = Set.of(
             "folder", "file", "schema", "references", "url", "template", "sort", "matrix", "verbatim", "unique", "display_field",
-            "url_field", "template_field");
+            "url_field", "template_field", "aliases");
     private static final Pattern COLLECTION_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     private CollectionsParser() {
@@ -136,7 +136,7 @@ final class CollectionsParser {
         return new CollectionConfig(name, at, folder, file, schema, references, url, template, sort,
                 matrix.stream().map(Positioned::value).toList(), matrixComplete, verbatim, unique, reader.node("url").map(YamlNode::position).orElse(at),
                 reader.string("display_field").map(field -> new CollectionConfig.DisplayField(field, reader.node("display_field").get().position())),
-                urlField, templateField);
+                urlField, templateField, aliasField(reader, references, url, urlField, templateField, where, problems));
     }
 
     /** {@code url_field} or {@code template_field}: a field by which an entry chooses its own page's URL or template. */
@@ -159,6 +159,31 @@ final class CollectionsParser {
             return Optional.empty();
         }
         return Optional.of(new CollectionConfig.EntryField(field.get(), at));
+    }
+
+
+    /** The field of former addresses, which needs entries with an address to send readers to. */
+    private static Optional<CollectionConfig.AliasField> aliasField(MappingReader reader, Map<String, CollectionConfig.Reference> references,
+                                                                   Optional<String> url, Optional<CollectionConfig.EntryField> urlField,
+                                                                   Optional<CollectionConfig.EntryField> templateField, String where,
+                                                                   List<Diagnostic> problems) {
+        Optional<String> field = reader.string("aliases");
+        if (field.isEmpty()) {
+            return Optional.empty();
+        }
+        Position at = reader.node("aliases").get().position();
+        if (url.isEmpty()) {
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + " has 'aliases' but no 'url': its entries have no address"
+                    + " for a former one to lead to"));
+        }
+        boolean taken = references.values().stream().anyMatch(reference -> reference.topField().equals(field.get()))
+                || urlField.map(CollectionConfig.EntryField::field).equals(field)
+                || templateField.map(CollectionConfig.EntryField::field).equals(field);
+        if (taken) {
+            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, at, where + ": 'aliases' names field '" + field.get()
+                    + "', which already has another use; name a field of its own, such as 'aliases'"));
+        }
+        return Optional.of(new CollectionConfig.AliasField(field.get(), at));
     }
 
     private static String trimSlashes(String path) {

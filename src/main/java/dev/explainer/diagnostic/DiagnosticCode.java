@@ -147,7 +147,16 @@ public enum DiagnosticCode {
      */
     IMAGE,
     /** An image in Markdown without alt text (a decorative one says so with {@code ![""](…)}). */
-    IMAGE_ALT;
+    IMAGE_ALT,
+
+    // --- Former addresses ---
+
+    /**
+     * A former address of an entry (an alias, answered with a redirect) that is not a site path,
+     * has a fragment, is the entry's own URL, or is the address of a page, a file or another
+     * entry's alias.
+     */
+    ALIAS;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

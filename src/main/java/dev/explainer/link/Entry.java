@@ -44,6 +44,11 @@ public record Entry(String collection, String id, Position position, Map<String,
      * else its {@code title}, else its {@code name}; its id where the chosen field holds no text.
      */
     public String displayName(Optional<String> displayField) {
+        return displayName(data, id, displayField);
+    }
+
+    /** {@link #displayName(Optional)} of an entry with these fields and id. */
+    static String displayName(Map<String, Object> data, String id, Optional<String> displayField) {
         if (displayField.isPresent()) {
             return data.get(displayField.get()) instanceof String text ? text : id;
         }

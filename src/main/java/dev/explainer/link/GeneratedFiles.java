@@ -20,6 +20,8 @@ import java.util.Optional;
 public record GeneratedFiles(Map<String, String> writers) {
     public static final String SITEMAP = "sitemap.xml";
     public static final String ROBOTS = "robots.txt";
+    /** The former addresses and where they lead, for web servers; written when a collection declares {@code aliases}. */
+    public static final String REDIRECTS = "redirects.map";
 
     public GeneratedFiles {
         writers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(writers));
@@ -37,6 +39,10 @@ public record GeneratedFiles(Map<String, String> writers) {
         }
         config.search().ifPresent(search -> writers.put(search.outputFile(),
                 "the site's search index, which 'search.index' (" + search.indexPosition() + ") puts there"));
+        if (hasRedirects(config)) {
+            writers.put(REDIRECTS, "the list of former addresses the build writes for web servers while a collection declares"
+                    + " 'aliases'");
+        }
         return new GeneratedFiles(writers);
     }
 
@@ -55,5 +61,10 @@ public record GeneratedFiles(Map<String, String> writers) {
     /** The file at {@code path} and what writes it, for a message: "sitemap.xml, the sitemap the build writes (...)". */
     public Optional<String> describe(String path) {
         return writerOf(path).map(writer -> path + ", " + writer);
+    }
+
+    /** Whether a collection declares former addresses, so builds write the redirect list. */
+    public static boolean hasRedirects(SiteConfig config) {
+        return config.collections().stream().anyMatch(collection -> collection.aliases().isPresent());
     }
 }

@@ -99,6 +99,7 @@ public final class Linker {
         Map<String, String> pageFiles = new HashMap<>();
         pagePaths.forEach((key, sitePath) -> pageFiles.put(routes.byKey().get(key).outputFile(), sitePath));
         PagePlacement.checkCopiedFiles(inputs.assets(), generated, pageFiles, problems);
+        List<Redirect> redirects = Aliases.of(config, published, routes.byKey(), pagePaths, assets, generated, problems);
 
         Map<String, Bodies.Rendered> bodies = Bodies.render(markdown, published.values(),
                 entry -> Optional.ofNullable(routes.byKey().get(entry.key())).map(route -> Route.pageOf(route.sitePath())), targets,
@@ -138,7 +139,8 @@ public final class Linker {
             pagesByPath.put(sitePath, new Page(sitePath, route.outputFile(), route.template().get(), byKey.get(key)));
         });
         Site site = new Site(config, collections, Map.copyOf(byKey), referrers, matrices, pages(pagesByPath, previous),
-                pagesByPath, assets, targets, List.copyOf(fragmentLinks), Changelog.of(config, collections), Site.placesIn(collections));
+                pagesByPath, assets, targets, List.copyOf(fragmentLinks), Changelog.of(config, collections), Site.placesIn(collections),
+                redirects);
 
         List<Diagnostic> structural = problems.sorted();
         List<Diagnostic> inBodies = bodyProblems.sorted();

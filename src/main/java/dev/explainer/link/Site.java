@@ -33,12 +33,15 @@ public final class Site implements LinkTargets {
     private final List<Change> changelog;
     /** Each entry's index in its collection's list, so that one can be swapped in place ({@link EntrySwap}). */
     private final Map<String, Integer> places;
+    private final List<Redirect> redirects;
 
     Site(SiteConfig config, Map<String, List<Entry>> collections, Map<String, Entry> byKey,
          Map<String, Map<String, List<Entry>>> referrers, Map<String, Map<String, Map<String, Entry>>> matrices,
          List<Page> pages, Map<String, Page> pagesByPath, Map<String, String> assets, SitePaths paths,
-         List<RenderedMarkdown.FragmentLink> fragmentLinks, List<Change> changelog, Map<String, Integer> places) {
+         List<RenderedMarkdown.FragmentLink> fragmentLinks, List<Change> changelog, Map<String, Integer> places,
+         List<Redirect> redirects) {
         this.places = places;
+        this.redirects = redirects;
         this.paths = paths;
         this.changelog = changelog;
         this.config = config;
@@ -160,6 +163,11 @@ public final class Site implements LinkTargets {
     /** Asset site paths ({@code /assets/style.css}) to their output files. */
     public Map<String, String> assets() {
         return assets;
+    }
+
+    /** The former addresses of entries, each with where it leads, ordered by former path. */
+    public List<Redirect> redirects() {
+        return redirects;
     }
 
     /** Every entry's dated changes, newest first. */

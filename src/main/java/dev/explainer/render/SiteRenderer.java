@@ -23,7 +23,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The render stage: every page through its template ({@link PageRenderer}), independently and in
- * parallel, plus the sitemap and robots.txt ({@link SiteIndexFiles}). It hands the pages' links
+ * parallel, plus the sitemap and robots.txt ({@link SiteIndexFiles}) and the redirects of former
+ * addresses ({@link RedirectFiles}). It hands the pages' links
  * and ids to the checks after rendering ({@link Result#found()}), which the builder runs as a step
  * of its own (pages nothing links to, links to missing {@code #fragments}). Template errors
  * become diagnostics naming the
@@ -42,7 +43,7 @@ public final class SiteRenderer {
      * What a render made and found.
      *
      * @param pages       the pages that rendered, in site order (none failed, if the result has no errors)
-     * @param generated   the sitemap, robots.txt and the search index, if the site has search
+     * @param generated   the sitemap, robots.txt, the search index if the site has search, and the redirect pages and list if it declares aliases
      * @param pageCount   how many pages the site has
      * @param rendered    the site paths of the pages that went through their template in this run
      * @param interrupted the render stopped before every page was done: the build ran out of time or
@@ -160,6 +161,7 @@ public final class SiteRenderer {
         if (site.config().search().isPresent() && !problems.hasErrors()) { // no index of a site that is not written
             generated.add(SearchIndexFile.of(pages, site.config(), next.search()));
         }
+        generated.addAll(RedirectFiles.of(site));
 
         Optional<RenderWatchdog.Reason> stop = watchdog.runStop();
         boolean interrupted = stop.isPresent() && stop.get() != RenderWatchdog.Reason.ANOTHER_PAGE_TIMED_OUT;

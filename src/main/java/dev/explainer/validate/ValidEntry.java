@@ -38,6 +38,15 @@ public record ValidEntry(RawEntry raw, Map<String, Object> data) {
     }
 
     /**
+     * Where item {@code index} of the list in {@code field} was written; for a field that holds a
+     * single value, where that value was written. Empty if the entry has no such field.
+     */
+    public Optional<Position> positionOf(String field, int index) {
+        return raw.fields().get(field).map(value -> value instanceof YamlNode.Sequence list && index < list.items().size()
+                ? list.items().get(index).position() : value.position());
+    }
+
+    /**
      * Whether {@code other} has the same id, draft flag and fields, typed alike and written at the
      * same places: every value and position a later stage reads, but the Markdown body. Compares
      * values (and positions), not objects.

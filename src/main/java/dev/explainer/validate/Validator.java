@@ -145,14 +145,21 @@ public final class Validator {
 
     /** A collection's {@code display_field} must be a field its schema declares: else every breadcrumb would show the id. */
     private static void checkDisplayField(CollectionConfig collection, CollectionSchema schema, Diagnostics problems) {
-        collection.displayField().ifPresent(display -> {
-            if (!schema.fields().contains(display.field())) {
-                String hint = Suggestions.closest(display.field(), schema.fields()).map(s -> "; did you mean '" + s + "'?")
-                        .orElse(schema.fields().isEmpty() ? "" : "; its fields are " + String.join(", ", schema.fields()));
-                problems.error(DiagnosticCode.CONFIG, display.position(), "collection '" + collection.name() + "': 'display_field' names field '"
-                        + display.field() + "', which its schema " + schema.file() + " does not declare" + hint);
-            }
-        });
+        collection.displayField().ifPresent(display -> checkDeclared("display_field", display.field(), display.position(), collection,
+                schema, problems));
+        // A misspelt field of former addresses would make every redirect silently missing.
+        collection.aliases().ifPresent(aliases -> checkDeclared("aliases", aliases.field(), aliases.position(), collection, schema,
+                problems));
+    }
+
+    private static void checkDeclared(String key, String field, dev.explainer.diagnostic.Position at, CollectionConfig collection,
+                                      CollectionSchema schema, Diagnostics problems) {
+        if (!schema.fields().contains(field)) {
+            String hint = Suggestions.closest(field, schema.fields()).map(s -> "; did you mean '" + s + "'?")
+                    .orElse(schema.fields().isEmpty() ? "" : "; its fields are " + String.join(", ", schema.fields()));
+            problems.error(DiagnosticCode.CONFIG, at, "collection '" + collection.name() + "': '" + key + "' names field '"
+                    + field + "', which its schema " + schema.file() + " does not declare" + hint);
+        }
     }
 
     /**

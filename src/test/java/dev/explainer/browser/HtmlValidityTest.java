@@ -69,4 +69,27 @@ class HtmlValidityTest {
         assertTrue(pages >= 40, "pages checked: " + pages);
         assertEquals(List.of(), errors);
     }
+
+    /** The page the build writes at an entry's former address ({@code aliases}). */
+    @Test
+    void everyRedirectPageIsValidHtml() throws Exception {
+        dev.explainer.testing.TestSite.write(temp, dev.explainer.testing.TestSite.BASE);
+        dev.explainer.testing.TestSite.edit(temp, "content/site.yaml", "sort: [name]", "sort: [name]\n    aliases: aliases");
+        dev.explainer.testing.TestSite.edit(temp, "content/schemas/person.json", "\"born\"", "\"aliases\": {\"type\": \"array\"}, \"born\"");
+        dev.explainer.testing.TestSite.edit(temp, "content/people/ann.md", "name: Ann", "name: Ann & \"Co\"\naliases: [/people/anne/, /old.html]");
+        dev.explainer.testing.TestSite.Run run = dev.explainer.testing.TestSite.build(temp);
+        assertEquals(0, run.exitCode(), run.err());
+        EmbeddedValidator validator = new EmbeddedValidator();
+        validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
+        validator.setNoLangDetect(false);
+        List<String> problems = new ArrayList<>();
+        for (String page : List.of("people/anne/index.html", "old.html")) {
+            for (JsonNode message : new ObjectMapper().readTree(validator.validate(temp.resolve("site/" + page))).path("messages")) {
+                if (!message.path("type").asText().equals("info") || message.path("subType").asText().equals("warning")) {
+                    problems.add(page + ": " + message.path("type").asText() + " " + message.path("message").asText());
+                }
+            }
+        }
+        assertEquals(List.of(), problems, "neither errors nor warnings");
+    }
 }

@@ -39,6 +39,8 @@ class NginxConfigTest {
     static Path temp;
     static Process nginx;
     static String base;
+    static Process aliasedNginx;
+    static String aliasedBase;
     static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static String stylesheet;
 
@@ -52,20 +54,45 @@ class NginxConfigTest {
         try (Stream<Path> assets = Files.list(site.resolve("assets"))) {
             stylesheet = assets.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("style.")).findFirst().orElseThrow();
         }
+        Server real = serve(site, temp.resolve("nginx"));
+        nginx = real.process();
+        base = real.base();
+
+        // A second site, whose entries have former addresses: the shipped map answers them.
+        Path aliased = temp.resolve("aliased");
+        TestSite.write(aliased, TestSite.BASE);
+        TestSite.edit(aliased, "content/site.yaml", "sort: [name]", "sort: [name]\n    aliases: aliases");
+        TestSite.edit(aliased, "content/schemas/person.json", "\"born\"", "\"aliases\": {\"type\": \"array\"}, \"born\"");
+        TestSite.edit(aliased, "content/people/ann.md", "party: reds", "party: reds\naliases: [/people/anne/, /old/ann.html]");
+        TestSite.Run built = TestSite.build(aliased);
+        assertEquals(0, built.exitCode(), built.err());
+        Server second = serve(aliased.resolve("site"), temp.resolve("nginx-aliased"));
+        aliasedNginx = second.process();
+        aliasedBase = second.base();
+    }
+
+    /** A running nginx and the address it serves at. */
+    private record Server(Process process, String base) {
+    }
+
+    /** Starts nginx with the shipped configuration serving {@code site}, its files in {@code dir}. */
+    private static Server serve(Path site, Path dir) throws Exception {
+        Files.createDirectories(dir);
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        Path headers = temp.resolve("explainer-headers.conf");
+        Path headers = dir.resolve("explainer-headers.conf");
         Files.copy(PROJECT.resolve("src/deploy/nginx/explainer-headers.conf"), headers);
         String server = Files.readString(PROJECT.resolve("src/deploy/nginx/explainer.conf"));
         server = TestSite.replaced(server, "listen 8080;", "listen 127.0.0.1:" + port + ";");
         server = TestSite.replaced(server, "root /srv/vienna-talks/site;", "root " + site + ";");
+        server = TestSite.replaced(server, "include /srv/vienna-talks/site/redirects*.map;", "include " + site + "/redirects*.map;");
         server = TestSite.replaced(server, "/etc/nginx/snippets/explainer-headers.conf", headers.toString());
-        Files.writeString(temp.resolve("explainer.conf"), server);
+        Files.writeString(dir.resolve("explainer.conf"), server);
         // Only the wrapper is the test's own; the server block is the shipped example.
         boolean root = "root".equals(System.getProperty("user.name"));
-        Files.writeString(temp.resolve("nginx.conf"), (root ? "user root;\n" : "") + """
+        Files.writeString(dir.resolve("nginx.conf"), (root ? "user root;\n" : "") + """
                 worker_processes 1;
                 daemon off;
                 pid %1$s/nginx.pid;
@@ -82,18 +109,18 @@ class NginxConfigTest {
                     scgi_temp_path %1$s/scgi;
                     include %1$s/explainer.conf;
                 }
-                """.formatted(temp));
-        nginx = new ProcessBuilder(NGINX.toString(), "-p", temp.toString(), "-c", temp.resolve("nginx.conf").toString())
-                .redirectErrorStream(true).redirectOutput(temp.resolve("nginx.out").toFile()).start();
-        base = "http://127.0.0.1:" + port;
+                """.formatted(dir));
+        Process process = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             try (Socket ignored = new Socket("127.0.0.1", port)) {
-                break;
+                return new Server(process, "http://127.0.0.1:" + port);
             } catch (IOException e) {
-                if (System.nanoTime() > deadline || !nginx.isAlive()) {
-                    throw new AssertionError("nginx did not start: " + Files.readString(temp.resolve("nginx.out"))
-                            + (Files.exists(temp.resolve("error.log")) ? Files.readString(temp.resolve("error.log")) : ""));
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    process.destroy();
+                    throw new AssertionError("nginx did not start: " + Files.readString(dir.resolve("nginx.out"))
+                            + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
                 }
                 Thread.sleep(50);
             }
@@ -105,10 +132,17 @@ class NginxConfigTest {
         if (nginx != null) {
             nginx.destroy();
         }
+        if (aliasedNginx != null) {
+            aliasedNginx.destroy();
+        }
     }
 
     private static HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        return getFrom(base, path, headers);
+    }
+
+    private static HttpResponse<String> getFrom(String server, String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -164,5 +198,18 @@ class NginxConfigTest {
             assertTrue(response.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"), path);
             assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
         }
+    }
+
+    @Test
+    void answersFormerAddressesWithAPermanentRedirect() throws Exception {
+        for (String former : new String[] {"/people/anne/", "/people/anne", "/old/ann.html"}) {
+            HttpResponse<String> moved = getFrom(aliasedBase, former);
+            assertEquals(301, moved.statusCode(), former);
+            assertEquals("/people/ann/", moved.headers().firstValue("Location").orElseThrow(), former);
+        }
+        assertEquals(200, getFrom(aliasedBase, "/people/ann/").statusCode());
+        assertEquals(404, getFrom(aliasedBase, "/redirects.map").statusCode(), "the list is the server's, not the readers'");
+        assertTrue(Files.isRegularFile(temp.resolve("aliased/site/redirects.map")));
+        assertTrue(!Files.exists(temp.resolve("site/redirects.map")), "the real site declares no aliases: nginx starts without a list");
     }
 }

@@ -87,7 +87,9 @@ final class EditableSite {
                     Field.of("born", "1970-01-02", "1985-03-04", "1969-12-31", "2015-13-45", null),
                     Field.of("order", "1", "2", "3", "\"two\"", null),
                     Field.of("changes", null, CHANGE_ONE, CHANGE_TWO),
-                    Field.of("draft", null, "true", "\"yes\"")),
+                    Field.of("draft", null, "true", "\"yes\""),
+                    // Former addresses: a path, former ids (one another person's), a page's address, a fragment, one two may claim.
+                    Field.of("aliases", null, "[/people/former/]", "[ann, old-name]", "/people/bob/", "[/people/#x]", "[/shared/]")),
                     List.of(new Reference("party", "parties", false), new Reference("sources", "sources", true)),
                     List.of("dan", "eve", "Fred")),
             new Collection("parties", "parties.yaml", false, List.of(
@@ -217,7 +219,8 @@ final class EditableSite {
                 new Entry("not-found", "There is no page here; try [the start](/).", "title", "\"Not found\"", "url", "/404.html"))));
         entries.put("people", new ArrayList<>(List.of(
                 new Entry("ann", "Ann is *red*. See [the history](/about/#history).",
-                        "name", "\"Ann\"", "party", "reds", "born", "1970-01-02", "order", "2", "sources", "[reuters]"),
+                        "name", "\"Ann\"", "party", "reds", "born", "1970-01-02", "order", "2", "sources", "[reuters]",
+                        "aliases", "[/people/former/]"),
                 new Entry("bob", "Bob is blue.", "name", "\"Bob\"", "party", "blues", "order", "1"),
                 new Entry("cy", "Cy is [green](/parties/greens/).", "name", "\"Cy\"", "party", "greens", "born", "1985-03-04",
                         "sources", "[afp, reuters]", "changes", CHANGE_ONE))));
@@ -439,7 +442,7 @@ final class EditableSite {
         yaml.append("  pages:\n    folder: pages\n    schema: schemas/page.json\n    url: /{id}/\n    template: page.ftlh\n");
         yaml.append("  people:\n    folder: people\n    schema: schemas/person.json\n    references: {party: parties, sources: sources}\n");
         yaml.append("    url: ").append(List.of("/people/{id}/", "/persons/{id}/", "/people/{id}.html").get(setting(Setting.PEOPLE_URL)))
-                .append("\n    template: person.ftlh\n");
+                .append("\n    template: person.ftlh\n    aliases: aliases\n");
         yaml.append(List.of("    sort: [name]\n", "    sort: [-order]\n", "    sort: [born, name]\n", "")
                 .get(setting(Setting.PEOPLE_SORT)));
         yaml.append("  parties:\n    file: parties.yaml\n    schema: schemas/party.json\n    references: {allies: parties}\n");
@@ -475,17 +478,17 @@ final class EditableSite {
                     """),
             "person.json", List.of("""
                     {"type": "object",
-                     "properties": {"name": {"type": "string"}, "party": {"type": "string"}, "born": {"type": "string", "format": "date"},
+                     "properties": {"aliases": {}, "name": {"type": "string"}, "party": {"type": "string"}, "born": {"type": "string", "format": "date"},
                        "order": {"type": "integer"}, "sources": {"type": "array", "items": {"type": "string"}}, %s},
                      "required": ["name", "party"], "additionalProperties": false}
                     """.formatted(CHANGES_SCHEMA), """
                     {"type": "object",
-                     "properties": {"name": {"type": "string"}, "party": {"type": "string"}, "born": {"type": "string", "format": "date"},
+                     "properties": {"aliases": {}, "name": {"type": "string"}, "party": {"type": "string"}, "born": {"type": "string", "format": "date"},
                        "order": {"type": "integer"}, "sources": {"type": "array", "items": {"type": "string"}}, %s},
                      "required": ["name", "party", "born"], "additionalProperties": false}
                     """.formatted(CHANGES_SCHEMA), """
                     {"type": "object",
-                     "properties": {"name": {"type": "string"}, "party": {"type": "string"}, "born": {"type": "string"},
+                     "properties": {"aliases": {}, "name": {"type": "string"}, "party": {"type": "string"}, "born": {"type": "string"},
                        "order": {"type": "string"}, "sources": {"type": "array", "items": {"type": "string"}}, %s},
                      "required": ["name", "party"], "additionalProperties": false}
                     """.formatted(CHANGES_SCHEMA)),
