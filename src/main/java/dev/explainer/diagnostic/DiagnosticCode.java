@@ -128,7 +128,19 @@ public enum DiagnosticCode {
     /** The output could not be written; the previous output is unchanged. */
     OUTPUT,
     /** A bug in the tool, met while processing a file. */
-    INTERNAL_ERROR;
+    INTERNAL_ERROR,
+
+    // --- Shortcodes ---
+    /** A shortcode template's declaration ({@code @param}, {@code @body}) that cannot be read. */
+    SHORTCODE_DECLARATION,
+    /** A shortcode call in a body that cannot be read, or names no shortcode of the site. */
+    SHORTCODE_CALL,
+    /** A shortcode call's argument that is unknown, missing, given twice or not of its declared type. */
+    SHORTCODE_ARGUMENT,
+    /** A shortcode that takes a body and is not closed, or a closing tag that closes nothing. */
+    SHORTCODE_BODY,
+    /** A shortcode's reference argument naming no entry of its collection (or a draft). */
+    SHORTCODE_REFERENCE;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
