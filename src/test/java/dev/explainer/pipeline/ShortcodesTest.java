@@ -147,6 +147,24 @@ class ShortcodesTest {
     }
 
     @Test
+    void aPageLinkedOnlyByAShortcodeIsNotReportedAsUnlinked() {
+        TestSite.write(root, TestSite.BASE);
+        TestSite.write(root, SHORTCODES + """
+                -- templates/shortcodes/party.ftlh --
+                <#-- @param which reference:parties required -->
+                <a href="${which.href}">${which.name}</a>
+                """);
+        TestSite.Run run = TestSite.build(root);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("content/parties.yaml:3:7: warning: no other page links to /parties/blues/"), run.err());
+        TestSite.edit(root, "content/pages/notes.md", "Code stays code", "Ask {{< party which=\"blues\" >}}.\n\nCode stays code");
+        run = TestSite.build(root);
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(run.err().contains("/parties/blues/"), run.err());
+        assertEquals("../parties/blues/index.html", TestSite.html(root.resolve("site/notes/index.html")).selectFirst("main a[href*=blues]").attr("href"));
+    }
+
+    @Test
     void everyBadCallIsReportedAtItsPlace() {
         TestSite.write(root, TestSite.BASE);
         TestSite.write(root, SHORTCODES);
