@@ -120,6 +120,7 @@ final class ShortcodeExpansion {
             return Optional.empty();
         }
         List<Replacement> replacements = new ArrayList<>();
+        int[] closes = matchingCloses(tags);
         boolean[] inside = new boolean[tags.size()];
         for (int k = 0; k < tags.size(); k++) {
             if (inside[k]) {
@@ -130,7 +131,7 @@ final class ShortcodeExpansion {
             if (shortcode == null) {
                 if (!tag.closing()) {
                     error(DiagnosticCode.SHORTCODE_CALL, tag.start(), unknown(tag.name()));
-                    int close = matchingClose(tags, k);
+                    int close = closes[k];
                     if (close >= 0) {
                         inside[close] = true; // its closing tag is no second problem
                         replacements.add(new Replacement(tags.get(close).start(), tags.get(close).end(), ""));
@@ -148,7 +149,7 @@ final class ShortcodeExpansion {
                 replacements.add(new Replacement(tag.start(), tag.end(),
                         arguments.map(given -> call(shortcode, tag, given, Optional.empty())).orElse("")));
             } else {
-                int close = matchingClose(tags, k);
+                int close = closes[k];
                 if (close < 0) {
                     error(DiagnosticCode.SHORTCODE_BODY, tag.start(), "the shortcode '" + tag.name()
                             + "' takes a body and is not closed; end its body with {{< /" + tag.name() + " >}}");
@@ -160,7 +161,7 @@ final class ShortcodeExpansion {
                 }
                 Tag end = tags.get(close);
                 Optional<Map<String, Object>> arguments = arguments(shortcode, tag);
-                if (depth + 1 >= MOST_NESTED) {
+                if (depth >= MOST_NESTED) {
                     error(DiagnosticCode.SHORTCODE_BODY, tag.start(), "shortcodes with bodies are nested here more than "
                             + MOST_NESTED + " deep; take some out of the others");
                     replacements.add(new Replacement(tag.start(), end.end(), ""));
@@ -203,20 +204,25 @@ final class ShortcodeExpansion {
         return new Expanded(out.toString(), offsets, List.copyOf(diagnostics), List.copyOf(fragmentLinks));
     }
 
-    /** The closing tag of the body that tag {@code k} opens, counting tags of the same name inside it; -1 if none. */
-    private static int matchingClose(List<Tag> tags, int k) {
-        String name = tags.get(k).name();
-        int open = 1;
-        for (int j = k + 1; j < tags.size(); j++) {
+    /**
+     * For each opening tag, the closing tag of the same name that ends its body (tags of that
+     * name inside it are matched first), or -1 if none does. One pass with a stack per name, so
+     * that thousands of unclosed tags cost no more than thousands of closed ones.
+     */
+    private static int[] matchingCloses(List<Tag> tags) {
+        int[] closes = new int[tags.size()];
+        java.util.Arrays.fill(closes, -1);
+        Map<String, java.util.ArrayDeque<Integer>> open = new java.util.HashMap<>();
+        for (int j = 0; j < tags.size(); j++) {
             Tag tag = tags.get(j);
-            if (tag.name().equals(name)) {
-                open += tag.closing() ? -1 : 1;
-                if (open == 0) {
-                    return j;
-                }
+            java.util.ArrayDeque<Integer> unclosed = open.computeIfAbsent(tag.name(), name -> new java.util.ArrayDeque<>());
+            if (!tag.closing()) {
+                unclosed.push(j);
+            } else if (!unclosed.isEmpty()) {
+                closes[unclosed.pop()] = j;
             }
         }
-        return -1;
+        return closes;
     }
 
     private String unknown(String name) {

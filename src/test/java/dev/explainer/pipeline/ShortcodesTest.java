@@ -99,7 +99,8 @@ class ShortcodesTest {
         Element card = notes.selectFirst("main > figure.person.wide");
         assertEquals("<a href=\"../people/ann/index.html\">Ann</a> <em>&lt;the first&gt;</em>", card.html(),
                 "the entry's page linked relatively, the text argument escaped");
-        assertTrue(notes.select("main > p > figure").isEmpty(), "no paragraph around a block");
+        String html = new String(TestSite.snapshot(root.resolve("site")).get("notes/index.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("\n<figure class=\"person wide\">") && !html.contains("<p><figure"), "no paragraph around a block: " + html);
     }
 
     @Test
@@ -235,6 +236,17 @@ class ShortcodesTest {
                 """);
         assertEquals("content/pages/notes.md:4:17: error: 'cy' in the argument 'who' is a draft of 'people';"
                 + " publish it (remove 'draft: true') or build with --drafts\n1 error\n", errors(run));
+    }
+
+    @Test
+    void bodiesNestSixteenDeepAndNoDeeper() {
+        String sixteen = "{{< callout kind=\"x\" >}}\n".repeat(16) + "Deep." + "\n{{< /callout >}}".repeat(16) + "\n";
+        Document deep = built(SHORTCODES + "-- content/pages/deep.md --\n---\ntitle: Deep\n---\n" + sixteen, "deep/index.html");
+        assertEquals("Deep.", deep.selectFirst("main " + "aside ".repeat(16) + "> p").text());
+        TestSite.Run run = TestSite.breakWith(root, "-- content/pages/deep.md --\n---\ntitle: Deep\n---\n"
+                + "{{< callout kind=\"x\" >}}\n" + sixteen + "{{< /callout >}}\n");
+        assertEquals("content/pages/deep.md:20:1: error: shortcodes with bodies are nested here more than 16 deep;"
+                + " take some out of the others\n1 error\n", errors(run));
     }
 
     @Test
