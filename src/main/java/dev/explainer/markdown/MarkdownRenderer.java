@@ -234,10 +234,39 @@ public final class MarkdownRenderer {
         if (expanded) {
             // a call alone in its paragraph stands for a block: the shortcode's output, not a paragraph around it
             html = ALONE_IN_PARAGRAPH.matcher(html).replaceAll("$1");
+            html = withoutCallsInAttributes(html, calls, diagnostics);
         }
         diagnostics.addAll(state.diagnostics);
         fragmentLinks.addAll(state.fragmentLinks);
         return new ShortcodeExpansion.Part(html, List.copyOf(diagnostics), List.copyOf(fragmentLinks));
+    }
+
+    /**
+     * The HTML without the markers that ended up inside a tag (an image's description, a link's
+     * title), each reported at its call: HTML put there would break the tag.
+     */
+    private static String withoutCallsInAttributes(String html, List<ShortcodeCall> calls, List<Diagnostic> diagnostics) {
+        StringBuilder kept = null;
+        boolean inTag = false;
+        int from = 0;
+        for (int i = 0; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                inTag = true;
+            } else if (c == '>') {
+                inTag = false;
+            } else if (c == ShortcodeCall.MARK && inTag) {
+                int close = html.indexOf(ShortcodeCall.MARK, i + 1);
+                ShortcodeCall call = calls.get(Integer.parseInt(html, i + 1, close, 10));
+                diagnostics.add(Diagnostic.error(DiagnosticCode.SHORTCODE_CALL, call.position(), "the shortcode '" + call.name()
+                        + "' cannot stand in an image's description or a link's title, which hold only text; move it out"));
+                kept = kept == null ? new StringBuilder(html.length()) : kept;
+                kept.append(html, from, i);
+                from = close + 1;
+                i = close;
+            }
+        }
+        return kept == null ? html : kept.append(html, from, html.length()).toString();
     }
 
     private static final Pattern ALONE_IN_PARAGRAPH = Pattern.compile("<p>(\u0001[0-9]+\u0001)</p>");

@@ -202,6 +202,24 @@ class ShortcodesTest {
     }
 
     @Test
+    void aShortcodeCannotStandInsideAnAttribute() {
+        TestSite.write(root, TestSite.BASE);
+        TestSite.write(root, SHORTCODES);
+        TestSite.Run run = TestSite.breakWith(root, """
+                -- content/pages/notes.md --
+                ---
+                title: Notes
+                ---
+                ![A map {{< double n=1 >}}](/assets/site.css) and [Ann](/people/ann/ "said {{< double n=2 >}}").
+                """);
+        assertEquals("""
+                content/pages/notes.md:4:9: error: the shortcode 'double' cannot stand in an image's description or a link's title, which hold only text; move it out
+                content/pages/notes.md:4:76: error: the shortcode 'double' cannot stand in an image's description or a link's title, which hold only text; move it out
+                2 errors
+                """, errors(run));
+    }
+
+    @Test
     void aBodyShortcodeWithoutItsClosingTagIsReported() {
         TestSite.write(root, TestSite.BASE);
         TestSite.write(root, SHORTCODES);
