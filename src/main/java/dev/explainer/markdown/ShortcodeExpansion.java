@@ -36,7 +36,7 @@ final class ShortcodeExpansion {
     /** Shortcodes with bodies inside one another: more is surely a mistake, and each level renders its body again. */
     static final int MOST_NESTED = 16;
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
-    private static final String AS_TEXT = "; to show '{{<' as text, put it in a code span (`{{<`)";
+    private static final String AS_TEXT = "; to show '{{<' as text, write '\\{{<'";
 
     /** A part of the body to render on its own: {@code text} starts at {@code base} in the body. */
     record Source(String text, int base) {
@@ -106,6 +106,10 @@ final class ShortcodeExpansion {
             }
             if (codeAt < code.size() && code.get(codeAt)[0] <= at) {
                 at = text.indexOf(OPEN, code.get(codeAt)[1]);
+                continue;
+            }
+            if (at > 0 && text.charAt(at - 1) == '\\') {
+                at = text.indexOf(OPEN, at + OPEN.length()); // written "\{{<": Markdown shows the brace as written
                 continue;
             }
             Tag tag = tag(at);

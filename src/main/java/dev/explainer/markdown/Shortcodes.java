@@ -43,6 +43,9 @@ public record Shortcodes(boolean enabled, Map<String, Shortcode> byName) {
     /** Where the shortcode templates are, below {@code templates/}. */
     public static final String FOLDER = "shortcodes/";
 
+    /** What a shortcode template sees besides its arguments: a page's names, and {@code body}. */
+    static final java.util.List<String> TEMPLATE_NAMES = java.util.List.of("body", "changelog", "collections", "entry", "href", "json",
+            "lookup", "matrices", "page", "root", "site");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Pattern TAG_LINE = Pattern.compile("(?m)^([ \\t]*)@(\\S*)([^\\n]*)$");
 
@@ -160,6 +163,11 @@ public record Shortcodes(boolean enabled, Map<String, Shortcode> byName) {
         if (!NAME.matcher(words[0]).matches()) {
             problems.error(DiagnosticCode.SHORTCODE_DECLARATION, at, "the argument name '" + words[0]
                     + "' may hold only lower-case letters, digits, '-' and '_'");
+            return Optional.empty();
+        }
+        if (TEMPLATE_NAMES.contains(words[0])) {
+            problems.error(DiagnosticCode.SHORTCODE_DECLARATION, at, "the argument name '" + words[0] + "' is a name the template"
+                    + " already has (" + String.join(", ", TEMPLATE_NAMES) + "); choose another");
             return Optional.empty();
         }
         boolean required = words.length == 3;

@@ -64,7 +64,7 @@ class ShortcodesTest {
             A **bold** claim, [linked](/parties/reds/), with <b>raw</b> HTML.
             {{< /callout >}}
 
-            Code stays code: `{{< person who="nobody" >}}`.
+            Code stays code: `{{< person who="nobody" >}}`, and so does \\{{< this >}}.
 
             ```
             {{< nothing >}}
@@ -119,6 +119,7 @@ class ShortcodesTest {
     void aCallInCodeIsText() {
         Document notes = built(SHORTCODES, "notes/index.html");
         assertEquals("{{< person who=\"nobody\" >}}", notes.selectFirst("main p code").text());
+        assertTrue(notes.selectFirst("main p:has(code)").text().endsWith(", and so does {{< this >}}."), notes.selectFirst("main p:has(code)").text());
         assertEquals("{{< nothing >}}\n", notes.selectFirst("main pre code").wholeText());
     }
 
@@ -278,7 +279,7 @@ class ShortcodesTest {
                 Write {{< name >}} in Hugo.
                 """);
         assertEquals("content/pages/notes.md:4:7: error: unknown shortcode 'name': the site has no shortcodes"
-                + " (templates in templates/shortcodes/); to show '{{<' as text, put it in a code span (`{{<`)\n1 error\n", errors(run));
+                + " (templates in templates/shortcodes/); to show '{{<' as text, write '\\{{<'\n1 error\n", errors(run));
     }
 
     @Test
@@ -293,6 +294,7 @@ class ShortcodesTest {
                   @returns a span
                   @param n number
                   @param n text
+                  @param page text
                 -->
                 <span class="double">${n * 2}</span>
                 """);
@@ -301,7 +303,8 @@ class ShortcodesTest {
                 templates/shortcodes/double.ftlh:3:3: error: the argument 'of' refers to 'peeple', which is not a collection of content/site.yaml; did you mean 'people'?
                 templates/shortcodes/double.ftlh:4:3: error: unknown declaration '@returns'; a shortcode declares '@param NAME TYPE' (with 'required' if it must be given) and '@body'
                 templates/shortcodes/double.ftlh:6:3: error: the argument 'n' is declared twice; remove one
-                4 errors
+                templates/shortcodes/double.ftlh:7:3: error: the argument name 'page' is a name the template already has (body, changelog, collections, entry, href, json, lookup, matrices, page, root, site); choose another
+                5 errors
                 """, errors(run));
     }
 
