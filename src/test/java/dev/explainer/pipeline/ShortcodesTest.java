@@ -58,7 +58,7 @@ class ShortcodesTest {
             ---
             Twice ten is {{< double n=10 >}}, said [Bob](/people/bob/).
 
-            {{< person who="ann" wide=true note="<the first>" >}}
+            {{< person who="ann" wide=true note="<the \\"first\\">" >}}
 
             {{< callout kind="warning" >}}
             A **bold** claim, [linked](/parties/reds/), with <b>raw</b> HTML.
@@ -97,7 +97,7 @@ class ShortcodesTest {
     void aShortcodeAloneInItsParagraphIsABlockAndItsReferenceIsTheEntry() {
         Document notes = built(SHORTCODES, "notes/index.html");
         Element card = notes.selectFirst("main > figure.person.wide");
-        assertEquals("<a href=\"../people/ann/index.html\">Ann</a> <em>&lt;the first&gt;</em>", card.html(),
+        assertEquals("<a href=\"../people/ann/index.html\">Ann</a> <em>&lt;the \"first\"&gt;</em>", card.html(),
                 "the entry's page linked relatively, the text argument escaped");
         String html = new String(TestSite.snapshot(root.resolve("site")).get("notes/index.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("\n<figure class=\"person wide\">") && !html.contains("<p><figure"), "no paragraph around a block: " + html);
