@@ -80,9 +80,11 @@ public final class ConfigParser {
         }
         boolean rawHtml = site.mapping("markdown").map(markdown -> {
             MappingReader reader = new MappingReader(markdown, "'markdown'", problems);
-            reader.rejectUnknownKeys(Set.of("raw_html"));
+            reader.rejectUnknownKeys(Set.of("raw_html", "shortcodes"));
             return reader.bool("raw_html", false);
         }).orElse(false);
+        boolean shortcodes = site.mapping("markdown").map(markdown -> new MappingReader(markdown, "'markdown'", problems)
+                .bool("shortcodes", true)).orElse(true);
         List<MenuItem> menu = menu(site, problems);
         Map<String, Object> params = site.mapping("params").map(p -> castMap(p.toPlain())).orElse(Map.of());
         List<CollectionConfig> collections = CollectionsParser.collections(site, problems);
@@ -92,7 +94,7 @@ public final class ConfigParser {
         Outputs outputs = outputs(site, problems);
         Optional<SearchConfig> search = SearchParser.search(site, problems);
         SiteConfig config = new SiteConfig(file.path(), title, description, baseUrl, language, dateFormat,
-                rawHtml, menu, params, changelog, collections, limits, outputs, media, search);
+                rawHtml, shortcodes, menu, params, changelog, collections, limits, outputs, media, search);
         return new Result(Optional.of(config), problems);
     }
 

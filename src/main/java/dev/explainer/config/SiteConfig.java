@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param language    a BCP 47 language tag; also fixes the locale templates format with
  * @param dateFormat  the default FreeMarker date pattern ({@code d MMMM yyyy})
  * @param rawHtml     whether raw HTML in Markdown passes through (off unless the site opts in)
+ * @param shortcodes  whether {@code {{< name >}}} in Markdown calls a shortcode (on unless the site opts out)
  * @param menu        the main navigation
  * @param params      free data for templates, as plain maps, lists and scalars
  * @param changelog   the field in which entries keep their dated changes, and the keys of each change,
@@ -33,6 +34,7 @@ public record SiteConfig(
         String language,
         String dateFormat,
         boolean rawHtml,
+        boolean shortcodes,
         List<MenuItem> menu,
         Map<String, Object> params,
         Optional<ChangelogConfig> changelog,
@@ -57,7 +59,7 @@ public record SiteConfig(
 
     /** A copy published at another base URL (the command line's {@code --base-url}). */
     public SiteConfig withBaseUrl(URI url) {
-        return new SiteConfig(path, title, description, url, language, dateFormat, rawHtml, menu, params, changelog, collections,
+        return new SiteConfig(path, title, description, url, language, dateFormat, rawHtml, shortcodes, menu, params, changelog, collections,
                 limits, outputs, media, search);
     }
 }

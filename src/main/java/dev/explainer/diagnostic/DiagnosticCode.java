@@ -156,7 +156,20 @@ public enum DiagnosticCode {
      * has a fragment, is the entry's own URL, or is the address of a page, a file or another
      * entry's alias.
      */
-    ALIAS;
+    ALIAS,
+
+
+    // --- Shortcodes ---
+    /** A shortcode template's declaration ({@code @param}, {@code @body}) that cannot be read. */
+    SHORTCODE_DECLARATION,
+    /** A shortcode call in a body that cannot be read, or names no shortcode of the site. */
+    SHORTCODE_CALL,
+    /** A shortcode call's argument that is unknown, missing, given twice or not of its declared type. */
+    SHORTCODE_ARGUMENT,
+    /** A shortcode that takes a body and is not closed, or a closing tag that closes nothing. */
+    SHORTCODE_BODY,
+    /** A shortcode's reference argument naming no entry of its collection (or a draft). */
+    SHORTCODE_REFERENCE;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

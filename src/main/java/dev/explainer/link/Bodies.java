@@ -3,6 +3,7 @@ package dev.explainer.link;
 import dev.explainer.load.RawEntry;
 import dev.explainer.markdown.MarkdownRenderer;
 import dev.explainer.markdown.RenderedMarkdown;
+import dev.explainer.markdown.Shortcodes;
 import dev.explainer.validate.ValidEntry;
 
 import java.util.ArrayList;
@@ -40,14 +41,14 @@ final class Bodies {
      * @param base  the bodies of the last full run
      * @param since bodies rendered by quick runs since, which take the place of those in {@code base}
      */
-    record Cache(SitePaths targets, boolean rawHtml, Map<String, Rendered> base, Map<String, Rendered> since) {
-        static final Cache EMPTY = new Cache(null, false, Map.of(), Map.of());
+    record Cache(SitePaths targets, boolean rawHtml, Shortcodes shortcodes, Map<String, Rendered> base, Map<String, Rendered> since) {
+        static final Cache EMPTY = new Cache(null, false, Shortcodes.NONE, Map.of(), Map.of());
         /** Past this many bodies rendered by quick runs, they are merged into the base. */
         private static final int MOST_SINCE = 256;
 
         /** What a run with these targets and this setting may reuse, by entry key; nothing for another. */
-        Function<String, Rendered> validFor(SitePaths targets, boolean rawHtml) {
-            if (this.targets == null || this.rawHtml != rawHtml || !targets.sameAs(this.targets)) {
+        Function<String, Rendered> validFor(SitePaths targets, boolean rawHtml, Shortcodes shortcodes) {
+            if (this.targets == null || this.rawHtml != rawHtml || !this.shortcodes.equals(shortcodes) || !targets.sameAs(this.targets)) {
                 return key -> null;
             }
             return key -> {
@@ -61,11 +62,11 @@ final class Bodies {
             Map<String, Rendered> newer = new HashMap<>(since);
             newer.putAll(rendered);
             if (newer.size() <= MOST_SINCE) {
-                return new Cache(targets, rawHtml, base, newer);
+                return new Cache(targets, rawHtml, shortcodes, base, newer);
             }
             Map<String, Rendered> all = new HashMap<>(base);
             all.putAll(newer);
-            return new Cache(targets, rawHtml, all, Map.of());
+            return new Cache(targets, rawHtml, shortcodes, all, Map.of());
         }
     }
 
@@ -89,7 +90,7 @@ final class Bodies {
      * @param pageOf the site path of the page each entry's relative links resolve against, if any
      */
     static Map<String, Rendered> render(MarkdownRenderer markdown, Collection<ValidEntry> entries,
-                                        Function<ValidEntry, Optional<String>> pageOf, SitePaths targets,
+                                        Function<ValidEntry, Optional<String>> pageOf, SitePaths targets, Shortcodes shortcodes,
                                         Function<String, Rendered> previous) {
         Map<String, Rendered> bodies = new HashMap<>();
         List<MarkdownRenderer.Job> jobs = new ArrayList<>();
@@ -104,7 +105,7 @@ final class Bodies {
             if (earlier != null && earlier.isFor(body, page)) {
                 bodies.put(entry.key(), earlier);
             } else {
-                jobs.add(new MarkdownRenderer.Job(body, page, targets));
+                jobs.add(new MarkdownRenderer.Job(body, page, targets, shortcodes));
                 jobKeys.add(entry.key());
             }
         }

@@ -4,6 +4,7 @@ import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.markdown.MarkdownRenderer;
 import dev.explainer.markdown.RenderedMarkdown;
+import dev.explainer.markdown.ShortcodeCall;
 import dev.explainer.validate.ValidEntry;
 
 import java.util.ArrayList;
@@ -72,7 +73,15 @@ final class BodyRelink {
         Site site = last.site();
         Map<String, Bodies.Rendered> rendered = Bodies.render(markdown, changed,
                 entry -> site.entry(entry.collection(), entry.id()).flatMap(Entry::sitePath).map(Route::pageOf), site.sitePaths(),
-                cache.bodies.validFor(site.sitePaths(), markdown.rawHtml()));
+                inputs.shortcodes(), cache.bodies.validFor(site.sitePaths(), markdown.rawHtml(), inputs.shortcodes()));
+        for (ValidEntry entry : changed) {
+            // A shortcode's reference is a reference like a field's: who refers to whom, and the
+            // problems with their positions, are the structure this quick run keeps.
+            List<ShortcodeCall.Reference> referredBefore = ShortcodeCall.references(site.entry(entry.collection(), entry.id()).orElseThrow().shortcodes());
+            if (!referredBefore.equals(ShortcodeCall.references(rendered.get(entry.key()).markdown().shortcodes()))) {
+                return Optional.empty();
+            }
+        }
         Set<String> changedFiles = new HashSet<>();
         changed.forEach(entry -> changedFiles.add(entry.raw().path()));
         Diagnostics bodyProblems = new Diagnostics();
@@ -86,9 +95,9 @@ final class BodyRelink {
             RenderedMarkdown body = rendered.get(entry.key()).markdown();
             bodyProblems.addAll(body.diagnostics());
             fragmentLinks.addAll(body.fragmentLinks());
-            if (!old.holds(entry.key(), entry.raw().idPosition(), entry.data(), body.html(), old.sitePath())) {
+            if (!old.holds(entry.key(), entry.raw().idPosition(), entry.data(), body.html(), body.shortcodes(), old.sitePath())) {
                 replaced.put(entry.key(), new Entry(entry.collection(), entry.id(), entry.raw().idPosition(), entry.data(), body.html(),
-                        old.sitePath(), entry.key(), revision++));
+                        body.shortcodes(), old.sitePath(), entry.key(), revision++));
             }
         }
         fragmentLinks.sort(Linker.FRAGMENT_ORDER);

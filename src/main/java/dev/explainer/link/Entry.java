@@ -2,7 +2,9 @@ package dev.explainer.link;
 
 import dev.explainer.diagnostic.Position;
 import dev.explainer.load.RawEntry;
+import dev.explainer.markdown.ShortcodeCall;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +28,7 @@ import java.util.Optional;
  *                   {@link Site#reference} resolves
  * @param html       its Markdown body as HTML (empty if it has none), internal links starting
  *                   with {@link dev.explainer.markdown.MarkdownRenderer#ROOT}
+ * @param shortcodes the shortcode calls whose markers {@code html} holds, by index (none for most bodies)
  * @param sitePath   where it is shown: its own page ({@code /parties/russia/}) or an anchor on
  *                   another page ({@code /positions/#russia-assad}); empty if nowhere
  * @param key        identifies the entry across collections: {@link #key(String, String)}, kept
@@ -33,7 +36,7 @@ import java.util.Optional;
  * @param revision   changes exactly when another component changes (see above)
  */
 public record Entry(String collection, String id, Position position, Map<String, Object> data, String html,
-                    Optional<String> sitePath, String key, long revision) {
+                    List<ShortcodeCall> shortcodes, Optional<String> sitePath, String key, long revision) {
 
     public static String key(String collection, String id) {
         return RawEntry.key(collection, id);
@@ -61,8 +64,9 @@ public record Entry(String collection, String id, Position position, Map<String,
     }
 
     /** Whether this entry has these contents: then it keeps its revision. */
-    boolean holds(String key, Position position, Map<String, Object> data, String html, Optional<String> sitePath) {
-        return this.key.equals(key) && this.position.equals(position) && this.html.equals(html)
+    boolean holds(String key, Position position, Map<String, Object> data, String html, List<ShortcodeCall> shortcodes,
+                  Optional<String> sitePath) {
+        return this.key.equals(key) && this.position.equals(position) && this.html.equals(html) && this.shortcodes.equals(shortcodes)
                 && this.sitePath.equals(sitePath) && this.data.equals(data);
     }
 }

@@ -1,5 +1,6 @@
 package dev.explainer.link;
 
+import dev.explainer.markdown.Shortcodes;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.load.Asset;
@@ -39,13 +40,17 @@ public final class LinkCache {
     /**
      * What a run was given, as far as the link stage reads it.
      *
-     * @param templates the template names (their texts do not matter here)
+     * @param templates         the template names (their texts do not matter here, but for shortcodes' declarations)
+     * @param shortcodes        the shortcodes the templates declare
+     * @param shortcodeProblems the problems of their declarations
      */
-    record Inputs(boolean includeDrafts, SiteConfig config, Set<String> templates, List<Asset> assets, Set<String> incomplete,
-                  List<ValidEntry> entries, Map<String, ImageFile> images) {
+    record Inputs(boolean includeDrafts, SiteConfig config, Set<String> templates, Shortcodes shortcodes,
+                  List<Diagnostic> shortcodeProblems, List<Asset> assets, Set<String> incomplete, List<ValidEntry> entries,
+                  Map<String, ImageFile> images) {
         /** Whether everything but the entries is the same. The config's equals comes last: it costs the most. */
         boolean sameSettingsAs(Inputs other) {
-            return includeDrafts == other.includeDrafts && templates.equals(other.templates) && assets.equals(other.assets)
+            return includeDrafts == other.includeDrafts && templates.equals(other.templates) && shortcodes.equals(other.shortcodes)
+                    && shortcodeProblems.equals(other.shortcodeProblems) && assets.equals(other.assets)
                     && images.equals(other.images) && incomplete.equals(other.incomplete) && config.equals(other.config);
         }
     }

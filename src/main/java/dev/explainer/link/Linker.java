@@ -8,6 +8,8 @@ import dev.explainer.load.Asset;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.markdown.MarkdownRenderer;
 import dev.explainer.markdown.RenderedMarkdown;
+import dev.explainer.markdown.ShortcodeCall;
+import dev.explainer.markdown.Shortcodes;
 import dev.explainer.validate.ValidEntry;
 
 import java.util.ArrayList;
@@ -63,8 +65,11 @@ public final class Linker {
      * @param cache         what the previous run returned, or {@link LinkCache#empty()}
      */
     public Result link(LoadedSite loaded, List<ValidEntry> entries, boolean includeDrafts, LinkCache cache) {
+        Diagnostics declarationProblems = new Diagnostics();
+        Shortcodes shortcodes = !loaded.config().shortcodes() ? Shortcodes.OFF : Shortcodes.declared(loaded.templates(),
+                loaded.config().collections().stream().map(c -> c.name()).toList(), declarationProblems);
         LinkCache.Inputs inputs = new LinkCache.Inputs(includeDrafts, loaded.config(), Set.copyOf(loaded.templates().keySet()),
-                loaded.assets(), loaded.incomplete(), entries, loaded.images());
+                shortcodes, declarationProblems.sorted(), loaded.assets(), loaded.incomplete(), entries, loaded.images());
         Optional<Result> quick = BodyRelink.relink(markdown, inputs, cache);
         return quick.isPresent() ? quick.get() : linkAll(inputs, cache);
     }
@@ -72,6 +77,7 @@ public final class Linker {
     private Result linkAll(LinkCache.Inputs inputs, LinkCache cache) {
         Optional<Site> previous = cache.last.map(LinkCache.LastRun::site);
         Diagnostics problems = new Diagnostics();
+        problems.addAll(inputs.shortcodeProblems());
         SiteConfig config = inputs.config();
         Set<String> excludedDrafts = new HashSet<>();
         Map<String, ValidEntry> published = new LinkedHashMap<>();
@@ -103,7 +109,7 @@ public final class Linker {
 
         Map<String, Bodies.Rendered> bodies = Bodies.render(markdown, published.values(),
                 entry -> Optional.ofNullable(routes.byKey().get(entry.key())).map(route -> Route.pageOf(route.sitePath())), targets,
-                cache.bodies.validFor(targets, markdown.rawHtml()));
+                inputs.shortcodes(), cache.bodies.validFor(targets, markdown.rawHtml(), inputs.shortcodes()));
         Diagnostics bodyProblems = new Diagnostics();
         List<RenderedMarkdown.FragmentLink> fragmentLinks = new ArrayList<>();
         for (Bodies.Rendered body : bodies.values()) {
@@ -119,10 +125,11 @@ public final class Linker {
         for (ValidEntry entry : published.values()) {
             Bodies.Rendered body = bodies.get(entry.key());
             String html = body == null ? "" : body.markdown().html();
+            List<ShortcodeCall> calls = body == null ? List.of() : body.markdown().shortcodes();
             Optional<String> sitePath = Optional.ofNullable(routes.byKey().get(entry.key())).map(Route::sitePath);
             Entry before = earlier.get(entry.key());
-            Entry now = before != null && before.holds(entry.key(), entry.raw().idPosition(), entry.data(), html, sitePath) ? before
-                    : new Entry(entry.collection(), entry.id(), entry.raw().idPosition(), entry.data(), html, sitePath, entry.key(),
+            Entry now = before != null && before.holds(entry.key(), entry.raw().idPosition(), entry.data(), html, calls, sitePath)
+                    ? before : new Entry(entry.collection(), entry.id(), entry.raw().idPosition(), entry.data(), html, calls, sitePath, entry.key(),
                     revision++);
             built.add(now);
             byKey.put(now.key(), now);
@@ -147,7 +154,7 @@ public final class Linker {
         List<ValidEntry> publishedList = List.copyOf(published.values());
         LinkCache next = new LinkCache(Optional.of(new LinkCache.LastRun(inputs, site,
                 Arrays.copyOf(publishedAt, published.size()), structural, inBodies)),
-                routes.cache(), new Bodies.Cache(targets, markdown.rawHtml(), bodies, Map.of()), revision);
+                routes.cache(), new Bodies.Cache(targets, markdown.rawHtml(), inputs.shortcodes(), bodies, Map.of()), revision);
         return new Result(site, publishedList, all(structural, inBodies), next);
     }
 

@@ -5,6 +5,7 @@ import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
+import dev.explainer.markdown.ShortcodeCall;
 import dev.explainer.text.Suggestions;
 import dev.explainer.validate.ValidEntry;
 import dev.explainer.yaml.YamlNode;
@@ -44,13 +45,13 @@ final class References {
         // order; they are kept by key, as hashing whole entries (their data and HTML) costs more.
         Map<String, Map<String, Map<String, Entry>>> found = new HashMap<>();
         for (CollectionConfig collection : config.collections()) {
-            if (collection.references().isEmpty()) {
-                continue;
-            }
             for (Entry source : collections.getOrDefault(collection.name(), List.of())) {
                 ValidEntry entry = published.get(source.key());
                 for (CollectionConfig.Reference reference : collection.references().values()) {
                     resolveField(entry, source, reference, published, byKey, excludedDrafts, incomplete, found, problems);
+                }
+                if (!source.shortcodes().isEmpty()) {
+                    resolveShortcodes(source, published, byKey, excludedDrafts, incomplete, found, problems);
                 }
             }
         }
@@ -98,6 +99,36 @@ final class References {
             }
             found.computeIfAbsent(targetKey, k -> new TreeMap<>())
                     .computeIfAbsent(entry.collection(), k -> new LinkedHashMap<>()).putIfAbsent(source.key(), source);
+        }
+    }
+
+    /** The entries a body's shortcodes name by reference arguments: referred to like the entries of a reference field. */
+    private static void resolveShortcodes(Entry source, Map<String, ValidEntry> published, Map<String, Entry> byKey,
+                                          Set<String> excludedDrafts, Set<String> incomplete,
+                                          Map<String, Map<String, Map<String, Entry>>> found, Diagnostics problems) {
+        for (ShortcodeCall.Reference reference : ShortcodeCall.references(source.shortcodes())) {
+            String targetKey = Entry.key(reference.collection(), reference.id());
+            Entry target = byKey.get(targetKey);
+            if (target == null && incomplete.contains(reference.collection())) {
+                continue;
+            }
+            if (target == null) {
+                String where = "in the argument '" + reference.argument() + "'";
+                String message;
+                if (excludedDrafts.contains(targetKey)) {
+                    message = "'" + reference.id() + "' " + where + " is a draft of '" + reference.collection()
+                            + "'; publish it (remove 'draft: true') or build with --drafts";
+                } else {
+                    List<String> ids = published.values().stream().filter(e -> e.collection().equals(reference.collection()))
+                            .map(ValidEntry::id).sorted().toList();
+                    message = "unknown " + reference.collection() + " id '" + reference.id() + "' " + where
+                            + Suggestions.closest(reference.id(), ids).map(s -> "; did you mean '" + s + "'?").orElse("");
+                }
+                problems.error(DiagnosticCode.SHORTCODE_REFERENCE, reference.position(), message);
+                continue;
+            }
+            found.computeIfAbsent(targetKey, k -> new TreeMap<>())
+                    .computeIfAbsent(source.collection(), k -> new LinkedHashMap<>()).putIfAbsent(source.key(), source);
         }
     }
 

@@ -23,16 +23,13 @@ import com.vladsch.flexmark.util.data.DataSet;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 
-import dev.explainer.diagnostic.Diagnostic;
-import dev.explainer.diagnostic.DiagnosticCode;
-import dev.explainer.load.RawEntry;
-import dev.explainer.parallel.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.regex.Pattern;
 
 /**
  * Markdown to HTML with flexmark: tables, footnotes, heading ids, typographic quotes and
@@ -113,8 +110,14 @@ public final class MarkdownRenderer {
         return rawHtml;
     }
 
-    /** A body to render, and what its links resolve against (see {@link #render}). */
-    public record Job(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets) {
+    /**
+     * A body to render, what its links resolve against (see {@link #render}), and the shortcodes
+     * it may call.
+     */
+    public record Job(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets, Shortcodes shortcodes) {
+        public Job(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets) {
+            this(body, pagePath, targets, Shortcodes.OFF);
+        }
     }
 
     /**
@@ -146,7 +149,10 @@ public final class MarkdownRenderer {
 
     private RenderedMarkdown renderOnThisStack(Job job) {
         try {
-            return renderChecked(job.body(), job.pagePath(), job.targets());
+            String markdown = job.body().markdown().replace('\u0000', '\uFFFD'); // as CommonMark asks; the length stays
+            List<ShortcodeCall> calls = new ArrayList<>();
+            ShortcodeExpansion.Part part = renderPart(job, new ShortcodeExpansion.Source(markdown, 0), 0, calls);
+            return new RenderedMarkdown(part.html(), part.diagnostics(), part.fragmentLinks(), List.copyOf(calls));
         } catch (StackOverflowError e) {
             return refused(job.body(), 0, "this Markdown is too complex to read: one line or paragraph repeats a construct"
                     + " thousands of times (such as a table row of thousands of columns, or thousands of '*' in a row); break it up");
@@ -154,26 +160,70 @@ public final class MarkdownRenderer {
     }
 
     private static RenderedMarkdown refused(RawEntry.Body body, int offset, String message) {
-        return new RenderedMarkdown("", List.of(Diagnostic.error(DiagnosticCode.MARKDOWN_LIMIT, body.positionOf(offset), message)), List.of());
+        return new RenderedMarkdown("", List.of(refusal(body, offset, message)), List.of(), List.of());
     }
 
-    private RenderedMarkdown renderChecked(RawEntry.Body body, Optional<String> pagePath, LinkTargets targets) {
-        String markdown = body.markdown().replace('\u0000', '\uFFFD'); // as CommonMark asks; the length stays
+    private static Diagnostic refusal(RawEntry.Body body, int offset, String message) {
+        return Diagnostic.error(DiagnosticCode.MARKDOWN_LIMIT, body.positionOf(offset), message);
+    }
+
+    /** A document parsed, or why it may not be: the offset in its text and the message. */
+    private record Parsed(Document document, int refusedAt, String refusal) {
+    }
+
+    private Parsed parse(String markdown) {
         OptionalInt deepLine = Nesting.tooDeepAtLineStarts(markdown);
         if (deepLine.isPresent()) {
-            return refused(body, deepLine.getAsInt(), Nesting.TOO_DEEP_BLOCKS);
+            return new Parsed(null, deepLine.getAsInt(), Nesting.TOO_DEEP_BLOCKS);
         }
         int variant = (markdown.indexOf('|') >= 0 ? 1 : 0) | (markdown.contains("[^") ? 2 : 0);
         Document document = parser(variant).parse(markdown);
         Integer longWord = QuickAutolinkExtension.LONG_WORD.get(document);
         if (longWord != null) {
-            return refused(body, longWord, QuickAutolinkExtension.LONG_WORD_MESSAGE);
+            return new Parsed(null, longWord, QuickAutolinkExtension.LONG_WORD_MESSAGE);
         }
         Optional<Nesting.TooDeep> tooDeep = Nesting.tooDeep(document);
         if (tooDeep.isPresent()) {
-            return refused(body, tooDeep.get().node().getStartOffset(), tooDeep.get().message());
+            return new Parsed(null, tooDeep.get().node().getStartOffset(), tooDeep.get().message());
         }
-        BodyState state = new BodyState(body, pagePath, targets);
+        return new Parsed(document, -1, null);
+    }
+
+    /**
+     * Renders a body, or a shortcode's body within it ({@code depth} levels down): its shortcode
+     * calls are checked and replaced by their markers (added to {@code calls}), then the rest is
+     * rendered as Markdown.
+     */
+    private ShortcodeExpansion.Part renderPart(Job job, ShortcodeExpansion.Source source, int depth, List<ShortcodeCall> calls) {
+        RawEntry.Body body = job.body();
+        String markdown = source.text();
+        Parsed parsed = parse(markdown);
+        if (parsed.document() == null) {
+            return new ShortcodeExpansion.Part("", List.of(refusal(body, source.base() + parsed.refusedAt(), parsed.refusal())), List.of());
+        }
+        Document document = parsed.document();
+        SourceOffsets offsets = SourceOffsets.shifted(source.base());
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<RenderedMarkdown.FragmentLink> fragmentLinks = new ArrayList<>();
+        boolean expanded = false;
+        if (job.shortcodes().enabled() && markdown.contains(ShortcodeExpansion.OPEN)) {
+            Optional<ShortcodeExpansion.Expanded> expansion = ShortcodeExpansion.expand(body, source, document, job.shortcodes(), depth,
+                    calls, (inner, level) -> renderPart(job, inner, level, calls));
+            if (expansion.isPresent()) {
+                expanded = true;
+                diagnostics.addAll(expansion.get().diagnostics());
+                fragmentLinks.addAll(expansion.get().fragmentLinks());
+                offsets = expansion.get().offsets();
+                Parsed again = parse(expansion.get().text());
+                if (again.document() == null) {
+                    diagnostics.add(refusal(body, offsets.toBody(again.refusedAt()), again.refusal()));
+                    return new ShortcodeExpansion.Part("", List.copyOf(diagnostics), List.of());
+                }
+                document = again.document();
+                markdown = expansion.get().text();
+            }
+        }
+        BodyState state = new BodyState(body, offsets, job.pagePath(), job.targets());
         document.set(BodyState.KEY, state);
         if (!rawHtml) {
             SourceChecks.warnAboutRawHtml(document, state);
@@ -185,8 +235,45 @@ public final class MarkdownRenderer {
         if (!state.texts.isEmpty()) {
             html = PlainText.splice(html, state.texts);
         }
-        return new RenderedMarkdown(html, List.copyOf(state.diagnostics), List.copyOf(state.fragmentLinks));
+        if (expanded) {
+            // a call alone in its paragraph stands for a block: the shortcode's output, not a paragraph around it
+            html = ALONE_IN_PARAGRAPH.matcher(html).replaceAll("$1");
+            html = withoutCallsInAttributes(html, calls, diagnostics);
+        }
+        diagnostics.addAll(state.diagnostics);
+        fragmentLinks.addAll(state.fragmentLinks);
+        return new ShortcodeExpansion.Part(html, List.copyOf(diagnostics), List.copyOf(fragmentLinks));
     }
+
+    /**
+     * The HTML without the markers that ended up inside a tag (an image's description, a link's
+     * title), each reported at its call: HTML put there would break the tag.
+     */
+    private static String withoutCallsInAttributes(String html, List<ShortcodeCall> calls, List<Diagnostic> diagnostics) {
+        StringBuilder kept = null;
+        boolean inTag = false;
+        int from = 0;
+        for (int i = 0; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                inTag = true;
+            } else if (c == '>') {
+                inTag = false;
+            } else if (c == ShortcodeCall.MARK && inTag) {
+                int close = html.indexOf(ShortcodeCall.MARK, i + 1);
+                ShortcodeCall call = calls.get(Integer.parseInt(html, i + 1, close, 10));
+                diagnostics.add(Diagnostic.error(DiagnosticCode.SHORTCODE_CALL, call.position(), "the shortcode '" + call.name()
+                        + "' cannot stand in an image's description or a link's title, which hold only text; move it out"));
+                kept = kept == null ? new StringBuilder(html.length()) : kept;
+                kept.append(html, from, i);
+                from = close + 1;
+                i = close;
+            }
+        }
+        return kept == null ? html : kept.append(html, from, html.length()).toString();
+    }
+
+    private static final Pattern ALONE_IN_PARAGRAPH = Pattern.compile("<p>(\u0001[0-9]+\u0001)</p>");
 
     /** The parser for a variant, built when first needed: most sites need one or two of the four. */
     private Parser parser(int variant) {

@@ -12,8 +12,10 @@ import java.util.List;
  *                      the page that shows the body replaces with its path to the site root
  * @param diagnostics   unknown or unsafe links, raw HTML that was escaped
  * @param fragmentLinks links to a {@code #fragment} of a page, checked once pages are rendered
+ * @param shortcodes    the shortcode calls whose markers the HTML holds, by index
  */
-public record RenderedMarkdown(String html, List<Diagnostic> diagnostics, List<FragmentLink> fragmentLinks) {
+public record RenderedMarkdown(String html, List<Diagnostic> diagnostics, List<FragmentLink> fragmentLinks,
+                               List<ShortcodeCall> shortcodes) {
 
     /** A link written at {@code position} to the element with id {@code fragment} on {@code sitePath}. */
     public record FragmentLink(Position position, String sitePath, String fragment) {

@@ -25,7 +25,7 @@ final class SourceChecks {
     static void warnAboutRawHtml(Node node, BodyState state) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof HtmlBlockBase || child instanceof HtmlInlineBase) {
-                state.diagnostics.add(Diagnostic.warning(DiagnosticCode.RAW_HTML, state.body.positionOf(child.getStartOffset()),
+                state.diagnostics.add(Diagnostic.warning(DiagnosticCode.RAW_HTML, state.position(child.getStartOffset()),
                         "raw HTML is shown as text; write Markdown instead, or allow HTML with 'markdown: {raw_html: true}' in the site config"));
             } else {
                 warnAboutRawHtml(child, state);
@@ -57,7 +57,7 @@ final class SourceChecks {
             int at = ForbiddenCharacters.indexOf(decoded, 0);
             if (at >= 0) {
                 state.diagnostics.add(Diagnostic.error(DiagnosticCode.FORBIDDEN_CHARACTER,
-                        state.body.positionOf(chars.getStartOffset() + reference.start()),
+                        state.position(chars.getStartOffset() + reference.start()),
                         "'" + reference.group() + "' stands for " + ForbiddenCharacters.describe(decoded.codePointAt(at))
                                 + ", which web pages and feeds cannot hold; remove it"));
             }

@@ -3,6 +3,7 @@ package dev.explainer.render;
 import dev.explainer.link.Entry;
 import dev.explainer.load.ReservedFields;
 import dev.explainer.markdown.MarkdownRenderer;
+import dev.explainer.markdown.ShortcodeCall;
 
 import freemarker.template.SimpleCollection;
 import freemarker.template.TemplateCollectionModel;
@@ -47,7 +48,11 @@ final class EntryModel implements TemplateHashModelEx {
             case "content":
                 // Internal links in a body are relative to wherever it is shown.
                 String html = reads.body(entry);
-                return Models.markup(html.indexOf(MarkdownRenderer.ROOT) < 0 ? html : html.replace(MarkdownRenderer.ROOT, page.root()));
+                String shown = html.indexOf(MarkdownRenderer.ROOT) < 0 ? html : html.replace(MarkdownRenderer.ROOT, page.root());
+                if (shown.indexOf(ShortcodeCall.MARK) >= 0) {
+                    shown = models.shortcodes().expand(shown, reads.shortcodes(entry), models);
+                }
+                return Models.markup(shown);
             case "href":
                 Optional<String> sitePath = reads.sitePath(entry);
                 if (sitePath.isEmpty()) {

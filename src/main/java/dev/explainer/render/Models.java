@@ -35,13 +35,20 @@ import java.util.Set;
  */
 final class Models implements ObjectWrapper {
     private final PageContext page;
+    private final ShortcodeOutput shortcodes;
 
-    Models(PageContext page) {
+    Models(PageContext page, ShortcodeOutput shortcodes) {
         this.page = page;
+        this.shortcodes = shortcodes;
     }
 
     PageContext page() {
         return page;
+    }
+
+    /** What shows the shortcodes of the bodies on this page. */
+    ShortcodeOutput shortcodes() {
+        return shortcodes;
     }
 
     @Override

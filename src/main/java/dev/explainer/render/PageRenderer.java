@@ -54,11 +54,11 @@ final class PageRenderer {
             return PageResult.failed(page, inputs, problems.isEmpty() ? null : problems.get(0));
         }
         PageContext context = PageContext.of(page, new SiteReads(site, inputs));
-        Models models = new Models(context);
         Utf8Output borrowed = buffers.poll();
         Utf8Output out = borrowed == null ? new Utf8Output() : borrowed;
         out.reset();
         PageGuard guard = watchdog.begin();
+        Models models = new Models(context, new ShortcodeOutput(engine, guard));
         try {
             TemplateEngine.process(template.get(), PageDataModel.of(context, models), out, models, guard);
             if (guard.stopped() != null) { // stopped, but an #attempt in the template carried on
@@ -69,6 +69,11 @@ final class PageRenderer {
                     .findFirst();
             if (stop.isPresent()) { // thrown inside a function call, which FreeMarker wraps
                 return stopped(page, inputs, stop.get());
+            }
+            Optional<ShortcodeOutput.Failure> shortcode = causes(e).filter(ShortcodeOutput.Failure.class::isInstance)
+                    .map(ShortcodeOutput.Failure.class::cast).findFirst();
+            if (shortcode.isPresent()) {
+                return PageResult.failed(page, inputs, shortcode.get().inTemplate(), shortcode.get().atCall());
             }
             Diagnostic error = Diagnostic.error(DiagnosticCode.TEMPLATE, TemplateEngine.positionOf(e, page.template()),
                     "template error: " + TemplateEngine.editorMessage(e.getMessageWithoutStackTop()));

@@ -19,6 +19,9 @@ final class RenderErrors {
             if (page.error() != null) {
                 byError.computeIfAbsent(page.error(), e -> new ArrayList<>()).add(page.page());
             }
+            if (page.alsoAt() != null) {
+                byError.computeIfAbsent(page.alsoAt(), e -> new ArrayList<>()).add(page.page());
+            }
         }
         List<Diagnostic> problems = new ArrayList<>();
         byError.forEach((error, failed) -> {

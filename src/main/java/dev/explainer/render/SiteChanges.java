@@ -101,7 +101,7 @@ record SiteChanges(Set<PageInput> inputs, Set<EntryRef> replaced) {
         if (!previous.data().keySet().equals(entry.data().keySet())) {
             inputs.add(new PageInput.EntryKeys(ref));
         }
-        if (!previous.html().equals(entry.html())) {
+        if (!previous.html().equals(entry.html()) || !previous.shortcodes().equals(entry.shortcodes())) {
             inputs.add(new PageInput.EntryBody(ref));
         }
         if (!previous.sitePath().equals(entry.sitePath())) {

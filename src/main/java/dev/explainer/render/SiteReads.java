@@ -7,6 +7,7 @@ import dev.explainer.link.Entry;
 import dev.explainer.link.Page;
 import dev.explainer.link.Site;
 import dev.explainer.markdown.LinkTargets;
+import dev.explainer.markdown.ShortcodeCall;
 
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,14 @@ final class SiteReads {
             inputs.add(new PageInput.EntryBody(EntryRef.of(entry)));
         }
         return entry.html();
+    }
+
+    /** The shortcode calls whose markers an entry's body holds: part of its body, recorded as such. */
+    List<ShortcodeCall> shortcodes(Entry entry) {
+        if (recording) {
+            inputs.add(new PageInput.EntryBody(EntryRef.of(entry)));
+        }
+        return entry.shortcodes();
     }
 
     /** Where an entry is shown, if anywhere. */

@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
  * those texts are (the texts themselves are compared, so no two different templates can pass for
  * one another). A template that loads another by a name only known while it runs (an
  * {@code #include} of an expression, {@code .get_optional_template}) depends on every template.
+ * Every template depends on the shortcode templates ({@code templates/shortcodes/}), since any page may show a
+ * body that calls one.
  */
 record TemplateRevision(Map<String, String> texts) {
     private static final Pattern LITERAL = Pattern.compile("[<\\[]#(?:import|include)\\s+\"([^\"$]+)\"");
+    private static final String SHORTCODES = dev.explainer.markdown.Shortcodes.FOLDER;
     private static final Pattern ANY = Pattern.compile("[<\\[]#(?:import|include)\\b|get_optional_template");
 
     /** The revision of every template in {@code templates}, by name. */
@@ -32,6 +35,8 @@ record TemplateRevision(Map<String, String> texts) {
             Map<String, String> texts = new HashMap<>();
             Deque<String> todo = new ArrayDeque<>();
             todo.add(name);
+            // Any page may show a body that calls a shortcode: every template depends on them all.
+            templates.keySet().stream().filter(t -> t.startsWith(SHORTCODES)).sorted().forEach(todo::add);
             while (!todo.isEmpty()) {
                 String next = todo.poll();
                 if (!texts.containsKey(next) && templates.containsKey(next)) {

@@ -55,7 +55,7 @@ class LinkCacheTest {
 
     /** The body the cache holds for an entry. */
     private Bodies.Rendered renderedBody(String key) {
-        Bodies.Rendered body = cache.bodies.validFor(cache.bodies.targets(), false).apply(key);
+        Bodies.Rendered body = cache.bodies.validFor(cache.bodies.targets(), false, cache.bodies.shortcodes()).apply(key);
         assertNotNull(body, key);
         return body;
     }

@@ -156,7 +156,10 @@ final class EditableSite {
             "*Emphasis*, `code` and a list:\n\n- one\n- two",
             "[Updates](/updates/), [the feed](/updates.xml), [the logo](/assets/logo.svg) and [style](/assets/site.css).",
             "## History\n\nIt began [at home](/) and went on [elsewhere](/parties/greens/).",
-            "A map: ![A map of the towns](map.svg \"Towns\") and a rule ![\"\"](map.svg).");
+            "A map: ![A map of the towns](map.svg \"Towns\") and a rule ![\"\"](map.svg).",
+            "A card: {{< card who=\"ann\" >}} and [Bob](/people/bob/).",
+            "{{< card who=\"bob\" >}}\n\n{{< note kind=\"tip\" >}}\nSee **[Ann](/people/ann/)** {{< card who=\"ann\" >}}.\n{{< /note >}}",
+            "{{< card who=\"nobody\" >}} and {{< nothing >}}.");
 
     /**
      * Files that edits break, and fix again later; and files that come and go beside the
@@ -660,6 +663,23 @@ final class EditableSite {
                     <#import "layout.ftlh" as l><@l.frame title=entry.title><h1>${entry.title}</h1>${entry.content}
                     <ol reversed><#list changelog?reverse as c><li>${c.date} ${c.entry.collection} ${c.entry.id}: ${c.text}</li></#list></ol>
                     </@l.frame>
+                    """)),
+            Map.entry("shortcodes/card.ftlh", List.of("""
+                    <#-- @param who reference:people required -->
+                    <span class="card"><a href="${who.href}">${who.name}</a></span>
+                    """, """
+                    <#-- @param who reference:people required
+                      @param wide boolean -->
+                    <span class="card">${who.party.name}, cited ${(who.referrers.pages![])?size} times</span>
+                    """)),
+            Map.entry("shortcodes/note.ftlh", List.of("""
+                    <#-- @param kind text required
+                      @body -->
+                    <aside class="${kind}">${body}</aside>
+                    """, """
+                    <#-- @param kind text required
+                      @body -->
+                    <aside class="note ${kind}"><p>${entry.id}</p>${body}</aside>
                     """)),
             Map.entry("feed.ftlx", List.of("""
                     <?xml version="1.0" encoding="utf-8"?>

@@ -110,6 +110,16 @@ class IncrementalRebuildProperties {
                 new SiteEdit.PutBody("pages", "about", "## History\n\nIt began [at home](/).")));
         chosen.put("a link to a heading removed from a body, then the heading", each(
                 new SiteEdit.PutBody("people", "ann", "Plain text."), new SiteEdit.PutBody("pages", "about", "Plain text.")));
+        chosen.put("a shortcode names an entry, which changes, then another entry, then none", each(
+                new SiteEdit.PutBody("pages", "about", "A card: {{< card who=\"ann\" >}} and [Bob](/people/bob/)."),
+                new SiteEdit.Put("people", "ann", "name", "\"Anna\""),
+                new SiteEdit.UseTemplate("shortcodes/card.ftlh", 1),
+                new SiteEdit.PutBody("pages", "about", "{{< card who=\"bob\" >}}\n\n{{< note kind=\"tip\" >}}\nSee **[Ann](/people/ann/)**"
+                        + " {{< card who=\"ann\" >}}.\n{{< /note >}}"),
+                new SiteEdit.Put("parties", "reds", "name", "\"Purple & Co\""),
+                new SiteEdit.UseTemplate("shortcodes/note.ftlh", 1),
+                new SiteEdit.PutBody("pages", "about", "{{< card who=\"nobody\" >}} and {{< nothing >}}."),
+                new SiteEdit.PutBody("pages", "about", "Plain text.")));
         chosen.put("the stylesheet changes its hashed name on every page", each(new SiteEdit.EditAsset(0)));
         chosen.put("an image beside a person is shown, resized, broken and removed", each(
                 new SiteEdit.PutBody("people", "ann", "![A map](map.svg)"), new SiteEdit.EditImage(0), new SiteEdit.EditImage(0),

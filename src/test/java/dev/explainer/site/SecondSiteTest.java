@@ -83,6 +83,20 @@ class SecondSiteTest {
     }
 
     @Test
+    void shortcodesShowAStatementByIdAndACalloutAndTheStatementKnowsWhereItIsCited() {
+        Document allocation = pages.get("treaty/article-allocation.html");
+        Element card = allocation.selectFirst("main figure.statement-card");
+        assertEquals("Without a guaranteed minimum, the delta's fields go dry in <summer>.", card.selectFirst("blockquote").text());
+        assertEquals("../statements/lowfen-minimum-flow/index.html", card.selectFirst("figcaption a").attr("href"));
+        Element callout = allocation.selectFirst("main aside.callout.callout-note");
+        assertEquals("Still open", callout.selectFirst(".callout-title").text());
+        assertEquals("not agreed", callout.selectFirst("p strong").text());
+        assertEquals("../treaty/index.html", callout.selectFirst("a").attr("href"));
+        assertEquals(List.of("Allocation of flow"),
+                pages.get("statements/lowfen-minimum-flow/index.html").select("ul.cited li a").eachText(), "cited by the shortcode");
+    }
+
+    @Test
     void referencesWorkBothWays() {
         assertEquals(List.of("Highmere", "Sorrel"), pages.get("blocs/upstream/index.html").select("ul.members a").eachText());
         assertEquals(List.of("Lowfen wants a minimum flow & daily data", "Highmere asks for shares by area"),
