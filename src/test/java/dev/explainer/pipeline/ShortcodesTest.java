@@ -211,11 +211,13 @@ class ShortcodesTest {
                 ---
                 title: Notes
                 ---
-                ![A map {{< double n=1 >}}](/assets/site.css) and [Ann](/people/ann/ "said {{< double n=2 >}}").
+                ![A map {{< double n=1 >}}](map.svg) and [Ann](/people/ann/ "said {{< double n=2 >}}").
+                -- content/pages/map.svg --
+                <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"></svg>
                 """);
         assertEquals("""
                 content/pages/notes.md:4:9: error: the shortcode 'double' cannot stand in an image's description or a link's title, which hold only text; move it out
-                content/pages/notes.md:4:76: error: the shortcode 'double' cannot stand in an image's description or a link's title, which hold only text; move it out
+                content/pages/notes.md:4:67: error: the shortcode 'double' cannot stand in an image's description or a link's title, which hold only text; move it out
                 2 errors
                 """, errors(run));
     }
