@@ -3,6 +3,7 @@ package dev.explainer.serve;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import dev.explainer.link.GeneratedFiles;
 import dev.explainer.output.OutputFile;
 
 import java.io.IOException;
@@ -73,7 +74,8 @@ final class PreviewRequests implements HttpHandler {
             send(exchange, 503, "text/html; charset=utf-8", inject(WAITING));
             return;
         }
-        OutputFile file = state.files().get(path);
+        // The list of former addresses is for the web server's configuration, which answers 404 for it too.
+        OutputFile file = path.equals(GeneratedFiles.REDIRECTS) ? null : state.files().get(path);
         if (file == null && state.files().containsKey(path + "/index.html")) {
             exchange.getResponseHeaders().set("Location", rawPath + "/");
             send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);

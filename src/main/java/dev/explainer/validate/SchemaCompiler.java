@@ -55,6 +55,23 @@ final class SchemaCompiler {
         }
     }
 
+    /** Jackson's reference to a place ({@code [Source: REDACTED ...; line: 1, column: 34]}), which names parser settings. */
+    private static final java.util.regex.Pattern PARSER_PLACE =
+            java.util.regex.Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
+    /** The parser's message in an editor's words: places as "line 1, column 34", no parser settings. */
+    static String parserMessage(String original) {
+        String message = PARSER_PLACE.matcher(original).replaceAll("line $1, column $2");
+        if (message.startsWith("Unexpected end-of-input: expected close marker for ")) {
+            boolean object = message.contains("for Object");
+            java.util.regex.Matcher start = java.util.regex.Pattern.compile("start marker at line (\\d+), column (\\d+)").matcher(message);
+            String opened = start.find() ? " opened at line " + start.group(1) + ", column " + start.group(2) : "";
+            return "the file ends before the '" + (object ? "{" : "[") + "'" + opened + " is closed; close it with '"
+                    + (object ? "}" : "]") + "'";
+        }
+        return message;
+    }
+
     CompiledSchema compile(SourceFile file) {
         Diagnostics problems = new Diagnostics();
         Optional<CollectionSchema> schema = compile(file, problems);
@@ -67,7 +84,7 @@ final class SchemaCompiler {
             root = json.readTree(file.text());
         } catch (JsonProcessingException e) {
             problems.error(DiagnosticCode.SCHEMA_INVALID, JsonPositions.of(file, e.getLocation()),
-                    "schema is not valid JSON: " + e.getOriginalMessage());
+                    "schema is not valid JSON: " + parserMessage(e.getOriginalMessage()));
             return Optional.empty();
         }
         if (root == null || !root.isObject()) {

@@ -138,6 +138,11 @@ final class SchemaMessages {
                                 .orElse(" (see its \"pattern\" in " + schemaFile() + ")"));
             }
             default: {
+                if ("type".equals(type) && node instanceof YamlNode.Scalar empty && empty.value() == null) {
+                    // A key with nothing after it, as 'new' leaves a field to fill in: "null found" is no help.
+                    return Diagnostic.error(DiagnosticCode.FIELD, node.position(), subject(field) + "has no value; fill it in ("
+                            + text(message).replace("null found, ", "") + ")" + (field.isEmpty() ? "" : ", or remove the line if the field is optional"));
+                }
                 String hint = "";
                 if ("type".equals(type) && node instanceof YamlNode.Scalar scalar && !(scalar.value() instanceof String)
                         && text(message).contains("string expected")) {

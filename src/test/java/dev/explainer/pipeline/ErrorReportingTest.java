@@ -126,6 +126,18 @@ class ErrorReportingTest {
     }
 
     @Test
+    void aFieldLeftEmptySaysToFillItIn() {
+        assertFails("""
+                -- content/parties.yaml --
+                - id: reds
+                  name:
+                - id: blues
+                  name: The Blues
+                """, "content/parties.yaml:2:8: error: field 'name': has no value; fill it in (string expected), or remove the line"
+                + " if the field is optional");
+    }
+
+    @Test
     void unknownFieldWithSuggestion() {
         assertFails("""
                 -- content/people/bob.md --

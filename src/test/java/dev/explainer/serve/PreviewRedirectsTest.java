@@ -28,6 +28,7 @@ class PreviewRedirectsTest {
             assertEquals(200, former.statusCode());
             assertTrue(former.body().contains("<meta http-equiv=\"refresh\" content=\"0; url=../../people/ann/index.html\">"),
                     former.body());
+            assertEquals(404, preview.get("/redirects.map").statusCode(), "the list is for the web server, which does not serve it");
 
             TestSite.edit(root, "content/people/ann.md", "/people/anne/", "/people/annie/");
             assertEquals("event: reload", preview.next("event: "));

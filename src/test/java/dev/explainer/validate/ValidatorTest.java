@@ -105,4 +105,14 @@ class ValidatorTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("content/schemas/topic.json:2:44: error: schema is not valid JSON:"), problems.get(0));
     }
+
+    @Test
+    void aSchemaCutShortSaysWhichBraceIsNotClosedWithoutTheParsersSettings() {
+        List<String> problems = messages(validate("""
+                -- content/schemas/topic.json --
+                {"type": "object", "properties": {
+                """));
+        assertEquals(List.of("content/schemas/topic.json:2:1: error: schema is not valid JSON: the file ends before the '{' opened"
+                + " at line 1, column 34 is closed; close it with '}'"), problems);
+    }
 }
