@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
@@ -15,6 +17,7 @@ import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.load.ReservedFields;
 import dev.explainer.text.SourceFile;
+import dev.explainer.text.Suggestions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +37,12 @@ final class SchemaCompiler {
             "https://json-schema.org/draft/2020-12/schema", "http://json-schema.org/draft-07/schema#",
             "http://json-schema.org/draft-07/schema", "https://json-schema.org/draft/2019-09/schema");
 
+    private static final java.util.regex.Pattern ENUMERATION = java.util.regex.Pattern.compile("does not have a value in the enumeration \\[(.*)\\]");
+    private static final String META_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+
     private final ObjectMapper json = new ObjectMapper();
+    /** The 2020-12 draft's own schema, read from the validator library's resources when first needed. */
+    private JsonSchema metaSchema;
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private final SchemaValidatorsConfig schemaConfig = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true)
@@ -116,6 +124,11 @@ final class SchemaCompiler {
                         + ReservedFields.undeclarableList() + "); rename it");
             }
         });
+        List<Diagnostic> misuse = metaSchemaProblems(file, root);
+        if (!misuse.isEmpty()) {
+            misuse.forEach(problems::add);
+            return Optional.empty();
+        }
         try {
             JsonSchema schema = factory.getSchema(root, schemaConfig);
             schema.initializeValidators();
@@ -124,6 +137,51 @@ final class SchemaCompiler {
             problems.error(DiagnosticCode.SCHEMA_INVALID, start, "schema cannot be used: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Where the schema itself breaks the rules of JSON Schema ({@code "type": "objekt"}): checked
+     * against the draft's own schema, which the validator library ships, so that the mistake is
+     * reported once, at the schema, and not as a puzzling message at every entry. One problem per
+     * place, the first the check gives.
+     */
+    private List<Diagnostic> metaSchemaProblems(SourceFile file, JsonNode root) {
+        String draft = root.path("$schema").asText(META_2020_12);
+        if (!draft.equals(META_2020_12)) {
+            return List.of(); // the older drafts' rules are left to the validator
+        }
+        java.util.Map<String, String> firstByPlace = new java.util.TreeMap<>();
+        for (ValidationMessage message : metaSchema().validate(root)) {
+            String place = message.getInstanceLocation().toString();
+            String text = message.getMessage();
+            if (text.startsWith(place + ": ")) {
+                text = text.substring(place.length() + 2);
+            }
+            firstByPlace.putIfAbsent(place, text);
+        }
+        List<Diagnostic> problems = new ArrayList<>();
+        firstByPlace.forEach((place, text) -> {
+            String pointer = place.isEmpty() || place.equals("/") ? "" : place;
+            String key = pointer.isEmpty() ? "the schema" : "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "'";
+            java.util.regex.Matcher choices = ENUMERATION.matcher(text);
+            JsonNode value = root.at(pointer);
+            if (choices.matches() && value.isTextual()) {
+                List<String> allowed = java.util.Arrays.stream(choices.group(1).split(", ")).map(c -> c.replace("\"", "")).toList();
+                text = "'" + value.asText() + "' is not one of " + String.join(", ", allowed)
+                        + Suggestions.closest(value.asText(), allowed).map(s -> "; did you mean '" + s + "'?").orElse("");
+            }
+            problems.add(Diagnostic.error(DiagnosticCode.SCHEMA_INVALID, pointer.isEmpty() ? Position.startOf(file.path())
+                    : JsonPositions.ofKey(file, pointer), "the value of " + key + " is not what JSON Schema allows there: " + text));
+        });
+        return problems;
+    }
+
+    private JsonSchema metaSchema() {
+        if (metaSchema == null) {
+            metaSchema = factory.getSchema(SchemaLocation.of(META_2020_12), SchemaValidatorsConfig.builder()
+                    .pathType(PathType.JSON_POINTER).locale(Locale.ENGLISH).build());
+        }
+        return metaSchema;
     }
 
     private static void collectRemoteRefs(JsonNode node, List<String> remote) {

@@ -141,7 +141,7 @@ final class SchemaMessages {
                 if ("type".equals(type) && node instanceof YamlNode.Scalar empty && empty.value() == null) {
                     // A key with nothing after it, as 'new' leaves a field to fill in: "null found" is no help.
                     return Diagnostic.error(DiagnosticCode.FIELD, node.position(), subject(field) + "has no value; fill it in ("
-                            + text(message).replace("null found, ", "") + ")" + (field.isEmpty() ? "" : ", or remove the line if the field is optional"));
+                            + text(message).replace("null found, ", "") + ")");
                 }
                 String hint = "";
                 if ("type".equals(type) && node instanceof YamlNode.Scalar scalar && !(scalar.value() instanceof String)

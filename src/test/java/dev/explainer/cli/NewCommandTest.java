@@ -51,7 +51,7 @@ class NewCommandTest {
                 """, text);
         TestSite.Run check = TestSite.cli("check", "--source", root.toString());
         assertEquals(1, check.exitCode(), "an unfilled scaffold is not a valid entry yet");
-        assertTrue(check.err().contains("content/people/cy.md:3:6: error: field 'name': null found, string expected"), check.err());
+        assertTrue(check.err().contains("content/people/cy.md:3:6: error: field 'name': has no value; fill it in (string expected)"), check.err());
     }
 
     @Test

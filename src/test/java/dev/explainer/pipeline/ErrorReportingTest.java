@@ -133,8 +133,7 @@ class ErrorReportingTest {
                   name:
                 - id: blues
                   name: The Blues
-                """, "content/parties.yaml:2:8: error: field 'name': has no value; fill it in (string expected), or remove the line"
-                + " if the field is optional");
+                """, "content/parties.yaml:2:8: error: field 'name': has no value; fill it in (string expected)");
     }
 
     @Test

@@ -115,4 +115,17 @@ class ValidatorTest {
         assertEquals(List.of("content/schemas/topic.json:2:1: error: schema is not valid JSON: the file ends before the '{' opened"
                 + " at line 1, column 34 is closed; close it with '}'"), problems);
     }
+
+    @Test
+    void aSchemaThatBreaksTheRulesOfJsonSchemaIsReportedAtItsValueOnce() {
+        List<String> problems = messages(validate("""
+                -- content/schemas/topic.json --
+                {"type": "object",
+                 "properties": {"name": {"type": "strng"}, "size": {"minimum": "ten"}}}
+                """));
+        assertEquals(List.of("content/schemas/topic.json:2:26: error: the value of 'type' is not what JSON Schema allows there:"
+                + " 'strng' is not one of array, boolean, integer, null, number, object, string; did you mean 'string'?",
+                "content/schemas/topic.json:2:53: error: the value of 'minimum' is not what JSON Schema allows there: string found,"
+                + " number expected"), problems);
+    }
 }
