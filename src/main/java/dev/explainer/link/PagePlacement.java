@@ -53,6 +53,13 @@ final class PagePlacement {
                         + generatedFile.get() + "; give the page another " + (hasOwnUrl(config, entry) ? "'url'" : "id"));
                 continue;
             }
+            Optional<String> generatedTwin = generated.describeCaselessTwin(route.outputFile());
+            if (generatedTwin.isPresent()) {
+                problems.error(DiagnosticCode.URL_GENERATED, urlPosition(config, entry), "URL " + route.sitePath() + " differs only in"
+                        + " capital letters from " + generatedTwin.get() + ", and macOS and Windows keep one file for both; give the"
+                        + " page another " + (hasOwnUrl(config, entry) ? "'url'" : "id"));
+                continue;
+            }
             // Of two pages with one file (or files whose names differ only in capitals), the one
             // that chose its URL with a 'url' field is told; the other keeps the page.
             String caseless = route.outputFile().toLowerCase(Locale.ROOT);

@@ -367,6 +367,15 @@ class SiteOutputsTest {
     }
 
     @Test
+    void aPageWhoseUrlDiffersOnlyInCapitalsFromAGeneratedFileCollides() {
+        assertRefused(site("", "-- content/pages/bots.md --\n---\ntitle: Bots\nurl: /Robots.txt\ntemplate: bots.txt.ftl\n---\nText.\n"
+                        + "-- templates/bots.txt.ftl --\n${entry.title}\n"),
+                "content/pages/bots.md:3:6: error: URL /Robots.txt differs only in capital letters from robots.txt, the robots file the"
+                        + " build writes (set 'generate_robots_txt: false' in the site config to publish your own), and macOS and"
+                        + " Windows keep one file for both; give the page another 'url'");
+    }
+
+    @Test
     void aStaticFileMayNotLeadOutsideTheSitesFolder(@TempDir Path outside) throws Exception {
         Path secret = Files.writeString(outside.resolve("secret.txt"), "secret");
         TestSite.write(root, TestSite.BASE);
