@@ -1,6 +1,7 @@
 package dev.explainer.link;
 
 import dev.explainer.config.CollectionConfig;
+import dev.explainer.config.UrlPattern;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
@@ -159,6 +160,14 @@ final class Aliases {
                 problems.error(DiagnosticCode.ALIAS, at, "alias '" + written + "' is a former id, but the entries of collection '"
                         + collection.name() + "' are shown on another page, whose part after '#' no server sees; write the former"
                         + " address as a site path, such as '/notes/old-name/'");
+                return Optional.empty();
+            }
+            Optional<UrlPattern> pattern = collection.urlPattern();
+            if (pattern.isPresent() && (!pattern.get().dataFields().isEmpty() || pattern.get().fields().stream().noneMatch(UrlPattern.Field::isId))) {
+                // The former values of the other fields are not known: the address could only be guessed.
+                problems.error(DiagnosticCode.ALIAS, at, "alias '" + written + "' is a former id, but the url pattern '"
+                        + pattern.get().text() + "' of collection '" + collection.name() + "' makes addresses from more than the id;"
+                        + " write the former address as a site path, such as '/notes/old-name/'");
                 return Optional.empty();
             }
             path = collection.url().get().replace("{id}", written);

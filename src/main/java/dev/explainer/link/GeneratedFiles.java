@@ -63,6 +63,15 @@ public record GeneratedFiles(Map<String, String> writers) {
         return writerOf(path).map(writer -> path + ", " + writer);
     }
 
+    /**
+     * The generated file, described as {@link #describe} does, whose path differs from
+     * {@code path} only in capitals: on macOS and Windows the two are one file.
+     */
+    public Optional<String> describeCaselessTwin(String path) {
+        return writers.keySet().stream().filter(generated -> !generated.equals(path) && generated.equalsIgnoreCase(path))
+                .findFirst().flatMap(this::describe);
+    }
+
     /** Whether a collection declares former addresses, so builds write the redirect list. */
     public static boolean hasRedirects(SiteConfig config) {
         return config.collections().stream().anyMatch(collection -> collection.aliases().isPresent());

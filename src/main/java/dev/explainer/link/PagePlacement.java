@@ -53,6 +53,13 @@ final class PagePlacement {
                         + generatedFile.get() + "; give the page another " + (hasOwnUrl(config, entry) ? "'url'" : "id"));
                 continue;
             }
+            Optional<String> generatedTwin = generated.describeCaselessTwin(route.outputFile());
+            if (generatedTwin.isPresent()) {
+                problems.error(DiagnosticCode.URL_GENERATED, urlPosition(config, entry), "URL " + route.sitePath() + " differs only in"
+                        + " capital letters from " + generatedTwin.get() + ", and macOS and Windows keep one file for both; give the"
+                        + " page another " + (hasOwnUrl(config, entry) ? "'url'" : "id"));
+                continue;
+            }
             // Of two pages with one file (or files whose names differ only in capitals), the one
             // that chose its URL with a 'url' field is told; the other keeps the page.
             String caseless = route.outputFile().toLowerCase(Locale.ROOT);
@@ -158,6 +165,11 @@ final class PagePlacement {
      */
     static void checkCopiedFiles(List<Asset> assets, GeneratedFiles generated, Map<String, String> pageFiles, Diagnostics problems) {
         Map<String, Asset> byAddress = new HashMap<>();
+        // A page or generated file whose name differs only in capitals from a copied file is one
+        // file with it on macOS and Windows: which of the two survives would depend on the machine.
+        Map<String, String> writtenByCaseless = new HashMap<>();
+        generated.writers().keySet().forEach(path -> writtenByCaseless.put(path.toLowerCase(Locale.ROOT), generated.describe(path).get()));
+        pageFiles.forEach((file, sitePath) -> writtenByCaseless.putIfAbsent(file.toLowerCase(Locale.ROOT), "the page " + sitePath));
         for (Asset asset : assets) {
             Position at = Position.startOf(asset.origin());
             if (asset.fromContent()) {
@@ -184,6 +196,13 @@ final class PagePlacement {
             if (generatedFile.isPresent()) {
                 problems.error(DiagnosticCode.STATIC_FILE, at, "this file would be published as " + generatedFile.get()
                         + "; remove or rename the file");
+                continue;
+            }
+            String caselessTwin = writtenByCaseless.get(asset.outputPath().toLowerCase(Locale.ROOT));
+            if (caselessTwin != null && !pageFiles.containsKey(asset.outputPath())) {
+                problems.error(DiagnosticCode.STATIC_FILE, at, "this file would be published as " + asset.outputPath() + ", whose name"
+                        + " differs only in capital letters from " + caselessTwin + " (macOS and Windows keep one file for both);"
+                        + " rename or remove one of them");
                 continue;
             }
             String file = asset.outputPath();

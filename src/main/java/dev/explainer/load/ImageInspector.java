@@ -7,6 +7,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
+import org.w3c.dom.ProcessingInstruction;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +56,8 @@ final class ImageInspector {
     private static final int CHECK_SIDE = 512;
 
     private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
+    /** The SVG elements that change another element's attribute while the image is shown. */
+    private static final Set<String> ANIMATIONS = Set.of("set", "animate", "animateMotion", "animateTransform");
     private static final Pattern SVG_LENGTH = Pattern.compile("\\s*([0-9]*\\.?[0-9]+(?:[eE][+-]?[0-9]+)?)\\s*(px)?\\s*");
     private static final Pattern VIEW_BOX_SEPARATOR = Pattern.compile("[\\s,]+");
 
@@ -305,7 +309,7 @@ final class ImageInspector {
         if (!"svg".equals(root.getLocalName()) || !SVG_NAMESPACE.equals(root.getNamespaceURI())) {
             return Inspection.refused("is not an SVG image: its root element is not <svg xmlns=\"" + SVG_NAMESPACE + "\">; export it again as SVG");
         }
-        Optional<String> active = activeContent(root);
+        Optional<String> active = stylesheetInstruction(document).or(() -> activeContent(root));
         if (active.isPresent()) {
             return Inspection.refused(active.get());
         }
@@ -384,11 +388,30 @@ final class ImageInspector {
         return Optional.empty();
     }
 
+    /**
+     * An {@code <?xml-stylesheet?>} instruction, in words: a browser opening the file on its own
+     * fetches it and may apply it as XSLT, which can write a script into the page.
+     */
+    private static Optional<String> stylesheetInstruction(Document document) {
+        for (Node child = document.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof ProcessingInstruction instruction && "xml-stylesheet".equalsIgnoreCase(instruction.getTarget())) {
+                return Optional.of("has an <?xml-stylesheet …?> line, which a browser opening the file on its own would fetch and"
+                        + " could run as code; remove it (an SVG image styles itself with a <style> element)");
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<String> activeIn(Element element) {
         String name = element.getLocalName();
         if ("script".equals(name) || "foreignObject".equals(name)) {
             return Optional.of("holds a <" + name + "> element, which could run code when the file is opened on its own;"
                     + " remove it (an image of a page needs none)");
+        }
+        // <set attributeName="href" to="javascript:…"> makes a link the attribute checks below never see.
+        if (ANIMATIONS.contains(name) && element.getAttribute("attributeName").strip().toLowerCase(Locale.ROOT).matches("(.*:)?href")) {
+            return Optional.of("changes a link with <" + name + " attributeName=\"" + element.getAttribute("attributeName").strip()
+                    + "\">, which could lead to an address that runs code when the file is opened on its own; remove it");
         }
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {

@@ -10,8 +10,11 @@ import dev.explainer.load.SourceLayout;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +52,7 @@ final class PageFormats {
                 } catch (JsonProcessingException e) {
                     JsonLocation where = e.getLocation();
                     String place = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr() + " of the page";
-                    return problem(at, "page " + page.sitePath() + " is not valid JSON: " + e.getOriginalMessage() + place
+                    return problem(at, "page " + page.sitePath() + " is not valid JSON: " + inWords(e) + place
                             + "; print text inside quotes (\"${entry.title}\") and lists and hashes with ${json(...)}");
                 } catch (IOException e) {
                     return problem(at, "page " + page.sitePath() + " is not valid JSON: " + e.getMessage());
@@ -73,6 +76,20 @@ final class PageFormats {
                 return new Checked(rendered, Optional.empty());
             }
         }
+    }
+
+    /**
+     * Jackson's complaint, without the names of its Java classes and settings that some of its
+     * messages carry ("bound as `com.fasterxml...JsonNode`", "`StreamReadConstraints...`").
+     */
+    private static String inWords(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            return "its lists and hashes are nested more than " + StreamReadConstraints.DEFAULT_MAX_DEPTH + " deep";
+        }
+        if (e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Trailing token")) {
+            return "more follows its first value (a JSON file is one value, such as one {...})";
+        }
+        return e.getOriginalMessage();
     }
 
     private static Checked problem(Position at, String message) {

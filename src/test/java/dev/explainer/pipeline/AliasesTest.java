@@ -174,6 +174,21 @@ class AliasesTest {
     }
 
     @Test
+    void aFormerIdIsAnErrorWhereTheUrlPatternNeedsMoreThanTheId() {
+        writeSite();
+        TestSite.edit(root, "content/site.yaml", "url: /people/{id}/", "url: /people/{party}-{id}/");
+        TestSite.Run run = TestSite.build(root);
+        assertEquals("""
+                content/pages/index.md:7:6: error: link to '/people/ann/': no page or asset has the path /people/ann/; did you mean \
+                '/people/'?
+                content/people/ann.md:4:25: error: alias 'annie' is a former id, but the url pattern '/people/{party}-{id}/' of \
+                collection 'people' makes addresses from more than the id; write the former address as a site path, such as \
+                '/notes/old-name/'
+                2 errors
+                """, run.err());
+    }
+
+    @Test
     void everyAliasThatCannotHaveItsPageIsAnErrorAtTheAlias() {
         writeSite();
         TestSite.Run run = TestSite.breakWith(root, """

@@ -341,6 +341,32 @@ class ImagesTest {
     }
 
     @Test
+    void anSvgThatSetsALinkByAnimationOrLoadsAStylesheetIsRefused() {
+        TestSite.write(root, TestSite.BASE);
+        TestSite.Run run = TestSite.breakWith(root, """
+                -- content/people/a.svg --
+                <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><a><set attributeName="href" to="javascript:alert(1)"/>\
+                <rect width="4" height="4"/></a></svg>
+                -- content/people/b.svg --
+                <?xml version="1.0"?><?xml-stylesheet type="text/xsl" href="https://example.org/x.xsl"?>
+                <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"/>
+                -- content/people/ann.md --
+                ---
+                name: Ann
+                party: reds
+                born: 1970-01-02
+                ---
+                ![A](a.svg) ![B](b.svg)
+                """);
+        assertEquals("""
+                content/people/ann.md:6:1: error: image 'a.svg': content/people/a.svg changes a link with <set attributeName="href">,\
+                 which could lead to an address that runs code when the file is opened on its own; remove it
+                content/people/ann.md:6:13: error: image 'b.svg': content/people/b.svg has an <?xml-stylesheet …?> line, which a\
+                 browser opening the file on its own would fetch and could run as code; remove it (an SVG image styles itself with a\
+                 <style> element)""", errors(run));
+    }
+
+    @Test
     void anSvgNestedDeeplyOrLinkingToScriptIsCheckedWithoutOverflowingTheStack() {
         TestSite.write(root, TestSite.BASE);
         String deep = "<g>".repeat(200_000) + "<a href=\"javascript:alert(1)\"/>" + "</g>".repeat(200_000);

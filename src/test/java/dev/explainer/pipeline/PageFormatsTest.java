@@ -188,6 +188,24 @@ class PageFormatsTest {
     }
 
     @Test
+    void aJsonPageWithMoreThanOneValueOrNestedTooDeepIsAnErrorInWords() {
+        TestSite.write(root, SITE);
+        assertEquals("""
+                templates/people.json.ftl:1:1: error: page /people.json is not valid JSON: more follows its first value (a JSON file \
+                is one value, such as one {...}) at line 3, column 40 of the page; print text inside quotes ("${entry.title}") and \
+                lists and hashes with ${json(...)} (rendering /people.json from content/pages/people-list.md)
+                1 error
+                """, TestSite.breakWith(root, TestSite.replaced(SITE, "q.date))}}", "q.date))}} {}")).err());
+        TestSite.write(root, SITE);
+        assertEquals("""
+                templates/people.json.ftl:1:1: error: page /people.json is not valid JSON: its lists and hashes are nested more than \
+                1000 deep; print text inside quotes ("${entry.title}") and lists and hashes with ${json(...)} (rendering /people.json from content/pages/people-list.md)
+                1 error
+                """, TestSite.breakWith(root, TestSite.replaced(SITE, "{\"title\": \"${entry.title}\",",
+                "<#list 1..2000 as i>[</#list>{\"title\": \"${entry.title}\",")).err());
+    }
+
+    @Test
     void aControlCharacterInAPlainTextPageIsAnErrorWhereItIsPrinted() {
         TestSite.write(root, SITE);
         assertEquals("""

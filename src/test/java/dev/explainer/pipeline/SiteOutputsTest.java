@@ -355,6 +355,27 @@ class SiteOutputsTest {
     }
 
     @Test
+    void aStaticFileWhoseNameDiffersOnlyInCapitalsFromAPageOrAGeneratedFileCollides() {
+        assertRefused(site("static: static\n", "-- content/static/People/index.html --\n<p>mine</p>\n"),
+                "content/static/People/index.html:1:1: error: this file would be published as People/index.html, whose name differs"
+                        + " only in capital letters from the page /people/ (macOS and Windows keep one file for both); rename or remove"
+                        + " one of them");
+        assertRefused(site("static: static\n", "-- content/static/Sitemap.xml --\nx\n"),
+                "content/static/Sitemap.xml:1:1: error: this file would be published as Sitemap.xml, whose name differs only in"
+                        + " capital letters from sitemap.xml, the sitemap the build writes (set 'generate_sitemap: false' in the site"
+                        + " config to leave it out) (macOS and Windows keep one file for both); rename or remove one of them");
+    }
+
+    @Test
+    void aPageWhoseUrlDiffersOnlyInCapitalsFromAGeneratedFileCollides() {
+        assertRefused(site("", "-- content/pages/bots.md --\n---\ntitle: Bots\nurl: /Robots.txt\ntemplate: bots.txt.ftl\n---\nText.\n"
+                        + "-- templates/bots.txt.ftl --\n${entry.title}\n"),
+                "content/pages/bots.md:3:6: error: URL /Robots.txt differs only in capital letters from robots.txt, the robots file the"
+                        + " build writes (set 'generate_robots_txt: false' in the site config to publish your own), and macOS and"
+                        + " Windows keep one file for both; give the page another 'url'");
+    }
+
+    @Test
     void aStaticFileMayNotLeadOutsideTheSitesFolder(@TempDir Path outside) throws Exception {
         Path secret = Files.writeString(outside.resolve("secret.txt"), "secret");
         TestSite.write(root, TestSite.BASE);
