@@ -6,6 +6,7 @@ import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Position;
 import dev.explainer.link.Page;
 import dev.explainer.load.SourceLayout;
+import dev.explainer.text.LinkSchemes;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -71,6 +72,16 @@ final class PageFormats {
                 }
                 return new Checked(format == PageFormat.CALENDAR ? calendarLines(text).getBytes(StandardCharsets.UTF_8) : rendered,
                         Optional.empty());
+            }
+            case HTML -> {
+                Optional<UnsafeAddresses.Found> unsafe = UnsafeAddresses.find(rendered);
+                if (unsafe.isPresent()) {
+                    UnsafeAddresses.Found found = unsafe.get();
+                    return new Checked(null, Optional.of(Diagnostic.error(DiagnosticCode.UNSAFE_LINK, at, "the page would have "
+                            + found.attribute() + "=\"" + found.value() + "\": " + LinkSchemes.refusal(found.scheme())
+                            + "; it comes from this template or from a value it prints (a field, a shortcode's argument)")));
+                }
+                return new Checked(rendered, Optional.empty());
             }
             default -> {
                 return new Checked(rendered, Optional.empty());
