@@ -114,6 +114,23 @@ class MessagesTest {
                 + " add templates/i18n/en.yaml with the key 'menu.home'"), run.err());
     }
 
+    @Test
+    void anEditedMessageFileRendersThePagesAgainInARebuild() throws Exception {
+        TestSite.write(root, TestSite.BASE + MESSAGES);
+        dev.explainer.pipeline.SiteBuilder builder = dev.explainer.pipeline.SiteBuilder.forRebuilds();
+        dev.explainer.pipeline.BuildResult first = builder.run(dev.explainer.pipeline.BuildOptions.check(root),
+                dev.explainer.load.ChangedFiles.exactly(java.util.Set.of()));
+        assertEquals(6, first.rendered().size(), first.diagnostics().toString());
+        TestSite.edit(root, "templates/i18n/en.yaml", "Home & away", "Start");
+        dev.explainer.pipeline.BuildResult after = builder.run(dev.explainer.pipeline.BuildOptions.check(root),
+                dev.explainer.load.ChangedFiles.exactly(java.util.Set.of("templates/i18n/en.yaml")));
+        assertEquals(6, after.rendered().size(), "every page may call t()");
+        String ann = after.files().stream().filter(f -> f.path().equals("people/ann/index.html")).findFirst()
+                .map(f -> new String(((dev.explainer.output.OutputFile.Generated) f).bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .orElseThrow();
+        assertTrue(ann.contains("<p class=\"home\">Start</p>"), ann);
+    }
+
     private static final String ARABIC_DATES = """
             -- templates/person.ftlh --
             <#import "layout.ftlh" as l><@l.frame title=entry.name><h1>${entry.name}</h1>
