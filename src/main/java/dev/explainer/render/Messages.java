@@ -90,6 +90,9 @@ final class Messages {
             YamlNode value = member.value();
             if (value instanceof YamlNode.Mapping nested) {
                 flatten(key + ".", nested, texts, problems);
+            } else if (texts.containsKey(key)) { // "menu.home: A" beside "menu: {home: B}"
+                problems.add(Diagnostic.error(DiagnosticCode.MESSAGES, member.keyPosition(), "message '" + key
+                        + "' is given twice, here and at line " + texts.get(key).position().line() + "; keep one"));
             } else if (value instanceof YamlNode.Scalar scalar && scalar.value() != null) {
                 texts.put(key, new Text(String.valueOf(scalar.value()), member.keyPosition()));
             } else {

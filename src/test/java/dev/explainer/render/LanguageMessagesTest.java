@@ -69,6 +69,12 @@ class LanguageMessagesTest {
     }
 
     @Test
+    void aKeyGivenTwiceByADottedNameIsAnErrorAtTheSecond() {
+        assertEquals(List.of("templates/i18n/ar.yaml:2:1: error: message 'menu.home' is given twice, here and at line 1; keep one"),
+                problems(files("i18n/en.yaml", "menu: {home: Home}\n", "i18n/ar.yaml", "menu: {home: الرئيسية}\nmenu.home: ب\n")));
+    }
+
+    @Test
     void everyLanguageWithEveryKeyIsNoProblem() {
         assertEquals(List.of(), problems(files("i18n/en.yaml", "a: {b: B}\n", "i18n/ar.yaml", "a:\n  b: ب\n")));
     }
