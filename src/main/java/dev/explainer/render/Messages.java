@@ -52,6 +52,7 @@ final class Messages {
     static Messages read(Map<String, SourceFile> sources, List<LanguageFormat> languages, List<Diagnostic> problems) {
         Map<String, Map<String, Text>> byLanguage = new TreeMap<>();
         Map<String, String> fileOf = new TreeMap<>();
+        Map<String, Map<String, Position>> sectionsOf = new TreeMap<>(); // "menu" -> where "menu:" is written
         YamlParser yaml = new YamlParser();
         List<String> codes = languages.stream().map(LanguageFormat::code).toList();
         new TreeMap<>(sources).forEach((name, file) -> {
@@ -68,28 +69,32 @@ final class Messages {
             YamlParser.Result parsed = yaml.parse(path, file.text(), 1);
             problems.addAll(parsed.diagnostics());
             Map<String, Text> texts = new LinkedHashMap<>();
+            Map<String, Position> sections = new TreeMap<>();
             Optional<YamlNode> root = parsed.root();
             if (root.isPresent() && root.get() instanceof YamlNode.Mapping mapping) {
-                flatten("", mapping, texts, problems);
+                flatten("", mapping, texts, sections, problems);
             } else if (parsed.diagnostics().isEmpty()) {
                 problems.add(Diagnostic.error(DiagnosticCode.MESSAGES, root.map(YamlNode::position).orElse(Position.startOf(path)),
                         "a message file must be a mapping of keys to texts, such as 'menu: {home: Home}'"));
             }
             byLanguage.put(tagOf(code), texts);
             fileOf.put(tagOf(code), path);
+            sectionsOf.put(tagOf(code), sections);
         });
         if (!byLanguage.isEmpty()) {
-            checkEveryKeyInEveryLanguage(byLanguage, fileOf, codes, problems);
+            checkEveryKeyInEveryLanguage(byLanguage, fileOf, sectionsOf, codes, problems);
         }
         return new Messages(byLanguage);
     }
 
-    private static void flatten(String prefix, YamlNode.Mapping mapping, Map<String, Text> texts, List<Diagnostic> problems) {
+    private static void flatten(String prefix, YamlNode.Mapping mapping, Map<String, Text> texts, Map<String, Position> sections,
+                                List<Diagnostic> problems) {
         for (YamlNode.Member member : mapping.members().values()) {
             String key = prefix + member.key();
             YamlNode value = member.value();
             if (value instanceof YamlNode.Mapping nested) {
-                flatten(key + ".", nested, texts, problems);
+                sections.putIfAbsent(key, member.keyPosition());
+                flatten(key + ".", nested, texts, sections, problems);
             } else if (texts.containsKey(key)) { // "menu.home: A" beside "menu: {home: B}"
                 problems.add(Diagnostic.error(DiagnosticCode.MESSAGES, member.keyPosition(), "message '" + key
                         + "' is given twice, here and at line " + texts.get(key).position().line() + "; keep one"));
@@ -102,9 +107,14 @@ final class Messages {
         }
     }
 
-    /** A key one file has and another lacks, reported at the file that lacks it; a language with no file at all, once. */
+    /**
+     * A key one file has and another lacks, reported at the file that lacks it (at the mapping it
+     * belongs in, if that file has it: {@code menu:} for {@code menu.about}); a language with no
+     * file at all, once.
+     */
     private static void checkEveryKeyInEveryLanguage(Map<String, Map<String, Text>> byLanguage, Map<String, String> fileOf,
-                                                     List<String> codes, List<Diagnostic> problems) {
+                                                     Map<String, Map<String, Position>> sectionsOf, List<String> codes,
+                                                     List<Diagnostic> problems) {
         String anyFile = fileOf.values().iterator().next();
         for (String code : codes) {
             if (!byLanguage.containsKey(tagOf(code))) {
@@ -118,9 +128,21 @@ final class Messages {
             Map<String, String> missing = new TreeMap<>(); // key -> the first file that has it
             byLanguage.forEach((other, otherTexts) -> otherTexts.keySet().stream().filter(key -> !texts.containsKey(key))
                     .forEach(key -> missing.putIfAbsent(key, fileOf.get(other))));
-            missing.forEach((key, having) -> problems.add(Diagnostic.error(DiagnosticCode.MESSAGES, Position.startOf(path),
+            Map<String, Position> sections = sectionsOf.get(language.getKey());
+            missing.forEach((key, having) -> problems.add(Diagnostic.error(DiagnosticCode.MESSAGES, sectionOf(key, sections, path),
                     "message '" + key + "' is missing: " + having + " has it; add its text in this language")));
         }
+    }
+
+    /** Where the mapping {@code key} belongs in is written, the innermost the file has; else the file's start. */
+    private static Position sectionOf(String key, Map<String, Position> sections, String path) {
+        for (int dot = key.lastIndexOf('.'); dot > 0; dot = key.lastIndexOf('.', dot - 1)) {
+            Position section = sections.get(key.substring(0, dot));
+            if (section != null) {
+                return section;
+            }
+        }
+        return Position.startOf(path);
     }
 
     /** A language code as the locale of a render gives it back: {@code en-GB} for {@code en-gb}. */

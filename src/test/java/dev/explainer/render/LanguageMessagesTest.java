@@ -51,13 +51,13 @@ class LanguageMessagesTest {
     @Test
     void aKeyMissingInOneLanguageIsAnErrorAtItsFileNamingTheFileThatHasIt() {
         assertEquals(List.of(
-                "templates/i18n/ar.yaml:1:1: error: message 'menu.about' is missing: templates/i18n/en.yaml has it;"
+                "templates/i18n/ar.yaml:2:1: error: message 'menu.about' is missing: templates/i18n/en.yaml has it;"
                         + " add its text in this language",
                 "templates/i18n/en.yaml:1:1: error: message 'quote.translated' is missing: templates/i18n/ar.yaml has it;"
                         + " add its text in this language"),
                 problems(files(
-                        "i18n/en.yaml", "menu:\n  home: Home\n  about: About\n",
-                        "i18n/ar.yaml", "menu: {home: الرئيسية}\nquote:\n  translated: ترجمة الموقع\n",
+                        "i18n/en.yaml", "title: Site\nmenu:\n  home: Home\n  about: About\n",
+                        "i18n/ar.yaml", "title: الموقع\nmenu: {home: الرئيسية}\nquote:\n  translated: ترجمة الموقع\n",
                         "page.ftlh", "<p>${t('menu.home')}</p>")));
     }
 
