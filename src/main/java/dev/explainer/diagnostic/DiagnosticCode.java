@@ -169,7 +169,14 @@ public enum DiagnosticCode {
     /** A shortcode that takes a body and is not closed, or a closing tag that closes nothing. */
     SHORTCODE_BODY,
     /** A shortcode's reference argument naming no entry of its collection (or a draft). */
-    SHORTCODE_REFERENCE;
+    SHORTCODE_REFERENCE,
+
+    // --- Languages ---
+    /**
+     * A message file ({@code templates/i18n/LANG.yaml}) that cannot be read, lacks a key another
+     * language's file has, or is for a language the site does not use.
+     */
+    MESSAGES;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

@@ -86,11 +86,11 @@ final class FullLoad {
             String name = path.substring(SourceLayout.TEMPLATES.length() + 1);
             if (name.startsWith(SourceLayout.ASSETS + "/")) {
                 assets.add(asset(path, name, readAssets));
-            } else if (SourceLayout.isTemplate(name)) {
-                text(path).ifPresent(file -> templateTexts.put(name, file));
+            } else if (SourceLayout.isTemplate(name) || SourceLayout.isMessageFile(name)) {
+                text(path).ifPresent(file -> templateTexts.put(name, file)); // message files beside the templates that use them
             } else if (!SourceLayout.ignorable(name)) {
                 problems.warning(DiagnosticCode.STRAY_FILE, Position.startOf(path),
-                        "not a template (.ftlh, .ftlx, .ftl) and not under templates/assets/: ignored");
+                        "not a template (.ftlh, .ftlx, .ftl), not a message file (i18n/LANG.yaml) and not under templates/assets/: ignored");
             }
         }
         assets.addAll(staticFiles); // after the templates' own: of two files at one address, the static one is told

@@ -19,11 +19,12 @@ import java.util.Optional;
 /**
  * The names a page's template sees: {@code site}, {@code page}, {@code entry},
  * {@code collections}, {@code matrices}, {@code changelog}, {@code root} and the functions
- * {@code href}, {@code image}, {@code lookup} and {@code json}. Everything drawn from the site is read through
+ * {@code href}, {@code image}, {@code lookup}, {@code json} and {@code t}. Everything drawn from the site is read through
  * the page's {@link SiteReads}.
  */
 final class PageDataModel {
     private static final JsonFunction JSON = new JsonFunction();
+    private static final MessageFunction MESSAGES = new MessageFunction();
 
     private PageDataModel() {
     }
@@ -63,6 +64,7 @@ final class PageDataModel {
                 "changelog", new Models.ChangelogModel(models),
                 "root", context.root(),
                 "json", JSON,
+                "t", MESSAGES,
                 "href", (TemplateMethodModelEx) arguments -> new SimpleScalar(context.href(stringArgument(arguments, 0, "href"))),
                 "image", (TemplateMethodModelEx) arguments -> {
                     String path = stringArgument(arguments, 0, "image");

@@ -339,7 +339,7 @@ class ShortcodesTest {
                 templates/shortcodes/double.ftlh:3:3: error: the argument 'of' refers to 'peeple', which is not a collection of content/site.yaml; did you mean 'people'?
                 templates/shortcodes/double.ftlh:4:3: error: unknown declaration '@returns'; a shortcode declares '@param NAME TYPE' (with 'required' if it must be given) and '@body'
                 templates/shortcodes/double.ftlh:6:3: error: the argument 'n' is declared twice; remove one
-                templates/shortcodes/double.ftlh:7:3: error: the argument name 'page' is a name the template already has (body, changelog, collections, entry, href, json, lookup, matrices, page, root, site); choose another
+                templates/shortcodes/double.ftlh:7:3: error: the argument name 'page' is a name the template already has (body, changelog, collections, entry, href, json, lookup, matrices, page, root, site, t); choose another
                 5 errors
                 """, errors(run));
     }
