@@ -80,9 +80,16 @@ class RightToLeftInBrowserTest {
         return ((Number) js(script, arguments)).doubleValue();
     }
 
+    /**
+     * Opens a page as built, or as a right-to-left edition would show it: dir="rtl" on the root, and
+     * its direct quotes, which stay in English, marked lang="en" dir="ltr" as partials/components.ftlh
+     * marks them there (TextDirectionTest).
+     */
     private static void open(String page, String direction) {
         driver.get(server.url() + page);
-        js("document.documentElement.dir = arguments[0];", direction);
+        js("document.documentElement.dir = arguments[0];"
+                + "if (arguments[0] === 'rtl') document.querySelectorAll('.quote blockquote').forEach(q => { q.lang = 'en'; q.dir = 'ltr'; });",
+                direction);
         assertEquals(direction, js("return getComputedStyle(document.body).direction;"), page);
     }
 
@@ -159,6 +166,20 @@ class RightToLeftInBrowserTest {
                 + "const range = document.createRange(); range.selectNodeContents(c);"
                 + "return c.getBoundingClientRect().right - range.getBoundingClientRect().right"
                 + " - parseFloat(getComputedStyle(c).paddingRight);"), 1, "the caption starts on the right");
+    }
+
+    @Test
+    void anEnglishQuoteReadsLeftToRightBesideTheMirroredQuotesBar() {
+        width(1280);
+        open("quotes/index.html", "rtl");
+        assertEquals(Map.of("bar", "4px on the right", "quote", "ltr", "opening", "left"), js(
+                "const article = document.querySelector('article.quote'), s = getComputedStyle(article);"
+                + "const quote = article.querySelector('blockquote p'), q = quote.getBoundingClientRect();"
+                + "const range = document.createRange(); range.setStart(quote.firstChild, 0); range.setEnd(quote.firstChild, 1);"
+                + "const first = range.getBoundingClientRect();"
+                + "return {bar: s.borderRightWidth + ' on the ' + (s.borderLeftWidth === '0px' ? 'right' : 'left and right'),"
+                + " quote: getComputedStyle(quote).direction,"
+                + " opening: first.left - q.left < 20 ? 'left' : 'at ' + (first.left - q.left)};"));
     }
 
     /** The centres of the scale's marks of one kind, from the window's left, in the order of the page. */
