@@ -1,5 +1,7 @@
 package dev.explainer.browser;
 
+import com.deque.html.axecore.selenium.AxeBuilder;
+
 import dev.explainer.pipeline.BuildOptions;
 import dev.explainer.pipeline.BuildResult;
 import dev.explainer.pipeline.SiteBuilder;
@@ -261,6 +263,25 @@ class RightToLeftInBrowserTest {
                 + " return found; });");
         assertEquals(List.of(), problems);
         assertTrue(rtlBoxes.size() >= 6, rtlBoxes.toString());
+    }
+
+    @Test
+    void theMainPagesRightToLeftHaveNoAccessibilityViolationInEitherColourScheme() {
+        List<String> violations = new ArrayList<>();
+        for (String scheme : new String[] {"light", "dark"}) {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+            for (int width : new int[] {375, 1280}) {
+                width(width);
+                for (String[] page : PAGES_TO_LOOK_AT) {
+                    open(page[0], "rtl");
+                    new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze(driver)
+                            .getViolations().forEach(rule -> rule.getNodes().forEach(node -> violations.add(page[1] + " " + scheme
+                                    + " " + width + ": " + rule.getId() + " " + node.getTarget() + ": " + rule.getHelp())));
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
     }
 
     /** The pages people look at first, whole, in both directions and both colour schemes. */
