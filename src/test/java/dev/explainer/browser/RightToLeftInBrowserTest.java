@@ -184,6 +184,32 @@ class RightToLeftInBrowserTest {
                 + " opening: first.left - q.left < 20 ? 'left' : 'at ' + (first.left - q.left)};"));
     }
 
+    /**
+     * On a phone the menu is one line that scrolls sideways; site.js scrolls the current page's item
+     * clear of the fade at the line's end, which right to left is the left (the last item as far as
+     * the end padding, as wide as the fade, lets it go). Here the root gets its
+     * dir before the page's scripts run, as in a right-to-left edition.
+     */
+    @Test
+    void onAPhoneTheCurrentMenuItemIsScrolledClearOfTheFadeOnTheLeft() {
+        width(375);
+        Map<String, Object> added = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "document.addEventListener('readystatechange', () => { if (document.readyState === 'interactive')"
+                + " document.documentElement.dir = 'rtl'; });"));
+        try {
+            for (String page : new String[] {"about/index.html", "glossary/index.html", "timeline/index.html"}) {
+                driver.get(server.url() + page);
+                assertEquals("rtl", js("return document.documentElement.dir;"));
+                assertEquals("clear", js("const item = document.querySelector('.site-nav [aria-current=page]').getBoundingClientRect();"
+                        + "const menu = document.querySelector('.site-nav ul').getBoundingClientRect();"
+                        + "return item.left >= menu.left + 36 && item.right <= menu.right ? 'clear'"
+                        + " : 'item at ' + item.left + ' to ' + item.right + ', menu ' + menu.left + ' to ' + menu.right;"), page);
+            }
+        } finally {
+            driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", added.get("identifier")));
+        }
+    }
+
     /** The centres of the scale's marks of one kind, from the window's left, in the order of the page. */
     @SuppressWarnings("unchecked")
     private static List<Number> centres(String selector, String axis) {
