@@ -65,6 +65,8 @@ public final class Validator {
                     checkDisplayField(collection, declared, schemaProblems);
                     ReferenceFields.check(collection, declared, schemaProblems);
                     checkPageFields(collection, declared, schemaProblems);
+                    collection.translate().forEach(field -> checkDeclared("translate", field.field(), field.position(), collection,
+                            declared, schemaProblems));
                 });
             }
         }
