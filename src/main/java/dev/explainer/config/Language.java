@@ -20,4 +20,9 @@ public record Language(String code, String name, String direction, String prefix
     public static final String RTL = "rtl";
     public static final String LATIN_DIGITS = "latn";
     public static final String ARABIC_INDIC_DIGITS = "arabic-indic";
+
+    /** Whether {@code text} has the form of a language tag ({@code ar}, {@code pt-BR}), as the file names of translations end. */
+    public static boolean isTag(String text) {
+        return LanguagesParser.LANGUAGE_TAG.matcher(text).matches();
+    }
 }

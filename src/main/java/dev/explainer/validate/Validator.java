@@ -117,6 +117,16 @@ public final class Validator {
         ValidationCache next = new ValidationCache(compiled, resultOf, idProblems, List.of(results));
         checkPatternValues(site.config(), schemaOf, results, schemaProblems);
         List<Diagnostic> problems = problems(schemaProblems, idProblems, results);
+        if (!site.translations().isEmpty()) {
+            Map<String, Optional<CollectionSchema>> declared = new HashMap<>();
+            schemaOf.forEach((collection, schema) -> declared.put(collection, schema.schema()));
+            Diagnostics translations = new Diagnostics();
+            TranslationChecks.check(site.config(), input, site.translations(), declared, translations);
+            Diagnostics all = new Diagnostics();
+            all.addAll(problems);
+            all.addAll(translations.sorted());
+            problems = all.sorted();
+        }
         if (site.config().changelog().isPresent()) {
             List<Diagnostic> changes = ChangelogItems.check(site.config().changelog().get(), input, problems);
             if (!changes.isEmpty()) {
