@@ -10,7 +10,9 @@ import dev.explainer.load.RawTranslation;
 import dev.explainer.text.Suggestions;
 import dev.explainer.yaml.YamlNode;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,10 +31,12 @@ final class TranslationChecks {
     private TranslationChecks() {
     }
 
-    static void check(SiteConfig config, List<RawEntry> entries, List<RawTranslation> translations,
-                      Map<String, Optional<CollectionSchema>> schemaOf, Diagnostics problems) {
+    /** The translations that translate an entry, each merged with its original and checked against its schema. */
+    static List<ValidTranslation> check(SiteConfig config, List<RawEntry> entries, List<RawTranslation> translations,
+                                        Map<String, Optional<CollectionSchema>> schemaOf, Diagnostics problems) {
+        List<ValidTranslation> valid = new ArrayList<>();
         if (translations.isEmpty()) {
-            return;
+            return valid;
         }
         Map<String, RawEntry> originals = new HashMap<>(entries.size() * 2);
         entries.forEach(entry -> originals.putIfAbsent(entry.key(), entry));
@@ -54,9 +58,35 @@ final class TranslationChecks {
                         + translation.language() + "' a second time (first at " + where(first) + "); remove one of them");
                 continue;
             }
-            fields(collection.get(), translation, original, schemaOf.getOrDefault(entry.collection(), Optional.empty()), problems);
-            current(collection.get(), translation, original, problems);
+            Optional<CollectionSchema> schema = schemaOf.getOrDefault(entry.collection(), Optional.empty());
+            fields(collection.get(), translation, original, schema, problems);
+            boolean stale = !current(collection.get(), translation, original, problems);
+            valid.add(new ValidTranslation(translation.language(), typed(collection.get(), translation, original, schema, problems),
+                    stale));
         }
+        return valid;
+    }
+
+    /**
+     * The original with the translated fields and body in place, typed and checked by its schema.
+     * Only what is wrong at the translation's own file is reported: the original's own problems
+     * are reported at the original.
+     */
+    private static ValidEntry typed(CollectionConfig collection, RawTranslation translation, RawEntry original,
+                                    Optional<CollectionSchema> schema, Diagnostics problems) {
+        Map<String, YamlNode.Member> members = new LinkedHashMap<>(original.fields().members());
+        for (YamlNode.Member member : translation.entry().fields().members().values()) {
+            if (collection.translates(member.key())) {
+                members.put(member.key(), member);
+            }
+        }
+        RawEntry entry = translation.entry();
+        RawEntry merged = new RawEntry(original.collection(), original.id(), entry.idPosition(),
+                new YamlNode.Mapping(members, entry.fields().position()), original.draft(), entry.body().or(original::body));
+        Diagnostics checking = new Diagnostics();
+        ValidEntry valid = EntryChecker.check(merged, schema.orElse(null), checking);
+        checking.sorted().stream().filter(problem -> problem.path().equals(entry.path())).forEach(problems::add);
+        return valid;
     }
 
     private static String noOriginal(CollectionConfig collection, RawEntry entry) {
@@ -96,8 +126,8 @@ final class TranslationChecks {
         }
     }
 
-    /** Whether the translation says it translates the original as it is now. */
-    private static void current(CollectionConfig collection, RawTranslation translation, RawEntry original, Diagnostics problems) {
+    /** Whether the translation says it translates the original as it is now; if not, a warning says so. */
+    private static boolean current(CollectionConfig collection, RawTranslation translation, RawEntry original, Diagnostics problems) {
         String now = TranslationHash.of(original, collection);
         String command = "'explainer translated " + translation.language() + " " + collection.name() + " " + original.id() + "'";
         String originalAt = where(original.idPosition(), original);
@@ -105,7 +135,7 @@ final class TranslationChecks {
             problems.warning(DiagnosticCode.STALE_TRANSLATION, translation.entry().idPosition(), "this translation into '"
                     + translation.language() + "' does not say which version of its original, " + originalAt + ", it translates;"
                     + " once it is up to date, run " + command + " to record that (it adds 'translates: " + now + "')");
-            return;
+            return false;
         }
         RawTranslation.Translates translates = translation.translates().get();
         if (!translates.hash().equals(now)) {
@@ -113,7 +143,9 @@ final class TranslationChecks {
                     + "' is behind its original, " + originalAt + ", which has changed since it was translated (it translates version "
                     + translates.hash() + ", the original is now at " + now + "); bring it up to date, then run " + command
                     + " to record that");
+            return false;
         }
+        return true;
     }
 
     /** A Markdown original by its file, an item of a data file by its place in it. */

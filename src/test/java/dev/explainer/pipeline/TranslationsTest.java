@@ -2,6 +2,9 @@ package dev.explainer.pipeline;
 
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.load.ChangedFiles;
+import dev.explainer.load.ContentLoader;
+import dev.explainer.load.LoadedSite;
+import dev.explainer.validate.Validator;
 import dev.explainer.testing.TestSite;
 import dev.explainer.testing.TestSite.Run;
 
@@ -272,5 +275,24 @@ class TranslationsTest {
                 .diagnostics();
         assertEquals(new SiteBuilder().run(BuildOptions.check(root)).diagnostics(), contradicted);
         assertEquals(1, contradicted.size());
+    }
+
+    @Test
+    void aTranslatedFieldIsCheckedByTheSchemaAtTheTranslation(@TempDir Path root) throws Exception {
+        TestSite.write(root, TWO_LANGUAGES);
+        Run run = TestSite.breakWith(root, translations().replace("name: آن", "name: [آن]"));
+        assertEquals("content/people/ann.ar.md:3:7: error: field 'name': array found, string expected\n1 error\n", run.err());
+    }
+
+    @Test
+    void eachTranslationIsTheOriginalWithItsTranslatedFieldsAndBodyInPlace(@TempDir Path root) throws Exception {
+        TestSite.write(root, TWO_LANGUAGES + translations());
+        TestSite.edit(root, "content/parties.yaml", "name: The Reds", "name: The Red Party");
+        LoadedSite site = new ContentLoader().load(root).site().orElseThrow();
+        Validator.Result validated = new Validator().validate(site);
+        assertEquals(List.of("ar people/ann fresh {name=آن, party=reds, born=1970-01-02} آن من *الحمر*.\n",
+                        "ar parties/reds stale {name=الحمر} "),
+                validated.translations().stream().map(t -> t.language() + " " + t.entry().key() + " " + (t.stale() ? "stale" : "fresh")
+                        + " " + t.entry().data() + " " + t.entry().raw().body().map(b -> b.markdown()).orElse("")).toList());
     }
 }
