@@ -50,7 +50,8 @@ public record LoadedSite(
             ParsedFile parsed = files.parsed().get(i);
             entries.addAll(parsed.entries());
             translations.addAll(parsed.translations());
-            if (parsed.hasErrors()) {
+            // A translation that does not read leaves the originals, which references name, whole.
+            if (parsed.hasErrors() && files.files().get(i).language().isEmpty()) {
                 incomplete.add(files.files().get(i).collection().name());
             }
         }

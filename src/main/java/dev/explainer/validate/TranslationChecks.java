@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Each translation against its original: it must translate an entry that exists, give only
@@ -33,7 +34,8 @@ final class TranslationChecks {
 
     /** The translations that translate an entry, each merged with its original and checked against its schema. */
     static List<ValidTranslation> check(SiteConfig config, List<RawEntry> entries, List<RawTranslation> translations,
-                                        Map<String, Optional<CollectionSchema>> schemaOf, Diagnostics problems) {
+                                        Set<String> incomplete, Map<String, Optional<CollectionSchema>> schemaOf,
+                                        Diagnostics problems) {
         List<ValidTranslation> valid = new ArrayList<>();
         if (translations.isEmpty()) {
             return valid;
@@ -49,7 +51,9 @@ final class TranslationChecks {
             }
             RawEntry original = originals.get(entry.key());
             if (original == null) {
-                problems.error(DiagnosticCode.TRANSLATION, entry.idPosition(), noOriginal(collection.get(), entry));
+                if (!incomplete.contains(entry.collection())) { // else the original may be in a file that could not be read
+                    problems.error(DiagnosticCode.TRANSLATION, entry.idPosition(), noOriginal(collection.get(), entry));
+                }
                 continue;
             }
             Position first = seen.putIfAbsent(translation.language() + " " + entry.key(), entry.idPosition());

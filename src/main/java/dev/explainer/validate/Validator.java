@@ -126,7 +126,8 @@ public final class Validator {
             Map<String, Optional<CollectionSchema>> declared = new HashMap<>();
             schemaOf.forEach((collection, schema) -> declared.put(collection, schema.schema()));
             Diagnostics translations = new Diagnostics();
-            translated = TranslationChecks.check(site.config(), input, site.translations(), declared, translations);
+            translated = TranslationChecks.check(site.config(), input, site.translations(), site.incomplete(), declared,
+                    translations);
             Diagnostics all = new Diagnostics();
             all.addAll(problems);
             all.addAll(translations.sorted());

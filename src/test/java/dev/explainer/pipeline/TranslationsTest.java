@@ -295,4 +295,16 @@ class TranslationsTest {
                 validated.translations().stream().map(t -> t.language() + " " + t.entry().key() + " " + (t.stale() ? "stale" : "fresh")
                         + " " + t.entry().data() + " " + t.entry().raw().body().map(b -> b.markdown()).orElse("")).toList());
     }
+
+    @Test
+    void anOriginalThatCannotBeReadIsReportedOnceAndNotAsMissing(@TempDir Path root) throws Exception {
+        TestSite.write(root, TWO_LANGUAGES + translations());
+        Run run = TestSite.breakWith(root, """
+                -- content/people/ann.md --
+                ---
+                name: Ann
+                """);
+        assertEquals("content/people/ann.md:1:1: error: front matter is not closed: add a line '---' after its last field\n1 error\n",
+                run.err());
+    }
 }
