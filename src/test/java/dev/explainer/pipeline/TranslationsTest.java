@@ -307,4 +307,19 @@ class TranslationsTest {
         assertEquals("content/people/ann.md:1:1: error: front matter is not closed: add a line '---' after its last field\n1 error\n",
                 run.err());
     }
+
+    @Test
+    void theTranslatedCommandKeepsTheFilesLineEndsAndEverythingElse(@TempDir Path root) throws Exception {
+        TestSite.write(root, TWO_LANGUAGES);
+        String written = "---\r\nname: آن # the translator's note\r\n---\r\nآن من *الحمر*.\r\n";
+        Files.writeString(root.resolve("content/people/ann.ar.md"), written);
+        Run run = TestSite.cli("translated", "ar", "people", "ann", "--source", root.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("---\r\ntranslates: " + hash(ANN) + "\r\nname: آن # the translator's note\r\n---\r\nآن من *الحمر*.\r\n",
+                Files.readString(root.resolve("content/people/ann.ar.md")));
+        Files.writeString(root.resolve("content/people/ann.ar.md"), "---\r\ntranslates: '0000000000' # old\r\nname: آن\r\n---\r\n");
+        TestSite.cli("translated", "ar", "people", "ann", "--source", root.toString());
+        assertEquals("---\r\ntranslates: " + hash(ANN) + " # old\r\nname: آن\r\n---\r\n",
+                Files.readString(root.resolve("content/people/ann.ar.md")));
+    }
 }
