@@ -159,7 +159,8 @@ public final class Main {
         out.println("Builds explainer microsites from Markdown and YAML content through FreeMarker templates.");
         out.println();
         out.println("Commands:");
-        commands.values().forEach(command -> out.printf("  %-7s %s%n", command.name(), command.description().get(0)));
+        int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
+        commands.values().forEach(command -> out.printf("  %-" + width + "s %s%n", command.name(), command.description().get(0)));
         out.println();
         out.println("Run 'explainer COMMAND --help' for a command's options. 'explainer --version' prints the version.");
     }
