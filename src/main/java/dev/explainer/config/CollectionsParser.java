@@ -9,6 +9,7 @@ import dev.explainer.yaml.MappingReader;
 import dev.explainer.yaml.YamlNode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +154,7 @@ final class CollectionsParser {
                                                               Optional<CollectionConfig.AliasField> aliases, String where,
                                                               List<Diagnostic> problems) {
         List<CollectionConfig.EntryField> fields = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Positioned field : reader.stringList("translate")) {
             String name = field.value();
             String use = null;

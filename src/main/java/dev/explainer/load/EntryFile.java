@@ -8,6 +8,7 @@ import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +50,7 @@ record EntryFile(CollectionConfig collection, String path, boolean markdown, Opt
     static List<EntryFile> find(SourceTree tree, List<CollectionConfig> collections, List<Language> languages, FolderListing content,
                                 Set<String> claimed, Diagnostics problems) {
         List<EntryFile> files = new ArrayList<>();
-        Set<String> dataFiles = new java.util.HashSet<>();
+        Set<String> dataFiles = new HashSet<>();
         collections.forEach(collection -> collection.file().ifPresent(file -> dataFiles.add(SourceLayout.CONTENT + "/" + file)));
         for (CollectionConfig collection : collections) {
             if (collection.file().isEmpty() && collection.folder().isEmpty()) {
