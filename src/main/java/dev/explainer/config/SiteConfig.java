@@ -73,6 +73,25 @@ public record SiteConfig(
         return Optional.empty();
     }
 
+    /** This config as the edition in {@code edition} is rendered with: the edition's language in place of the original's. */
+    public SiteConfig forEdition(Language edition) {
+        return new SiteConfig(path, title, description, baseUrl, edition.code(), dateFormat, rawHtml, shortcodes, menu, params, changelog,
+                collections, limits, outputs, media, search, languages, translations);
+    }
+
+    /**
+     * The folder below the output folder that the pages of this config's edition are written in
+     * ({@code ar/}): its language's prefix; empty for the root, and for a site in one language.
+     */
+    public String outputPrefix() {
+        for (Language declared : languages) {
+            if (declared.code().equals(language)) {
+                return declared.prefix().isEmpty() ? "" : declared.prefix().substring(1);
+            }
+        }
+        return "";
+    }
+
     /** A copy published at another base URL (the command line's {@code --base-url}). */
     public SiteConfig withBaseUrl(URI url) {
         return new SiteConfig(path, title, description, url, language, dateFormat, rawHtml, shortcodes, menu, params, changelog, collections,

@@ -36,7 +36,7 @@ final class PageDataModel {
         for (MenuItem item : config.menu()) {
             String path = reads.find(item.url()).map(t -> t.sitePath()).orElse(item.url());
             menu.add(Models.ordered("title", item.title(), "path", path,
-                    "href", context.root() + Page.outputFileOf(path),
+                    "href", context.root() + config.outputPrefix() + Page.outputFileOf(path),
                     "current", page.sitePath().equals(path),
                     "section", !path.equals("/") && page.sitePath().startsWith(path)));
         }

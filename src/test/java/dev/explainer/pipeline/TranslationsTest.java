@@ -8,6 +8,7 @@ import dev.explainer.validate.Validator;
 import dev.explainer.testing.TestSite;
 import dev.explainer.testing.TestSite.Run;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Translations beside their originals ({@code people/ann.ar.md}, {@code parties.ar.yaml}) in a
@@ -321,5 +323,31 @@ class TranslationsTest {
         TestSite.cli("translated", "ar", "people", "ann", "--source", root.toString());
         assertEquals("---\r\ntranslates: " + hash(ANN) + " # old\r\nname: آن\r\n---\r\n",
                 Files.readString(root.resolve("content/people/ann.ar.md")));
+    }
+
+    @Test
+    void eachEditionHasEveryPageUnderItsPrefixWithItsTranslationsOrTheOriginalsText(@TempDir Path root) throws Exception {
+        TestSite.write(root, TWO_LANGUAGES + translations());
+        Run run = TestSite.build(root, "--strict");
+        assertEquals(0, run.exitCode(), run.err());
+        Document original = TestSite.html(root.resolve("site/people/ann/index.html"));
+        assertEquals("en", original.selectFirst("html").attr("lang"));
+        assertEquals("Ann", original.selectFirst("h1").text());
+
+        Document arabic = TestSite.html(root.resolve("site/ar/people/ann/index.html"));
+        assertEquals("ar", arabic.selectFirst("html").attr("lang"));
+        assertEquals("آن", arabic.selectFirst("h1").text());
+        assertEquals("آن من الحمر.", arabic.selectFirst(".body").text());
+        assertEquals("الحمر", arabic.selectFirst(".party a").text(), "a reference shows the entry of the same edition");
+        assertEquals("../../../ar/parties/reds/index.html", arabic.selectFirst(".party a").attr("href"), "links stay in the edition");
+        assertEquals("../../../ar/people/index.html", arabic.select("nav a").get(1).attr("href"), "the menu too");
+        String stylesheet = arabic.selectFirst("link[rel=stylesheet]").attr("href");
+        assertEquals("../" + original.selectFirst("link[rel=stylesheet]").attr("href"), stylesheet, "assets are shared");
+        assertTrue(Files.isRegularFile(root.resolve("site/ar/people/ann/").resolve(stylesheet).normalize()));
+
+        Document untranslated = TestSite.html(root.resolve("site/ar/people/bob/index.html"));
+        assertEquals("Bob", untranslated.selectFirst("h1").text(), "an entry not yet translated shows the original's text");
+        Document home = TestSite.html(root.resolve("site/ar/index.html"));
+        assertEquals("../ar/people/ann/index.html", home.selectFirst("main a").attr("href"), "a body's link stays in the edition");
     }
 }
