@@ -3,9 +3,11 @@ package dev.explainer.pipeline;
 import dev.explainer.config.Language;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
+import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.link.LinkCache;
 import dev.explainer.link.Linker;
 import dev.explainer.link.Page;
+import dev.explainer.link.Site;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.output.OutputFile;
 import dev.explainer.render.RenderCache;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,8 +46,10 @@ final class Editions {
     }
 
     /** Every edition but the original's, linked; problems the original's run reported already are not repeated. */
-    static List<Linked> link(Linker linker, LoadedSite site, List<ValidEntry> originals, List<ValidTranslation> translations,
-                             boolean drafts, Set<Diagnostic> reported, List<Diagnostic> problems) {
+    static List<Linked> link(Linker linker, LoadedSite site, Site original, List<ValidEntry> originals,
+                             List<ValidTranslation> translations, boolean drafts, Set<Diagnostic> reported, List<Diagnostic> problems) {
+        Map<String, String> originalFiles = new HashMap<>();
+        original.pages().forEach(page -> originalFiles.put(page.outputFile(), page.sitePath()));
         List<Linked> editions = new ArrayList<>();
         for (Language language : translated(site.config())) {
             Map<String, ValidEntry> translatedEntries = new HashMap<>();
@@ -54,6 +59,14 @@ final class Editions {
             SiteConfig config = site.config().forEdition(language);
             Linker.Result result = linker.link(site.withConfig(config), entries, drafts, LinkCache.empty());
             newOnes(result.diagnostics(), reported, problems);
+            Optional<Page> clash = result.site().pages().stream().filter(page -> originalFiles.containsKey(page.outputFile())).findFirst();
+            if (clash.isPresent()) {
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, language.position(), "the '" + language.code() + "' edition's page "
+                        + clash.get().sitePath() + " would be written to " + clash.get().outputFile() + ", where the original's page "
+                        + originalFiles.get(clash.get().outputFile()) + " is; give language '" + language.code()
+                        + "' a prefix no page of the original starts with"));
+                continue;
+            }
             editions.add(new Linked(config, result));
         }
         return editions;

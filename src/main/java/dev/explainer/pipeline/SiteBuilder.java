@@ -189,7 +189,7 @@ public final class SiteBuilder {
         clock.lap("check");
         List<Diagnostic> editionProblems = new ArrayList<>();
         List<Editions.Linked> editions = site.config().languages().isEmpty() ? List.of()
-                : Editions.link(linker(site.config()), site, validated.entries(), validated.translations(), options.drafts(),
+                : Editions.link(linker(site.config()), site, linked.site(), validated.entries(), validated.translations(), options.drafts(),
                 Set.copyOf(problems.sorted()), editionProblems);
         problems.addAll(editionProblems);
 

@@ -350,4 +350,17 @@ class TranslationsTest {
         Document home = TestSite.html(root.resolve("site/ar/index.html"));
         assertEquals("../ar/people/ann/index.html", home.selectFirst("main a").attr("href"), "a body's link stays in the edition");
     }
+
+    @Test
+    void anEditionWhosePagesWouldOverwriteTheOriginalsIsRefusedAtItsLanguage(@TempDir Path root) throws Exception {
+        TestSite.write(root, TWO_LANGUAGES);
+        Run run = TestSite.breakWith(root, """
+                -- content/pages/ar.md --
+                ---
+                title: A page whose address is the prefix
+                ---
+                """);
+        assertEquals("content/site.yaml:5:5: error: the 'ar' edition's page / would be written to ar/index.html, where the"
+                + " original's page /ar/ is; give language 'ar' a prefix no page of the original starts with\n1 error\n", run.err());
+    }
 }
