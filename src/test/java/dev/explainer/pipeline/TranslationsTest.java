@@ -363,4 +363,28 @@ class TranslationsTest {
         assertEquals("content/site.yaml:5:5: error: the 'ar' edition's page / would be written to ar/index.html, where the"
                 + " original's page /ar/ is; give language 'ar' a prefix no page of the original starts with\n1 error\n", run.err());
     }
+
+    @Test
+    void everyPageKnowsItselfInEveryEditionAndItsDirection(@TempDir Path root) throws Exception {
+        TestSite.write(root, TWO_LANGUAGES + translations() + """
+                -- templates/layout.ftlh --
+                <#macro frame title><!DOCTYPE html>
+                <html lang="${site.language}" dir="${site.direction}"><head><meta charset="utf-8"><title>${title}</title>
+                <#list site.languages as l><link rel="alternate" hreflang="${l.code}" href="${l.permalink}"></#list></head>
+                <body><nav><#list site.languages as l><a href="${l.href}" lang="${l.code}" dir="${l.direction}"<#if l.current> aria-current="true"</#if>>${l.name}</a></#list></nav>
+                <main><#nested></main></body></html></#macro>
+                """);
+        Run run = TestSite.build(root);
+        assertEquals(0, run.exitCode(), run.err());
+        Document arabic = TestSite.html(root.resolve("site/ar/people/ann/index.html"));
+        assertEquals("rtl", arabic.selectFirst("html").attr("dir"));
+        assertEquals(List.of("en https://example.org/test/people/ann/", "ar https://example.org/test/ar/people/ann/"),
+                arabic.select("link[rel=alternate]").stream().map(l -> l.attr("hreflang") + " " + l.attr("href")).toList());
+        assertEquals(List.of("../../../people/ann/index.html en ltr English false", "../../../ar/people/ann/index.html ar rtl العربية true"),
+                arabic.select("nav a").stream().map(a -> a.attr("href") + " " + a.attr("lang") + " " + a.attr("dir") + " " + a.text()
+                        + " " + a.hasAttr("aria-current")).toList());
+        Document english = TestSite.html(root.resolve("site/people/ann/index.html"));
+        assertEquals("ltr", english.selectFirst("html").attr("dir"));
+        assertEquals("../../ar/people/ann/index.html", english.select("nav a").get(1).attr("href"));
+    }
 }
