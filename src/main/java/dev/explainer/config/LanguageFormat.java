@@ -54,12 +54,26 @@ public record LanguageFormat(String code, Digits digits) {
     }
 
     /**
-     * The languages the site is built in, the original first. For now the one language of
-     * {@code language:}, in Latin digits; the one place that decides which languages a site has,
-     * so that message files and formats follow whatever site.yaml declares.
+     * The languages the site is built in: first the one this config renders in ({@code language},
+     * which an edition's config sets to its own), then the other declared {@code languages} in
+     * their order. The one place that decides which languages a site has, so that message files
+     * and formats follow whatever site.yaml declares.
      */
     public static List<LanguageFormat> of(SiteConfig site) {
-        return List.of(new LanguageFormat(site.language(), Digits.LATIN));
+        List<LanguageFormat> languages = new java.util.ArrayList<>();
+        languages.add(new LanguageFormat(site.language(), digitsOf(site, site.language())));
+        for (Language declared : site.languages()) {
+            if (!declared.code().equals(site.language())) {
+                languages.add(new LanguageFormat(declared.code(), digitsOf(site, declared.code())));
+            }
+        }
+        return List.copyOf(languages);
+    }
+
+    private static Digits digitsOf(SiteConfig site, String code) {
+        return site.languages().stream().filter(declared -> declared.code().equals(code)).findFirst()
+                .filter(declared -> Language.ARABIC_INDIC_DIGITS.equals(declared.digits()))
+                .map(declared -> Digits.ARABIC_INDIC).orElse(Digits.LATIN);
     }
 
     /**

@@ -59,7 +59,8 @@ final class FullLoad {
         claimed.add(SourceLayout.SITE_CONFIG);
         FolderListing content = listing(SourceLayout.CONTENT); // walked once, used twice
         problems.addAll(content.refused().values());
-        List<EntryFile> files = EntryFile.find(tree, config.get().collections(), content, claimed, problems);
+        List<EntryFile> files = EntryFile.find(tree, config.get().collections(), config.get().languages(), content, claimed,
+                problems);
         Optional<EntryFiles> earlier = cache.entryFiles();
         List<ParsedFile> parsed = Parallel.map(files,
                 file -> entryFiles.read(tree, file, changed, earlier.flatMap(e -> e.parsed(file))), EntryFile::path);
@@ -102,7 +103,7 @@ final class FullLoad {
             }
         });
         EntryFiles found = new EntryFiles(files, parsed);
-        LoadedSite site = new LoadedSite(config.get(), List.of(), schemas, templateTexts, assets, Set.of(), images).withEntries(found);
+        LoadedSite site = new LoadedSite(config.get(), List.of(), schemas, templateTexts, assets, Set.of(), images, List.of()).withEntries(found);
         List<Diagnostic> otherProblems = problems.sorted();
         Map<String, FolderListing> listings = new HashMap<>(Map.of(SourceLayout.CONTENT, content, SourceLayout.TEMPLATES, templates));
         staticFolder.ifPresent(folder -> listings.put(folder + "/" + StaticFiles.WELL_KNOWN, wellKnown));
