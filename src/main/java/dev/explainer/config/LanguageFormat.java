@@ -1,5 +1,6 @@
 package dev.explainer.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,7 +61,7 @@ public record LanguageFormat(String code, Digits digits) {
      * and formats follow whatever site.yaml declares.
      */
     public static List<LanguageFormat> of(SiteConfig site) {
-        List<LanguageFormat> languages = new java.util.ArrayList<>();
+        List<LanguageFormat> languages = new ArrayList<>();
         languages.add(new LanguageFormat(site.language(), digitsOf(site, site.language())));
         for (Language declared : site.languages()) {
             if (!declared.code().equals(site.language())) {

@@ -17,9 +17,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -87,7 +89,7 @@ final class ShortcodeOutput {
     }
 
     /** Elements that end a paragraph: HTML puts none of them inside a {@code <p>} or a heading. */
-    private static final java.util.Set<String> BLOCKS = java.util.Set.of("address", "article", "aside", "blockquote", "details",
+    private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "details",
             "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
             "main", "nav", "ol", "p", "pre", "section", "table", "ul");
 
@@ -100,11 +102,7 @@ final class ShortcodeOutput {
         if (at >= shown.length() || shown.charAt(at) != '<') {
             return Optional.empty();
         }
-        int end = at + 1;
-        while (end < shown.length() && Character.isLetterOrDigit(shown.charAt(end))) {
-            end++;
-        }
-        String tag = shown.substring(at + 1, end).toLowerCase(java.util.Locale.ROOT);
+        String tag = tagName(shown, at + 1);
         return BLOCKS.contains(tag) ? Optional.of(tag) : Optional.empty();
     }
 
@@ -115,12 +113,7 @@ final class ShortcodeOutput {
     private static boolean insideText(String html, int mark) {
         for (int lt = html.lastIndexOf('<', mark); lt >= 0; lt = lt == 0 ? -1 : html.lastIndexOf('<', lt - 1)) {
             boolean closing = lt + 1 < html.length() && html.charAt(lt + 1) == '/';
-            int start = closing ? lt + 2 : lt + 1;
-            int end = start;
-            while (end < html.length() && Character.isLetterOrDigit(html.charAt(end))) {
-                end++;
-            }
-            String tag = html.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+            String tag = tagName(html, closing ? lt + 2 : lt + 1);
             if (tag.equals("p") || tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
                 return !closing;
             }
@@ -129,6 +122,15 @@ final class ShortcodeOutput {
             }
         }
         return false;
+    }
+
+    /** The element name that starts at {@code from} (just after {@code <} or {@code </}), lowercased. */
+    private static String tagName(String html, int from) {
+        int end = from;
+        while (end < html.length() && Character.isLetterOrDigit(html.charAt(end))) {
+            end++;
+        }
+        return html.substring(from, end).toLowerCase(Locale.ROOT);
     }
 
     private String render(ShortcodeCall call, List<ShortcodeCall> calls, Models models) throws TemplateModelException {
