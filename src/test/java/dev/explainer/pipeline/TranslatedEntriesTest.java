@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -54,6 +55,27 @@ class TranslatedEntriesTest {
                 "no translation: the original's text, in the original's language and direction");
         assertEquals("Bob", fallback.selectFirst("#person h1").text());
         assertEquals("en ltr false false", marks(fallback.getElementById("party")), "the Blues have no translation either");
+    }
+
+    /** The original need not be declared first: templates know it by {@code site.languages[].original}, for x-default. */
+    @Test
+    void everyEditionKnowsWhichIsTheOriginalWhereverItIsDeclared(@TempDir Path root) throws Exception {
+        TestSite.write(root, TestSite.replaced(TranslationsTest.TWO_LANGUAGES, """
+                  - {code: en, name: English, original: true}
+                  - {code: ar, name: العربية, direction: rtl}
+                """, """
+                  - {code: ar, name: العربية, direction: rtl}
+                  - {code: en, name: English, original: true}
+                """) + """
+                -- templates/person.ftlh --
+                <#list site.languages?filter(l -> l.original) as l><link rel="alternate" hreflang="x-default" href="${l.permalink}"></#list>
+                """);
+        Run run = TestSite.build(root);
+        assertEquals(0, run.exitCode(), run.err());
+        for (String file : List.of("site/people/ann/index.html", "site/ar/people/ann/index.html")) {
+            assertEquals(List.of("https://example.org/test/people/ann/"),
+                    TestSite.html(root.resolve(file)).select("link[hreflang=x-default]").eachAttr("href"), file);
+        }
     }
 
     @Test
