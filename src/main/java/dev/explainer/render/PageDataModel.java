@@ -99,7 +99,9 @@ final class PageDataModel {
             editions.add(Models.ordered("code", language.code(), "name", language.name(), "direction", language.direction(),
                     "href", context.root() + prefix + file,
                     "permalink", config.baseUrl() + prefix + path,
-                    "current", language.code().equals(config.language())));
+                    "current", language.code().equals(config.language()),
+                    // Which edition the others translate: the one for hreflang="x-default", wherever it is declared.
+                    "original", language.original()));
         }
         return editions;
     }
