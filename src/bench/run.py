@@ -60,6 +60,7 @@ collections:
     schema: schemas/home.json
     url: /{id}/
     template: list.ftlh
+    url_field: url
   pages:
     folder: pages
     schema: schemas/page.json

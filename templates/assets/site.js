@@ -47,9 +47,16 @@
     var menu = currentItem.closest("ul");
     var itemBox = currentItem.getBoundingClientRect();
     var menuBox = menu.getBoundingClientRect();
-    // 48 px: past the fade at the menu's right edge.
-    if (menu.scrollWidth > menu.clientWidth && itemBox.right > menuBox.right - 48) {
-      menu.scrollLeft += itemBox.right - menuBox.right + 48;
+    // 48 px: past the fade at the menu's end, its right edge (its left edge right to left, where
+    // scrollLeft counts down from 0).
+    if (menu.scrollWidth > menu.clientWidth) {
+      if (getComputedStyle(menu).direction === "rtl") {
+        if (itemBox.left < menuBox.left + 48) {
+          menu.scrollLeft -= menuBox.left + 48 - itemBox.left;
+        }
+      } else if (itemBox.right > menuBox.right - 48) {
+        menu.scrollLeft += itemBox.right - menuBox.right + 48;
+      }
     }
   }
 

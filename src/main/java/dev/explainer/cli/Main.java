@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The command line: {@code explainer build | check | serve | new | init}. Exit codes: 0 success, 1
+ * The command line: {@code explainer build | check | serve | new | translated | init}. Exit codes: 0 success, 1
  * errors in the content or templates, 2 a usage error, 3 a bug in the tool itself.
  */
 public final class Main {
@@ -38,7 +38,8 @@ public final class Main {
 
     private static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command command : List.of(new BuildCommand(), new CheckCommand(), new ServeCommand(), new NewCommand(), new InitCommand())) {
+        for (Command command : List.of(new BuildCommand(), new CheckCommand(), new ServeCommand(), new NewCommand(), new TranslatedCommand(),
+                new InitCommand())) {
             commands.put(command.name(), command);
         }
         return commands;
@@ -158,7 +159,8 @@ public final class Main {
         out.println("Builds explainer microsites from Markdown and YAML content through FreeMarker templates.");
         out.println();
         out.println("Commands:");
-        commands.values().forEach(command -> out.printf("  %-7s %s%n", command.name(), command.description().get(0)));
+        int width = commands.keySet().stream().mapToInt(String::length).max().orElse(0);
+        commands.values().forEach(command -> out.printf("  %-" + width + "s %s%n", command.name(), command.description().get(0)));
         out.println();
         out.println("Run 'explainer COMMAND --help' for a command's options. 'explainer --version' prints the version.");
     }

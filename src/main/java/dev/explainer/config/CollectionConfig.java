@@ -33,6 +33,9 @@ import java.util.Optional;
  * @param templateField the field by which an entry with a page may name its own template
  * @param aliases    the field in which entries list their former addresses (paths, or ids), each
  *                   of which the build answers with a redirect to the entry; empty if none
+ * @param translate  the top-level fields a translation gives in its own language ({@code translate:
+ *                   [title, summary]}); every other field of a translation comes from the original.
+ *                   The body of a Markdown entry is always translated
  */
 public record CollectionConfig(
         String name,
@@ -52,9 +55,11 @@ public record CollectionConfig(
         Optional<DisplayField> displayField,
         Optional<EntryField> urlField,
         Optional<EntryField> templateField,
-        Optional<AliasField> aliases) {
+        Optional<AliasField> aliases,
+        List<EntryField> translate) {
 
     public CollectionConfig {
+        translate = List.copyOf(translate);
         references = Map.copyOf(references);
         sort = List.copyOf(sort);
         matrix = List.copyOf(matrix);
@@ -64,6 +69,11 @@ public record CollectionConfig(
     /** The collection has a page per entry (not only an anchor on another page). */
     public boolean hasPages() {
         return template.isPresent();
+    }
+
+    /** Whether a translation gives {@code field} in its own language. */
+    public boolean translates(String field) {
+        return translate.stream().anyMatch(declared -> declared.field().equals(field));
     }
 
     /** The field {@code display_field} names, and where it is written. */

@@ -9,6 +9,7 @@ import dev.explainer.yaml.MappingReader;
 import dev.explainer.yaml.YamlNode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
 final class CollectionsParser {
     private static final Set<String> COLLECTION_KEYS = Set.of(
             "folder", "file", "schema", "references", "url", "template", "sort", "matrix", "verbatim", "unique", "display_field",
-            "url_field", "template_field", "aliases");
+            "url_field", "template_field", "aliases", "translate");
     private static final Pattern COLLECTION_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     private CollectionsParser() {
@@ -133,10 +134,53 @@ final class CollectionsParser {
                     when, declared.position());
         });
         List<String> unique = reader.stringList("unique").stream().map(Positioned::value).toList();
+        Optional<CollectionConfig.AliasField> aliases = aliasField(reader, references, url, urlField, templateField, where, problems);
+        List<CollectionConfig.EntryField> translate = translate(reader, references, url, urlField, templateField, aliases, where,
+                problems);
         return new CollectionConfig(name, at, folder, file, schema, references, url, template, sort,
                 matrix.stream().map(Positioned::value).toList(), matrixComplete, verbatim, unique, reader.node("url").map(YamlNode::position).orElse(at),
                 reader.string("display_field").map(field -> new CollectionConfig.DisplayField(field, reader.node("display_field").get().position())),
-                urlField, templateField, aliasField(reader, references, url, urlField, templateField, where, problems));
+                urlField, templateField, aliases, translate);
+    }
+
+    /**
+     * {@code translate}: the fields a translation gives in its own language. A field the engine
+     * reads to find or place an entry (its references, its URL, its template, its former
+     * addresses) is the same in every edition, so it cannot be one of them.
+     */
+    private static List<CollectionConfig.EntryField> translate(MappingReader reader, Map<String, CollectionConfig.Reference> references,
+                                                              Optional<String> url, Optional<CollectionConfig.EntryField> urlField,
+                                                              Optional<CollectionConfig.EntryField> templateField,
+                                                              Optional<CollectionConfig.AliasField> aliases, String where,
+                                                              List<Diagnostic> problems) {
+        List<CollectionConfig.EntryField> fields = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Positioned field : reader.stringList("translate")) {
+            String name = field.value();
+            String use = null;
+            if (name.equals("id") || name.equals("draft") || name.equals("translates")) {
+                use = "is read by the engine itself";
+            } else if (references.values().stream().anyMatch(reference -> reference.topField().equals(name))) {
+                use = "holds references, which name the same entries in every language";
+            } else if (url.map(UrlPattern::parse).map(pattern -> pattern.fields().stream().anyMatch(f -> f.name().equals(name)))
+                    .orElse(false) || urlField.map(CollectionConfig.EntryField::field).equals(Optional.of(name))) {
+                use = "makes the entry's URL, which is the same in every edition but for its prefix";
+            } else if (templateField.map(CollectionConfig.EntryField::field).equals(Optional.of(name))) {
+                use = "names the entry's template";
+            } else if (aliases.map(CollectionConfig.AliasField::field).equals(Optional.of(name))) {
+                use = "lists the entry's former addresses";
+            }
+            if (use != null) {
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, field.position(), where + ": field '" + name + "' cannot be"
+                        + " translated: it " + use + "; remove it from 'translate'"));
+            } else if (!seen.add(name)) {
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, field.position(), where + ": 'translate' names field '" + name
+                        + "' twice"));
+            } else {
+                fields.add(new CollectionConfig.EntryField(name, field.position()));
+            }
+        }
+        return fields;
     }
 
     /** {@code url_field} or {@code template_field}: a field by which an entry chooses its own page's URL or template. */

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 public final class ConfigParser {
     private static final Set<String> SITE_KEYS = Set.of(
             "title", "description", "base_url", "language", "date_format", "markdown", "menu", "params", "changelog",
-            "collections", "limits", "generate_sitemap", "generate_robots_txt", "error_page", "static", "media", "search");
+            "collections", "limits", "generate_sitemap", "generate_robots_txt", "error_page", "static", "media", "search",
+            "languages", "translations");
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*");
 
     private final YamlParser yaml;
@@ -66,8 +67,10 @@ public final class ConfigParser {
         URI baseUrl = site.node("base_url").isEmpty()
                 ? missing(problems, root.position(), "the site config needs a 'base_url' (the absolute URL it is published at)")
                 : baseUrl(site, problems);
-        String language = site.string("language").orElse("en");
-        if (!LANGUAGE.matcher(language).matches()) {
+        List<Language> languages = LanguagesParser.languages(site, problems);
+        String language = languages.stream().filter(Language::original).map(Language::code).findFirst()
+                .orElseGet(() -> site.string("language").orElse("en"));
+        if (languages.isEmpty() && !LANGUAGE.matcher(language).matches()) {
             problems.add(Diagnostic.error(DiagnosticCode.CONFIG, site.node("language").get().position(),
                     "'" + language + "' is not a language tag such as 'en' or 'en-GB'"));
         }
@@ -93,8 +96,16 @@ public final class ConfigParser {
         Optional<MediaFolder> media = media(site, problems);
         Outputs outputs = outputs(site, problems);
         Optional<SearchConfig> search = SearchParser.search(site, problems);
+        Translations translations = LanguagesParser.translations(site, !languages.isEmpty(), problems);
+        if (languages.isEmpty()) {
+            for (CollectionConfig collection : collections) {
+                collection.translate().stream().findFirst().ifPresent(field -> problems.add(Diagnostic.error(DiagnosticCode.CONFIG,
+                        field.position(), "collection '" + collection.name() + "' has 'translate', but the site declares no"
+                        + " 'languages' to translate into; declare them, or remove 'translate'")));
+            }
+        }
         SiteConfig config = new SiteConfig(file.path(), title, description, baseUrl, language, dateFormat,
-                rawHtml, shortcodes, menu, params, changelog, collections, limits, outputs, media, search);
+                rawHtml, shortcodes, menu, params, changelog, collections, limits, outputs, media, search, languages, translations);
         return new Result(Optional.of(config), problems);
     }
 

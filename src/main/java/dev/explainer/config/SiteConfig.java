@@ -25,6 +25,9 @@ import java.util.Optional;
  * @param outputs     the generated files the site wants, its error page and its static folder
  * @param media       the folder below {@code content/} for images shared by many entries, if declared
  * @param search      the site's search index, if it declares one
+ * @param languages   the editions of a site published in more than one language, in the order
+ *                    written (the switcher's), exactly one the original; empty for a site in one language
+ * @param translations what an edition shows for an entry not yet translated into its language
  */
 public record SiteConfig(
         String path,
@@ -41,11 +44,24 @@ public record SiteConfig(
         List<CollectionConfig> collections,
         Limits limits,
         Outputs outputs, Optional<MediaFolder> media,
-        Optional<SearchConfig> search) {
+        Optional<SearchConfig> search,
+        List<Language> languages,
+        Translations translations) {
 
     public SiteConfig {
         menu = List.copyOf(menu);
         collections = List.copyOf(collections);
+        languages = List.copyOf(languages);
+    }
+
+    /** The declared language {@code code} that is not the original: the language of translation files. */
+    public Optional<Language> translationLanguage(String code) {
+        for (Language declared : languages) {
+            if (!declared.original() && declared.code().equals(code)) {
+                return Optional.of(declared);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<CollectionConfig> collection(String name) {
@@ -57,9 +73,28 @@ public record SiteConfig(
         return Optional.empty();
     }
 
+    /** This config as the edition in {@code edition} is rendered with: the edition's language in place of the original's. */
+    public SiteConfig forEdition(Language edition) {
+        return new SiteConfig(path, title, description, baseUrl, edition.code(), dateFormat, rawHtml, shortcodes, menu, params, changelog,
+                collections, limits, outputs, media, search, languages, translations);
+    }
+
+    /**
+     * The folder below the output folder that the pages of this config's edition are written in
+     * ({@code ar/}): its language's prefix; empty for the root, and for a site in one language.
+     */
+    public String outputPrefix() {
+        for (Language declared : languages) {
+            if (declared.code().equals(language)) {
+                return declared.prefix().isEmpty() ? "" : declared.prefix().substring(1);
+            }
+        }
+        return "";
+    }
+
     /** A copy published at another base URL (the command line's {@code --base-url}). */
     public SiteConfig withBaseUrl(URI url) {
         return new SiteConfig(path, title, description, url, language, dateFormat, rawHtml, shortcodes, menu, params, changelog, collections,
-                limits, outputs, media, search);
+                limits, outputs, media, search, languages, translations);
     }
 }

@@ -169,7 +169,27 @@ public enum DiagnosticCode {
     /** A shortcode that takes a body and is not closed, or a closing tag that closes nothing. */
     SHORTCODE_BODY,
     /** A shortcode's reference argument naming no entry of its collection (or a draft). */
-    SHORTCODE_REFERENCE;
+    SHORTCODE_REFERENCE,
+
+    // --- Languages ---
+    /**
+     * A message file ({@code templates/i18n/LANG.yaml}) that cannot be read, lacks a key another
+     * language's file has, or is for a language the site does not use.
+     */
+    MESSAGES,
+
+    /**
+     * A translation file that cannot stand: named for a language the site does not declare (or
+     * for its original language), translating no entry, giving a field its schema does not
+     * declare, or contradicting its original in a field that is not translated.
+     */
+    TRANSLATION,
+    /**
+     * A translation whose {@code translates:} hash is not the one of its original's translated
+     * fields and body as they are now: the original changed since it was translated (or the
+     * translation never said which version it translates).
+     */
+    STALE_TRANSLATION;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

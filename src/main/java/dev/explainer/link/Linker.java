@@ -176,7 +176,7 @@ public final class Linker {
                     .forEach(route -> draftPaths.add(route.sitePath()));
         }
         return new SitePaths(pagePaths.values(), assets, unreadPatterns, draftPaths, inputs.images(),
-                inputs.config().media().map(MediaFolder::folder));
+                inputs.config().media().map(MediaFolder::folder), inputs.config().outputPrefix());
     }
 
     /** The pages ordered by site path: in the previous run's order if they have the same paths. */

@@ -190,7 +190,9 @@ final class Routes {
                 return null;
             }
         }
-        return new Route(sitePath, template);
+        // An edition's pages are written under its prefix; their site paths stay those of the
+        // original, so that a link written as /parties/russia/ leads within the edition it is in.
+        return new Route(sitePath, template, config.outputPrefix() + Page.outputFileOf(sitePath));
     }
 
     /**

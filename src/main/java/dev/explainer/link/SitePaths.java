@@ -52,6 +52,12 @@ final class SitePaths implements LinkTargets {
      */
     SitePaths(Collection<String> pagePaths, Map<String, String> assets, Collection<String> unreadPatterns,
               Set<String> draftPaths, Map<String, ImageFile> images, Optional<String> mediaFolder) {
+        this(pagePaths, assets, unreadPatterns, draftPaths, images, mediaFolder, "");
+    }
+
+    /** @param pagePrefix the folder the edition's pages are written in ({@code ar/}); assets are shared by every edition */
+    SitePaths(Collection<String> pagePaths, Map<String, String> assets, Collection<String> unreadPatterns,
+              Set<String> draftPaths, Map<String, ImageFile> images, Optional<String> mediaFolder, String pagePrefix) {
         this.images = images;
         this.mediaFolder = mediaFolder;
         this.drafts = Set.copyOf(draftPaths);
@@ -61,7 +67,7 @@ final class SitePaths implements LinkTargets {
                 .map(pattern -> Pattern.compile(UrlPattern.parse(pattern).regex() + "(index\\.html)?"))
                 .toList();
         for (String path : pagePaths) {
-            outputs.put(path, Page.outputFileOf(path));
+            outputs.put(path, pagePrefix + Page.outputFileOf(path));
             pages.add(path);
         }
         outputs.putAll(assets);

@@ -59,7 +59,8 @@ final class FullLoad {
         claimed.add(SourceLayout.SITE_CONFIG);
         FolderListing content = listing(SourceLayout.CONTENT); // walked once, used twice
         problems.addAll(content.refused().values());
-        List<EntryFile> files = EntryFile.find(tree, config.get().collections(), content, claimed, problems);
+        List<EntryFile> files = EntryFile.find(tree, config.get().collections(), config.get().languages(), content, claimed,
+                problems);
         Optional<EntryFiles> earlier = cache.entryFiles();
         List<ParsedFile> parsed = Parallel.map(files,
                 file -> entryFiles.read(tree, file, changed, earlier.flatMap(e -> e.parsed(file))), EntryFile::path);
@@ -86,11 +87,11 @@ final class FullLoad {
             String name = path.substring(SourceLayout.TEMPLATES.length() + 1);
             if (name.startsWith(SourceLayout.ASSETS + "/")) {
                 assets.add(asset(path, name, readAssets));
-            } else if (SourceLayout.isTemplate(name)) {
-                text(path).ifPresent(file -> templateTexts.put(name, file));
+            } else if (SourceLayout.isTemplate(name) || SourceLayout.isMessageFile(name)) {
+                text(path).ifPresent(file -> templateTexts.put(name, file)); // message files beside the templates that use them
             } else if (!SourceLayout.ignorable(name)) {
                 problems.warning(DiagnosticCode.STRAY_FILE, Position.startOf(path),
-                        "not a template (.ftlh, .ftlx, .ftl) and not under templates/assets/: ignored");
+                        "not a template (.ftlh, .ftlx, .ftl), not a message file (i18n/LANG.yaml) and not under templates/assets/: ignored");
             }
         }
         assets.addAll(staticFiles); // after the templates' own: of two files at one address, the static one is told
@@ -102,7 +103,7 @@ final class FullLoad {
             }
         });
         EntryFiles found = new EntryFiles(files, parsed);
-        LoadedSite site = new LoadedSite(config.get(), List.of(), schemas, templateTexts, assets, Set.of(), images).withEntries(found);
+        LoadedSite site = new LoadedSite(config.get(), List.of(), schemas, templateTexts, assets, Set.of(), images, List.of()).withEntries(found);
         List<Diagnostic> otherProblems = problems.sorted();
         Map<String, FolderListing> listings = new HashMap<>(Map.of(SourceLayout.CONTENT, content, SourceLayout.TEMPLATES, templates));
         staticFolder.ifPresent(folder -> listings.put(folder + "/" + StaticFiles.WELL_KNOWN, wellKnown));

@@ -19,6 +19,7 @@ import java.util.Set;
  *                   is not reported again as unknown, since the reading error says why
  * @param images     every image file of {@code content/} by its path ({@code content/countries/map.png}),
  *                   with its size or its problem; those without a problem are among the assets too
+ * @param translations every translation beside an original, in the order its files were found
  */
 public record LoadedSite(
         SiteConfig config,
@@ -27,9 +28,11 @@ public record LoadedSite(
         Map<String, SourceFile> templates,
         List<Asset> assets,
         Set<String> incomplete,
-        Map<String, ImageFile> images) {
+        Map<String, ImageFile> images,
+        List<RawTranslation> translations) {
 
     public LoadedSite {
+        translations = List.copyOf(translations);
         images = Map.copyOf(images);
         entries = List.copyOf(entries);
         schemas = Map.copyOf(schemas);
@@ -41,19 +44,22 @@ public record LoadedSite(
     /** The same site with the entries of {@code files}, and the collections some of whose files failed. */
     LoadedSite withEntries(LoadCache.EntryFiles files) {
         List<RawEntry> entries = new ArrayList<>();
+        List<RawTranslation> translations = new ArrayList<>();
         Set<String> incomplete = new HashSet<>();
         for (int i = 0; i < files.parsed().size(); i++) {
             ParsedFile parsed = files.parsed().get(i);
             entries.addAll(parsed.entries());
-            if (parsed.hasErrors()) {
+            translations.addAll(parsed.translations());
+            // A translation that does not read leaves the originals, which references name, whole.
+            if (parsed.hasErrors() && files.files().get(i).language().isEmpty()) {
                 incomplete.add(files.files().get(i).collection().name());
             }
         }
-        return new LoadedSite(config, entries, schemas, templates, assets, incomplete, images);
+        return new LoadedSite(config, entries, schemas, templates, assets, incomplete, images, translations);
     }
 
     /** The same site with another config, as when the command line overrides the base URL. */
     public LoadedSite withConfig(SiteConfig other) {
-        return new LoadedSite(other, entries, schemas, templates, assets, incomplete, images);
+        return new LoadedSite(other, entries, schemas, templates, assets, incomplete, images, translations);
     }
 }

@@ -11,15 +11,18 @@ import java.util.List;
  * says so.
  *
  * @param size -1 if the file could not be read at all
+ * @param translations what a translation file holds (its {@code entries} are then empty)
  */
-record ParsedFile(long size, FileTime modified, List<RawEntry> entries, List<Diagnostic> diagnostics) {
+record ParsedFile(long size, FileTime modified, List<RawEntry> entries, List<Diagnostic> diagnostics,
+                  List<RawTranslation> translations) {
     ParsedFile {
         entries = List.copyOf(entries);
+        translations = List.copyOf(translations);
         diagnostics = List.copyOf(diagnostics);
     }
 
     static ParsedFile unread(Diagnostic problem) {
-        return new ParsedFile(-1, null, List.of(), List.of(problem));
+        return new ParsedFile(-1, null, List.of(), List.of(problem), List.of());
     }
 
     boolean wasRead() {

@@ -23,6 +23,11 @@ public final class SourceLayout {
         return name.endsWith(".ftlh") || name.endsWith(".ftlx") || name.endsWith(".ftl");
     }
 
+    /** Whether a name below {@code templates/} is a message file of interface strings, {@code i18n/LANG.yaml}. */
+    public static boolean isMessageFile(String name) {
+        return name.startsWith("i18n/") && name.endsWith(".yaml") && name.indexOf('/', "i18n/".length()) < 0;
+    }
+
     /** Hidden files and editors' backup and swap files are never content, wherever they are. */
     static boolean ignorable(String name) {
         String base = name.substring(name.lastIndexOf('/') + 1);

@@ -45,7 +45,7 @@ public record Shortcodes(boolean enabled, Map<String, Shortcode> byName) {
 
     /** What a shortcode template sees besides its arguments: a page's names, and {@code body}. */
     static final java.util.List<String> TEMPLATE_NAMES = java.util.List.of("body", "changelog", "collections", "entry", "href", "json",
-            "lookup", "matrices", "page", "root", "site");
+            "lookup", "matrices", "page", "root", "site", "t");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Pattern TAG_LINE = Pattern.compile("(?m)^([ \\t]*)@(\\S*)([^\\n]*)$");
 

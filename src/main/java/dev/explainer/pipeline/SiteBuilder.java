@@ -34,12 +34,15 @@ import dev.explainer.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 
 /**
  * Runs the pipeline: load, validate, link, check the whole site, render, write. Everything is
@@ -184,6 +187,11 @@ public final class SiteBuilder {
         clock.lap("link");
         problems.addAll(SiteChecks.run(linked.site(), linked.published(), site.incomplete()));
         clock.lap("check");
+        List<Diagnostic> editionProblems = new ArrayList<>();
+        List<Editions.Linked> editions = site.config().languages().isEmpty() ? List.of()
+                : Editions.link(linker(site.config()), site, linked.site(), validated.entries(), validated.translations(), options.drafts(),
+                Set.copyOf(problems.sorted()), editionProblems);
+        problems.addAll(editionProblems);
 
         problems.addAll(compiled.join());
         clock.lap("compile templates");
@@ -198,7 +206,8 @@ public final class SiteBuilder {
         }
         // The output folder gets ready (its folders made) on another thread while pages render.
         Optional<SiteWriter.Preparation> output = options.output()
-                .map(folder -> new SiteWriter().prepare(folder, linked.site().pages().stream().map(Page::outputFile).toList()));
+                .map(folder -> new SiteWriter().prepare(folder, Stream.concat(linked.site().pages().stream().map(Page::outputFile),
+                        Editions.pageFiles(editions).stream()).toList()));
         boolean written = false;
         List<String> notes = List.of();
         try {
@@ -208,6 +217,12 @@ public final class SiteBuilder {
                 forget(); // a page that would not stop still runs, on what the stages kept
             }
             List<OutputFile> files = SiteFiles.of(rendered, site.assets());
+            if (!editions.isEmpty() && !rendered.abandoned()) {
+                List<Diagnostic> renderProblems = new ArrayList<>();
+                files = new ArrayList<>(files);
+                files.addAll(Editions.render(editions, site, limits, Set.copyOf(rendered.diagnostics()), renderProblems));
+                problems.addAll(options.strict() ? strict(renderProblems) : renderProblems);
+            }
             List<Diagnostic> afterRender = rendered.abandoned() ? List.of()
                     : SiteChecks.afterRender(linked.site(), rendered.found());
             problems.addAll(options.strict() ? strict(afterRender) : afterRender);

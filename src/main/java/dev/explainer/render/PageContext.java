@@ -40,6 +40,6 @@ record PageContext(Page page, String root, SiteReads reads) {
     /** The absolute URL of a site path, for canonical links and sharing. */
     String permalink(String sitePath) {
         String base = reads.config().baseUrl().toString();
-        return base + (sitePath.startsWith("/") ? sitePath.substring(1) : sitePath);
+        return base + reads.config().outputPrefix() + (sitePath.startsWith("/") ? sitePath.substring(1) : sitePath);
     }
 }

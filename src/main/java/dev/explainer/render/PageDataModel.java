@@ -1,5 +1,6 @@
 package dev.explainer.render;
 
+import dev.explainer.config.Language;
 import dev.explainer.config.MenuItem;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.link.Entry;
@@ -19,11 +20,12 @@ import java.util.Optional;
 /**
  * The names a page's template sees: {@code site}, {@code page}, {@code entry},
  * {@code collections}, {@code matrices}, {@code changelog}, {@code root} and the functions
- * {@code href}, {@code image}, {@code lookup} and {@code json}. Everything drawn from the site is read through
+ * {@code href}, {@code image}, {@code lookup}, {@code json} and {@code t}. Everything drawn from the site is read through
  * the page's {@link SiteReads}.
  */
 final class PageDataModel {
     private static final JsonFunction JSON = new JsonFunction();
+    private static final MessageFunction MESSAGES = new MessageFunction();
 
     private PageDataModel() {
     }
@@ -36,7 +38,7 @@ final class PageDataModel {
         for (MenuItem item : config.menu()) {
             String path = reads.find(item.url()).map(t -> t.sitePath()).orElse(item.url());
             menu.add(Models.ordered("title", item.title(), "path", path,
-                    "href", context.root() + Page.outputFileOf(path),
+                    "href", context.root() + config.outputPrefix() + Page.outputFileOf(path),
                     "current", page.sitePath().equals(path),
                     "section", !path.equals("/") && page.sitePath().startsWith(path)));
         }
@@ -45,6 +47,9 @@ final class PageDataModel {
                 "description", config.description(),
                 "base_url", config.baseUrl().toString(),
                 "language", config.language(),
+                "direction", config.languages().stream().filter(l -> l.code().equals(config.language())).map(Language::direction)
+                        .findFirst().orElse(Language.LTR),
+                "languages", editions(context, config),
                 "menu", menu,
                 "params", config.params(),
                 // A link to the search index from this page, for the search script; empty without search.
@@ -63,6 +68,7 @@ final class PageDataModel {
                 "changelog", new Models.ChangelogModel(models),
                 "root", context.root(),
                 "json", JSON,
+                "t", MESSAGES,
                 "href", (TemplateMethodModelEx) arguments -> new SimpleScalar(context.href(stringArgument(arguments, 0, "href"))),
                 "image", (TemplateMethodModelEx) arguments -> {
                     String path = stringArgument(arguments, 0, "image");
@@ -78,6 +84,24 @@ final class PageDataModel {
                             "lookup: no entry '" + id + "' in collection '" + collection + "'"));
                     return new EntryModel(entry, models);
                 });
+    }
+
+    /**
+     * This page in every edition, in the order the site declares its languages, for a language
+     * switcher of plain links and {@code <link rel="alternate" hreflang>}: empty for a site in one language.
+     */
+    private static List<Map<String, Object>> editions(PageContext context, SiteConfig config) {
+        List<Map<String, Object>> editions = new ArrayList<>();
+        String file = Page.outputFileOf(context.page().sitePath());
+        String path = context.page().sitePath().startsWith("/") ? context.page().sitePath().substring(1) : context.page().sitePath();
+        for (Language language : config.languages()) {
+            String prefix = language.prefix().isEmpty() ? "" : language.prefix().substring(1);
+            editions.add(Models.ordered("code", language.code(), "name", language.name(), "direction", language.direction(),
+                    "href", context.root() + prefix + file,
+                    "permalink", config.baseUrl() + prefix + path,
+                    "current", language.code().equals(config.language())));
+        }
+        return editions;
     }
 
     private static String stringArgument(List<?> arguments, int index, String function) throws TemplateModelException {

@@ -17,9 +17,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -72,10 +74,63 @@ final class ShortcodeOutput {
         int from = 0;
         for (int mark = html.indexOf(ShortcodeCall.MARK); mark >= 0; mark = html.indexOf(ShortcodeCall.MARK, from)) {
             int close = html.indexOf(ShortcodeCall.MARK, mark + 1);
-            out.append(html, from, mark).append(render(calls.get(Integer.parseInt(html, mark + 1, close, 10)), calls, models));
+            ShortcodeCall call = calls.get(Integer.parseInt(html, mark + 1, close, 10));
+            String shown = render(call, calls, models);
+            Optional<String> block = blockTag(shown);
+            if (block.isPresent() && insideText(html, mark)) {
+                throw new Failure(Diagnostic.error(DiagnosticCode.SHORTCODE_CALL, call.position(), "the shortcode '" + call.name()
+                        + "' shows a block (<" + block.get() + ">), which cannot stand inside a paragraph or heading; put the"
+                        + " call on a line of its own, with a blank line before and after it"), null);
+            }
+            out.append(html, from, mark).append(shown);
             from = close + 1;
         }
         return out.append(html, from, html.length()).toString();
+    }
+
+    /** Elements that end a paragraph: HTML puts none of them inside a {@code <p>} or a heading. */
+    private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "details",
+            "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+            "main", "nav", "ol", "p", "pre", "section", "table", "ul");
+
+    /** The block element the shortcode's output starts with, if it starts with one. */
+    private static Optional<String> blockTag(String shown) {
+        int at = 0;
+        while (at < shown.length() && Character.isWhitespace(shown.charAt(at))) {
+            at++;
+        }
+        if (at >= shown.length() || shown.charAt(at) != '<') {
+            return Optional.empty();
+        }
+        String tag = tagName(shown, at + 1);
+        return BLOCKS.contains(tag) ? Optional.of(tag) : Optional.empty();
+    }
+
+    /**
+     * Whether the marker at {@code mark} stands inside a paragraph or a heading: the nearest of
+     * their tags before it opens one. A call alone in its paragraph has replaced the paragraph.
+     */
+    private static boolean insideText(String html, int mark) {
+        for (int lt = html.lastIndexOf('<', mark); lt >= 0; lt = lt == 0 ? -1 : html.lastIndexOf('<', lt - 1)) {
+            boolean closing = lt + 1 < html.length() && html.charAt(lt + 1) == '/';
+            String tag = tagName(html, closing ? lt + 2 : lt + 1);
+            if (tag.equals("p") || tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
+                return !closing;
+            }
+            if (BLOCKS.contains(tag) || tag.equals("li") || tag.equals("td") || tag.equals("th")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The element name that starts at {@code from} (just after {@code <} or {@code </}), lowercased. */
+    private static String tagName(String html, int from) {
+        int end = from;
+        while (end < html.length() && Character.isLetterOrDigit(html.charAt(end))) {
+            end++;
+        }
+        return html.substring(from, end).toLowerCase(Locale.ROOT);
     }
 
     private String render(ShortcodeCall call, List<ShortcodeCall> calls, Models models) throws TemplateModelException {

@@ -1,5 +1,6 @@
 package dev.explainer.render;
 
+import dev.explainer.config.LanguageFormat;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
@@ -29,7 +30,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
@@ -45,6 +45,7 @@ import java.util.regex.Pattern;
 public final class TemplateEngine {
     private final Configuration configuration;
     private final Map<String, SourceFile> sources;
+    private final List<LanguageFormat> languages;
 
     /** Every template, parsed once and given its loop checks, with the problems found; made on first use. */
     private volatile Compiled compiled;
@@ -52,13 +53,26 @@ public final class TemplateEngine {
     private record Compiled(Map<String, Template> templates, List<Diagnostic> problems) {
     }
 
+    /** The problems of the message files, read with the engine (its sources never change) and reported with the templates'. */
+    private final List<Diagnostic> messageProblems = new ArrayList<>();
+
     /** Each template's revision, made on first use: an engine's templates never change. */
     private volatile Map<String, TemplateRevision> revisions;
 
     public TemplateEngine(SiteConfig site, Map<String, SourceFile> templates) {
+        this(site, templates, LanguageFormat.of(site));
+    }
+
+    /** An engine for {@code languages}, the original first (whose locale renders by default). */
+    TemplateEngine(SiteConfig site, Map<String, SourceFile> templates, List<LanguageFormat> languages) {
         this.sources = templates;
+        this.languages = List.copyOf(languages);
         StringTemplateLoader loader = new StringTemplateLoader();
-        templates.forEach((name, file) -> loader.putTemplate(name, file.text()));
+        templates.forEach((name, file) -> {
+            if (!Messages.isMessageFile(name)) {
+                loader.putTemplate(name, file.text());
+            }
+        });
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         cfg.setTemplateLoader(loader);
         cfg.setRecognizeStandardFileExtensions(true);
@@ -78,17 +92,23 @@ public final class TemplateEngine {
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setAPIBuiltinEnabled(false);
         cfg.setObjectWrapper(new RefusingWrapper());
-        cfg.setLocale(inIsoCalendar(Locale.forLanguageTag(site.language())));
+        cfg.setLocale(languages.get(0).locale()); // an edition in another language sets its own on its render
         cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
         cfg.setSQLDateAndTimeTimeZone(TimeZone.getTimeZone("UTC"));
-        cfg.setDateFormat(site.dateFormat());
-        cfg.setNumberFormat("computer");
+        cfg.setCustomDateFormats(Map.of(LanguageDates.FORMAT_NAME, LanguageDates.DateFormatFactory.INSTANCE));
+        cfg.setCustomNumberFormats(Map.of(LanguageDates.FORMAT_NAME, LanguageDates.NumberFormatFactory.INSTANCE));
+        cfg.setDateFormat(dateFormat(site.dateFormat(), languages));
+        // In Latin digits FreeMarker's own format, exactly as before; other digits through the engine's.
+        cfg.setNumberFormat(languages.stream().allMatch(language -> language.digits() == LanguageFormat.Digits.LATIN)
+                ? "computer" : "@" + LanguageDates.FORMAT_NAME);
         cfg.setBooleanFormat("c");
         cfg.setTabSize(1); // so that reported columns count characters
         // Parsed once and kept: #import and #include must find the very templates that were given
         // their loop checks, never a fresh parse of the same text.
         cfg.setCacheStorage(new StrongCacheStorage());
         cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        // What t() reads: set before any render, and never changed.
+        cfg.setCustomAttribute(MessageFunction.MESSAGES, Messages.read(templates, languages, messageProblems));
         this.configuration = cfg;
     }
 
@@ -100,15 +120,14 @@ public final class TemplateEngine {
     }
 
     /**
-     * The site's language, asking for the proleptic Gregorian calendar of ISO 8601 and
-     * {@code java.time}. Every FreeMarker date pattern ({@code date_format}, {@code ?string("...")},
-     * {@code ?string.long}) is a {@code SimpleDateFormat}, whose calendar comes from the locale: by
-     * default it counts days before 15 October 1582 in the Julian calendar ({@code 1500-03-01} was
-     * shown as "20 February 1500"), and for {@code th-TH} years in the Buddhist era. Names, digits
-     * and patterns stay those of the language.
+     * {@code ${date}}'s format: the site's pattern written by the engine's tables
+     * ({@link LanguageDates}) when every language of the site has them and the pattern uses only
+     * the letters they write, so that month names and digits are the same on every JDK; otherwise
+     * the pattern as Java's {@code SimpleDateFormat} writes it in the language.
      */
-    private static Locale inIsoCalendar(Locale language) {
-        return new Locale.Builder().setLocale(language).setUnicodeLocaleKeyword("ca", "iso8601").build();
+    private static String dateFormat(String pattern, List<LanguageFormat> languages) {
+        boolean tables = languages.stream().allMatch(language -> LanguageDates.of(language.code()).isPresent());
+        return tables && LanguageDates.problemOf(pattern).isEmpty() ? "@" + LanguageDates.FORMAT_NAME + " " + pattern : pattern;
     }
 
     /** Parses every template, reporting each syntax error at its place. */
@@ -139,7 +158,11 @@ public final class TemplateEngine {
     private Compiled compile() {
         Map<String, Template> templates = new HashMap<>();
         List<Diagnostic> problems = new ArrayList<>();
+        problems.addAll(messageProblems);
         for (String name : sources.keySet()) {
+            if (Messages.isMessageFile(name)) {
+                continue;
+            }
             parse(name, problems).ifPresent(template -> {
                 _CoreAPI.addThreadInterruptedChecks(template);
                 templates.put(name, template);

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * one another). A template that loads another by a name only known while it runs (an
  * {@code #include} of an expression, {@code .get_optional_template}) depends on every template.
  * Every template depends on the shortcode templates ({@code templates/shortcodes/}), since any page may show a
- * body that calls one.
+ * body that calls one, and on the message files ({@code templates/i18n/}), which {@code t()} reads.
  */
 record TemplateRevision(Map<String, String> texts) {
     private static final Pattern LITERAL = Pattern.compile("[<\\[]#(?:import|include)\\s+\"([^\"$]+)\"");
@@ -35,8 +35,8 @@ record TemplateRevision(Map<String, String> texts) {
             Map<String, String> texts = new HashMap<>();
             Deque<String> todo = new ArrayDeque<>();
             todo.add(name);
-            // Any page may show a body that calls a shortcode: every template depends on them all.
-            templates.keySet().stream().filter(t -> t.startsWith(SHORTCODES)).sorted().forEach(todo::add);
+            // Any page may show a body that calls a shortcode, or call t(): every template depends on them all.
+            templates.keySet().stream().filter(t -> t.startsWith(SHORTCODES) || Messages.isMessageFile(t)).sorted().forEach(todo::add);
             while (!todo.isEmpty()) {
                 String next = todo.poll();
                 if (!texts.containsKey(next) && templates.containsKey(next)) {

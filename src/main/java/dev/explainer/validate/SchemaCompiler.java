@@ -20,10 +20,15 @@ import dev.explainer.text.SourceFile;
 import dev.explainer.text.Suggestions;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns a schema file into a JSON Schema the validator can use, or says why it cannot: not JSON,
@@ -37,7 +42,7 @@ final class SchemaCompiler {
             "https://json-schema.org/draft/2020-12/schema", "http://json-schema.org/draft-07/schema#",
             "http://json-schema.org/draft-07/schema", "https://json-schema.org/draft/2019-09/schema");
 
-    private static final java.util.regex.Pattern ENUMERATION = java.util.regex.Pattern.compile("does not have a value in the enumeration \\[(.*)\\]");
+    private static final Pattern ENUMERATION = Pattern.compile("does not have a value in the enumeration \\[(.*)\\]");
     private static final String META_2020_12 = "https://json-schema.org/draft/2020-12/schema";
 
     private final ObjectMapper json = new ObjectMapper();
@@ -64,15 +69,18 @@ final class SchemaCompiler {
     }
 
     /** Jackson's reference to a place ({@code [Source: REDACTED ...; line: 1, column: 34]}), which names parser settings. */
-    private static final java.util.regex.Pattern PARSER_PLACE =
-            java.util.regex.Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+    private static final Pattern PARSER_PLACE =
+            Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
+    /** Where the parser says an unclosed object or list began. */
+    private static final Pattern START_MARKER = Pattern.compile("start marker at line (\\d+), column (\\d+)");
 
     /** The parser's message in an editor's words: places as "line 1, column 34", no parser settings. */
     static String parserMessage(String original) {
         String message = PARSER_PLACE.matcher(original).replaceAll("line $1, column $2");
         if (message.startsWith("Unexpected end-of-input: expected close marker for ")) {
             boolean object = message.contains("for Object");
-            java.util.regex.Matcher start = java.util.regex.Pattern.compile("start marker at line (\\d+), column (\\d+)").matcher(message);
+            Matcher start = START_MARKER.matcher(message);
             String opened = start.find() ? " opened at line " + start.group(1) + ", column " + start.group(2) : "";
             return "the file ends before the '" + (object ? "{" : "[") + "'" + opened + " is closed; close it with '"
                     + (object ? "}" : "]") + "'";
@@ -150,7 +158,7 @@ final class SchemaCompiler {
         if (!draft.equals(META_2020_12)) {
             return List.of(); // the older drafts' rules are left to the validator
         }
-        java.util.Map<String, String> firstByPlace = new java.util.TreeMap<>();
+        Map<String, String> firstByPlace = new TreeMap<>();
         for (ValidationMessage message : metaSchema().validate(root)) {
             String place = message.getInstanceLocation().toString();
             String text = message.getMessage();
@@ -163,10 +171,10 @@ final class SchemaCompiler {
         firstByPlace.forEach((place, text) -> {
             String pointer = place.isEmpty() || place.equals("/") ? "" : place;
             String key = pointer.isEmpty() ? "the schema" : "'" + pointer.substring(pointer.lastIndexOf('/') + 1) + "'";
-            java.util.regex.Matcher choices = ENUMERATION.matcher(text);
+            Matcher choices = ENUMERATION.matcher(text);
             JsonNode value = root.at(pointer);
             if (choices.matches() && value.isTextual()) {
-                List<String> allowed = java.util.Arrays.stream(choices.group(1).split(", ")).map(c -> c.replace("\"", "")).toList();
+                List<String> allowed = Arrays.stream(choices.group(1).split(", ")).map(c -> c.replace("\"", "")).toList();
                 text = "'" + value.asText() + "' is not one of " + String.join(", ", allowed)
                         + Suggestions.closest(value.asText(), allowed).map(s -> "; did you mean '" + s + "'?").orElse("");
             }

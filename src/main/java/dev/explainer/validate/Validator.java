@@ -44,7 +44,11 @@ public final class Validator {
      * The entries that passed (or partly passed), in file and position order, every problem
      * found, and what the next run may reuse.
      */
-    public record Result(List<ValidEntry> entries, List<Diagnostic> diagnostics, ValidationCache cache) {
+    public record Result(List<ValidEntry> entries, List<Diagnostic> diagnostics, ValidationCache cache,
+                         List<ValidTranslation> translations) {
+        public Result {
+            translations = List.copyOf(translations);
+        }
     }
 
     /** Validates from scratch, as a one-off build does. */
@@ -65,6 +69,8 @@ public final class Validator {
                     checkDisplayField(collection, declared, schemaProblems);
                     ReferenceFields.check(collection, declared, schemaProblems);
                     checkPageFields(collection, declared, schemaProblems);
+                    collection.translate().forEach(field -> checkDeclared("translate", field.field(), field.position(), collection,
+                            declared, schemaProblems));
                 });
             }
         }
@@ -115,6 +121,18 @@ public final class Validator {
         ValidationCache next = new ValidationCache(compiled, resultOf, idProblems, List.of(results));
         checkPatternValues(site.config(), schemaOf, results, schemaProblems);
         List<Diagnostic> problems = problems(schemaProblems, idProblems, results);
+        List<ValidTranslation> translated = List.of();
+        if (!site.translations().isEmpty()) {
+            Map<String, Optional<CollectionSchema>> declared = new HashMap<>();
+            schemaOf.forEach((collection, schema) -> declared.put(collection, schema.schema()));
+            Diagnostics translations = new Diagnostics();
+            translated = TranslationChecks.check(site.config(), input, site.translations(), site.incomplete(), declared,
+                    translations);
+            Diagnostics all = new Diagnostics();
+            all.addAll(problems);
+            all.addAll(translations.sorted());
+            problems = all.sorted();
+        }
         if (site.config().changelog().isPresent()) {
             List<Diagnostic> changes = ChangelogItems.check(site.config().changelog().get(), input, problems);
             if (!changes.isEmpty()) {
@@ -124,7 +142,7 @@ public final class Validator {
                 problems = all.sorted();
             }
         }
-        return new Result(entries(results), problems, next);
+        return new Result(entries(results), problems, next, translated);
     }
 
     /** Every schema the config names, compiled once per file; one whose file is unchanged is the one compiled before. */

@@ -40,6 +40,9 @@ class ConfigurationReferenceTest {
             limits: {%1$s: 1}
             changelog: {field: changes, %1$s: 1}
             search: {%1$s: 1}
+            languages:
+              - {code: en, name: English, original: true, %1$s: 1}
+            translations: {%1$s: 1}
             menu:
               - {title: Home, url: /, %1$s: 1}
             collections:
@@ -62,6 +65,8 @@ class ConfigurationReferenceTest {
         PREFIXES.put("'changelog'", "changelog.");
         PREFIXES.put("'search'", "search.");
         PREFIXES.put("a menu item", "menu[].");
+        PREFIXES.put("a language", "languages[].");
+        PREFIXES.put("'translations'", "translations.");
         PREFIXES.put("collection 'pages'", "collections.NAME.");
         PREFIXES.put("collection 'pages''s 'verbatim'", "collections.NAME.verbatim.");
         PREFIXES.put("the 'matrix' of collection 'pages'", "collections.NAME.matrix.");

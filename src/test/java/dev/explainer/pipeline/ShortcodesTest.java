@@ -104,6 +104,40 @@ class ShortcodesTest {
     }
 
     @Test
+    void aShortcodeThatShowsABlockCannotStandInASentenceOrAHeading() {
+        TestSite.write(root, TestSite.BASE);
+        TestSite.write(root, SHORTCODES);
+        TestSite.Run run = TestSite.breakWith(root, """
+                -- content/pages/notes.md --
+                ---
+                title: Notes
+                ---
+                Said by {{< person who="ann" >}} at the time.
+
+                ## About {{< person who="bob" >}}
+
+                - In a list {{< person who="ann" >}} a figure may stand.
+                """);
+        assertEquals("""
+                content/pages/notes.md:4:9: error: the shortcode 'person' shows a block (<figure>), which cannot stand inside a\
+                 paragraph or heading; put the call on a line of its own, with a blank line before and after it\
+                 (rendering /notes/ from content/pages/notes.md)
+                """, run.err().lines().filter(line -> line.contains("error:")).map(line -> line + "\n").findFirst().orElse(""),
+                "the first call in a sentence stops the page; a call in a list item may show a block");
+        assertTrue(run.err().contains("1 error"), run.err());
+
+        TestSite.write(root, """
+                -- content/pages/notes.md --
+                ---
+                title: Notes
+                ---
+                - In a list {{< person who="ann" >}} a figure may stand, as in a [party](/parties/blues/).
+                """);
+        TestSite.Run list = TestSite.build(root);
+        assertEquals(0, list.exitCode(), list.err());
+    }
+
+    @Test
     void aBodyIsMarkdownRenderedWithTheSiteSettings() {
         TestSite.write(root, TestSite.BASE);
         TestSite.write(root, SHORTCODES);
@@ -305,7 +339,7 @@ class ShortcodesTest {
                 templates/shortcodes/double.ftlh:3:3: error: the argument 'of' refers to 'peeple', which is not a collection of content/site.yaml; did you mean 'people'?
                 templates/shortcodes/double.ftlh:4:3: error: unknown declaration '@returns'; a shortcode declares '@param NAME TYPE' (with 'required' if it must be given) and '@body'
                 templates/shortcodes/double.ftlh:6:3: error: the argument 'n' is declared twice; remove one
-                templates/shortcodes/double.ftlh:7:3: error: the argument name 'page' is a name the template already has (body, changelog, collections, entry, href, json, lookup, matrices, page, root, site); choose another
+                templates/shortcodes/double.ftlh:7:3: error: the argument name 'page' is a name the template already has (body, changelog, collections, entry, href, json, lookup, matrices, page, root, site, t); choose another
                 5 errors
                 """, errors(run));
     }

@@ -40,6 +40,7 @@ class TemplateReferenceTest {
             <@keys prefix="" hash=.data_model/>
             <@keys prefix="site." hash=site/>
             <@keys prefix="site.menu[]." hash=site.menu[0]/>
+            <@keys prefix="site.languages[]." hash=site.languages[0]/>
             <@keys prefix="page." hash=page/>
             <@keys prefix="page.breadcrumbs[]." hash=page.breadcrumbs[0]/>
             <@keys prefix="changelog[]." hash=changelog[0]/>
@@ -87,7 +88,8 @@ class TemplateReferenceTest {
     /** What Ann's page, rendered by {@link #KEY_LISTING}, is given, with content keys under their placeholders. */
     private Set<String> pageTemplateNames() throws IOException {
         TestSite.write(root, TestSite.BASE);
-        replaceIn("content/site.yaml", "menu:\n", "changelog: changes\nmenu:\n");
+        replaceIn("content/site.yaml", "menu:\n", "changelog: changes\nlanguages:\n  - {code: en, name: English, original: true}\n"
+                + "  - {code: ar, name: Arabic, direction: rtl}\nmenu:\n");
         replaceIn("content/schemas/person.json", "\"born\": {",
                 "\"changes\": {\"type\": \"array\", \"items\": {\"type\": \"object\"}}, \"born\": {");
         replaceIn("content/people/ann.md", "born: 1970-01-02\n", "born: 1970-01-02\nchanges:\n  - {date: 2026-12-01, text: Born.}\n");
