@@ -61,7 +61,7 @@ final class EntrySwap {
             byKey = Overlay.of(byKey, replaced);
         }
         return new Site(site.config(), collections, byKey, referrers, matrices, pages, pagesByPath, site.assets(), site.sitePaths(),
-                fragmentLinks, changelog, site.places(), site.redirects());
+                fragmentLinks, changelog, site.places(), site.redirects(), site.textLanguages());
     }
 
     private static Map<String, List<Entry>> swapInCollections(Site site, Map<String, Entry> replaced) {

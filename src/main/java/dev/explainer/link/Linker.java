@@ -147,7 +147,7 @@ public final class Linker {
         });
         Site site = new Site(config, collections, Map.copyOf(byKey), referrers, matrices, pages(pagesByPath, previous),
                 pagesByPath, assets, targets, List.copyOf(fragmentLinks), Changelog.of(config, collections), Site.placesIn(collections),
-                redirects);
+                redirects, Map.of());
 
         List<Diagnostic> structural = problems.sorted();
         List<Diagnostic> inBodies = bodyProblems.sorted();

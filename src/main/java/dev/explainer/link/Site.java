@@ -34,12 +34,19 @@ public final class Site implements LinkTargets {
     /** Each entry's index in its collection's list, so that one can be swapped in place ({@link EntrySwap}). */
     private final Map<String, Integer> places;
     private final List<Redirect> redirects;
+    /**
+     * In an edition, by entry key, the language of each entry's text where it is not simply the
+     * edition's own, current translation: the original's where there is no translation, the
+     * edition's with {@code stale} where the translation is behind. Empty for the original.
+     */
+    private final Map<String, TextLanguage> textLanguages;
 
     Site(SiteConfig config, Map<String, List<Entry>> collections, Map<String, Entry> byKey,
          Map<String, Map<String, List<Entry>>> referrers, Map<String, Map<String, Map<String, Entry>>> matrices,
          List<Page> pages, Map<String, Page> pagesByPath, Map<String, String> assets, SitePaths paths,
          List<RenderedMarkdown.FragmentLink> fragmentLinks, List<Change> changelog, Map<String, Integer> places,
-         List<Redirect> redirects) {
+         List<Redirect> redirects, Map<String, TextLanguage> textLanguages) {
+        this.textLanguages = textLanguages;
         this.places = places;
         this.redirects = redirects;
         this.paths = paths;
@@ -134,6 +141,30 @@ public final class Site implements LinkTargets {
         Map<Object, Object> copy = new LinkedHashMap<>(object);
         copy.put(step.field(), rest.size() == 1 ? entries(inner, target) : resolvedAt(inner, step.eachItem(), rest.subList(1, rest.size()), target));
         return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * The language of the text {@code entry} shows in this site's edition, and whether it is a
+     * translation behind its original: the edition's own language, current, unless
+     * {@link #withTextLanguages} said otherwise.
+     */
+    public TextLanguage textLanguage(Entry entry) {
+        TextLanguage given = textLanguages.get(entry.key());
+        return given != null ? given : new TextLanguage(config.language(), false);
+    }
+
+    /** By entry key, every entry's language that is not the edition's own, current translation ({@link #textLanguage}). */
+    public Map<String, TextLanguage> textLanguages() {
+        return textLanguages;
+    }
+
+    /**
+     * This site as an edition whose entries' texts are in these languages, by entry key (those
+     * not named show the edition's own, current translation); the same site in every other part.
+     */
+    public Site withTextLanguages(Map<String, TextLanguage> languages) {
+        return new Site(config, collections, byKey, referrers, matrices, pages, pagesByPath, assets, paths, fragmentLinks, changelog,
+                places, redirects, Map.copyOf(languages));
     }
 
     /** The entries that refer to {@code entry}, by their collection, each list in collection order. */

@@ -29,11 +29,24 @@ public final class ReservedFields {
     /** The entries that refer to this one, by collection. */
     public static final String REFERRERS = "referrers";
 
+    /**
+     * Whether the entry shows its text in the language of the page's edition: false where an
+     * edition shows the original's text because the entry has no translation into its language.
+     */
+    public static final String TRANSLATED = "translated";
+    /** Whether the translation the entry shows is behind its original. */
+    public static final String TRANSLATION_STALE = "translation_stale";
+    /** The code of the language the entry's text is written in: the original's where it is not translated. */
+    public static final String LANG = "lang";
+    /** The direction ({@code ltr} or {@code rtl}) of that language. */
+    public static final String DIR = "dir";
+
     /** What the loader takes out of an entry's fields: they are the engine's, not data. */
     public static final List<String> READ_BY_LOADER = List.of(ID, DRAFT);
 
     /** What templates see on every entry besides its fields, in the order {@code ?keys} lists them. */
-    public static final List<String> IN_TEMPLATES = List.of(ID, COLLECTION, FILE, CONTENT, HREF, PATH, PERMALINK, REFERRERS);
+    public static final List<String> IN_TEMPLATES = List.of(ID, COLLECTION, FILE, CONTENT, HREF, PATH, PERMALINK, REFERRERS,
+            TRANSLATED, TRANSLATION_STALE, LANG, DIR);
 
     /**
      * What a schema may not declare: every name templates see except {@code id}. ({@code id} and

@@ -8,6 +8,7 @@ import dev.explainer.link.LinkCache;
 import dev.explainer.link.Linker;
 import dev.explainer.link.Page;
 import dev.explainer.link.Site;
+import dev.explainer.link.TextLanguage;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.output.OutputFile;
 import dev.explainer.render.RenderCache;
@@ -52,12 +53,23 @@ final class Editions {
         original.pages().forEach(page -> originalFiles.put(page.outputFile(), page.sitePath()));
         List<Linked> editions = new ArrayList<>();
         for (Language language : translated(site.config())) {
-            Map<String, ValidEntry> translatedEntries = new HashMap<>();
-            translations.stream().filter(t -> t.language().equals(language.code()))
-                    .forEach(t -> translatedEntries.put(t.entry().key(), t.entry()));
-            List<ValidEntry> entries = originals.stream().map(entry -> translatedEntries.getOrDefault(entry.key(), entry)).toList();
+            Map<String, ValidTranslation> translated = new HashMap<>();
+            translations.stream().filter(t -> t.language().equals(language.code())).forEach(t -> translated.put(t.entry().key(), t));
+            List<ValidEntry> entries = new ArrayList<>(originals.size());
+            Map<String, TextLanguage> texts = new HashMap<>();
+            for (ValidEntry entry : originals) {
+                ValidTranslation translation = translated.get(entry.key());
+                entries.add(translation == null ? entry : translation.entry());
+                if (translation == null) {
+                    texts.put(entry.key(), new TextLanguage(site.config().language(), false));
+                } else if (translation.stale()) {
+                    texts.put(entry.key(), new TextLanguage(language.code(), true));
+                }
+            }
             SiteConfig config = site.config().forEdition(language);
-            Linker.Result result = linker.link(site.withConfig(config), entries, drafts, LinkCache.empty());
+            Linker.Result linked = linker.link(site.withConfig(config), entries, drafts, LinkCache.empty());
+            Linker.Result result = new Linker.Result(linked.site().withTextLanguages(texts), linked.published(), linked.diagnostics(),
+                    linked.cache());
             newOnes(result.diagnostics(), reported, problems);
             Optional<Page> clash = result.site().pages().stream().filter(page -> originalFiles.containsKey(page.outputFile())).findFirst();
             if (clash.isPresent()) {

@@ -1,5 +1,6 @@
 package dev.explainer.render;
 
+import dev.explainer.config.Language;
 import dev.explainer.link.Entry;
 import dev.explainer.load.ReservedFields;
 import dev.explainer.markdown.MarkdownRenderer;
@@ -20,7 +21,9 @@ import java.util.Optional;
  * name ({@code quote.speaker.name}), and the names the engine adds: {@code id},
  * {@code collection}, {@code file}, {@code content} (the Markdown body as HTML), {@code href}
  * (a relative link from the current page), {@code path}, {@code permalink} and
- * {@code referrers} (the entries that refer to this one, by collection). Every part is read
+ * {@code referrers} (the entries that refer to this one, by collection), and {@code translated},
+ * {@code translation_stale}, {@code lang} and {@code dir} (the language of its text in the
+ * page's edition, and whether that is the edition's own, current translation). Every part is read
  * through {@link SiteReads}, which records it; the id and collection name the entry itself.
  */
 final class EntryModel implements TemplateHashModelEx {
@@ -66,6 +69,16 @@ final class EntryModel implements TemplateHashModelEx {
                 return models.wrap(reads.sitePath(entry).map(page::permalink).orElse(null));
             case "referrers":
                 return models.wrap(reads.referrers(entry));
+            case "translated":
+                return models.wrap(reads.textLanguage(entry).code().equals(reads.config().language()));
+            case "translation_stale":
+                return models.wrap(reads.textLanguage(entry).stale());
+            case "lang":
+                return models.wrap(reads.textLanguage(entry).code());
+            case "dir":
+                String code = reads.textLanguage(entry).code();
+                return models.wrap(reads.config().languages().stream().filter(language -> language.code().equals(code))
+                        .map(Language::direction).findFirst().orElse(Language.LTR));
             default:
                 return models.wrap(reads.field(entry, key));
         }

@@ -35,6 +35,14 @@ sealed interface PageInput {
     }
 
     /**
+     * The language of the text an entry shows in its edition, and whether that text is a
+     * translation behind its original ({@code translated}, {@code translation_stale}, {@code lang},
+     * {@code dir}).
+     */
+    record EntryLanguage(EntryRef entry) implements OfEntry {
+    }
+
+    /**
      * That an entry exists ({@code lookup}, which fails for an entry that does not). Never
      * changes on its own: it changes with the entry's being added or removed.
      */

@@ -79,6 +79,15 @@ record SiteChanges(Set<PageInput> inputs, Set<EntryRef> replaced) {
                 inputs.add(new PageInput.Matrix(name));
             }
         }
+        if (!before.textLanguages().equals(after.textLanguages())) {
+            Set<String> keys = new HashSet<>(before.textLanguages().keySet());
+            keys.addAll(after.textLanguages().keySet());
+            for (Site site : List.of(before, after)) {
+                site.collections().values().forEach(list -> list.stream()
+                        .filter(entry -> keys.contains(entry.key()) && !before.textLanguage(entry).equals(after.textLanguage(entry)))
+                        .forEach(entry -> inputs.add(new PageInput.EntryLanguage(EntryRef.of(entry)))));
+            }
+        }
         if (!before.changelog().equals(after.changelog()) && !sameChangelog(before.changelog(), after.changelog())) {
             inputs.add(new PageInput.Changelog());
         }

@@ -6,6 +6,7 @@ import dev.explainer.link.Change;
 import dev.explainer.link.Entry;
 import dev.explainer.link.Page;
 import dev.explainer.link.Site;
+import dev.explainer.link.TextLanguage;
 import dev.explainer.markdown.LinkTargets;
 import dev.explainer.markdown.ShortcodeCall;
 
@@ -92,6 +93,14 @@ final class SiteReads {
             inputs.add(new PageInput.EntryFile(EntryRef.of(entry)));
         }
         return entry.position().path();
+    }
+
+    /** The language of the text an entry shows in this edition, and whether it is a translation behind its original. */
+    TextLanguage textLanguage(Entry entry) {
+        if (recording) {
+            inputs.add(new PageInput.EntryLanguage(EntryRef.of(entry)));
+        }
+        return site.textLanguage(entry);
     }
 
     /** The name an entry is shown by: its collection's {@code display_field}, else its {@code title}, else its {@code name}, else its id. */

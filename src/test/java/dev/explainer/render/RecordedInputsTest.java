@@ -251,7 +251,8 @@ class RecordedInputsTest {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.explainer.render");
         Set<String> entryContent = Set.of("data", "html", "shortcodes", "sitePath", "displayName");
-        Set<String> siteContent = Set.of("collections", "entry", "reference", "referrers", "referrersByKey", "matrices", "changelog");
+        Set<String> siteContent = Set.of("collections", "entry", "reference", "referrers", "referrersByKey", "matrices", "changelog",
+                "textLanguage", "textLanguages");
         DescribedPredicate<JavaMethodCall> readsContent = new DescribedPredicate<>("read an entry's fields, body or path, or the site's lists") {
             @Override
             public boolean test(JavaMethodCall call) {
