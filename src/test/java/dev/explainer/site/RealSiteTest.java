@@ -73,8 +73,8 @@ class RealSiteTest {
         List<String> broken = new ArrayList<>();
         int checked = 0;
         for (Map.Entry<String, Document> page : pages.entrySet()) {
-            if (page.getKey().equals("404.html")) {
-                continue; // links from the base URL's path, checked below
+            if (page.getKey().endsWith("404.html")) {
+                continue; // each edition's error page links from the base URL's path, checked below
             }
             for (Element element : page.getValue().select("[href], [src]")) {
                 String ref = element.hasAttr("href") ? element.attr("href") : element.attr("src");
@@ -104,10 +104,11 @@ class RealSiteTest {
 
     @Test
     void errorPageLinksFromTheSiteRootSoItWorksAtAnyDepth() {
-        Document notFound = pages.get("404.html");
-        for (Element link : notFound.select("a[href], link[href]")) {
-            String href = link.attr("href");
-            assertTrue(href.startsWith("/") || href.startsWith("https://") || href.startsWith("#"), href);
+        for (String errorPage : List.of("404.html", "ar/404.html")) {
+            for (Element link : pages.get(errorPage).select("a[href], link[href]")) {
+                String href = link.attr("href");
+                assertTrue(href.startsWith("/") || href.startsWith("https://") || href.startsWith("#"), errorPage + ": " + href);
+            }
         }
     }
 
@@ -116,7 +117,9 @@ class RealSiteTest {
         for (Map.Entry<String, Document> page : pages.entrySet()) {
             Document doc = page.getValue();
             String name = page.getKey();
-            assertEquals("en", doc.selectFirst("html").attr("lang"), name);
+            boolean arabic = name.startsWith("ar/");
+            assertEquals(arabic ? "ar" : "en", doc.selectFirst("html").attr("lang"), name);
+            assertEquals(arabic ? "rtl" : "", doc.selectFirst("html").attr("dir"), name);
             assertEquals(1, doc.select("h1").size(), name + ": one h1");
             assertEquals(1, doc.select("main#main").size(), name + ": one main landmark");
             assertEquals("#main", doc.selectFirst("body > a.skip-link").attr("href"), name + ": skip link first");
@@ -313,7 +316,8 @@ class RealSiteTest {
             assertEquals("1200", page.selectFirst("meta[property=og:image:width]").attr("content"), entry.getKey());
             assertEquals("630", page.selectFirst("meta[property=og:image:height]").attr("content"), entry.getKey());
             String alt = page.selectFirst("meta[property=og:image:alt]").attr("content");
-            assertTrue(alt.contains("23 October 2015") && alt.contains("Saudi Arabia"), entry.getKey() + ": " + alt);
+            assertTrue(entry.getKey().startsWith("ar/") ? alt.contains("أكتوبر 2015") && alt.contains("السعودية")
+                    : alt.contains("23 October 2015") && alt.contains("Saudi Arabia"), entry.getKey() + ": " + alt);
             assertEquals("summary_large_image", page.selectFirst("meta[name=twitter:card]").attr("content"), entry.getKey());
             assertEquals(image, page.selectFirst("meta[name=twitter:image]").attr("content"), entry.getKey());
             assertEquals(alt, page.selectFirst("meta[name=twitter:image:alt]").attr("content"), entry.getKey());
@@ -375,6 +379,8 @@ class RealSiteTest {
 
     @Test
     void everyPageFitsTheFirstRoundTripAndTheWeightBudget() throws IOException {
+        // Every edition's pages, the Arabic ones too, whose letters take two bytes each.
+        assertTrue(pages.keySet().containsAll(List.of("index.html", "ar/index.html", "ar/quotes/index.html", "ar/positions/index.html")), pages.keySet().toString());
         for (Map.Entry<String, Document> page : pages.entrySet()) {
             Path file = built.resolve(page.getKey());
             byte[] html = Files.readAllBytes(file);
@@ -394,6 +400,52 @@ class RealSiteTest {
         }
     }
 
+    @Test
+    void theArabicEditionLinksEveryEditionAndKeepsDirectQuotesInTheOutletsWordsBesideTheSitesTranslation() {
+        Document home = pages.get("ar/index.html");
+        assertEquals(List.of("en https://vienna-talks.example.org/", "ar https://vienna-talks.example.org/ar/",
+                        "x-default https://vienna-talks.example.org/"),
+                home.select("link[rel=alternate][hreflang]").stream().map(l -> l.attr("hreflang") + " " + l.attr("href")).toList());
+        Elements editions = home.select("header .site-languages a");
+        assertEquals(List.of("English", "العربية"), editions.eachText());
+        assertEquals(List.of("../index.html", "index.html"), editions.eachAttr("href").stream().map(h -> h.replace("../ar/", "")).toList());
+        assertEquals(List.of("en", "ar"), editions.eachAttr("lang"));
+        assertEquals(List.of("en", "ar"), editions.eachAttr("hreflang"));
+        assertEquals(List.of("ltr", "rtl"), editions.eachAttr("dir"));
+        assertEquals(List.of("page"), editions.eachAttr("aria-current"), "only the page's own edition is current");
+        assertEquals("page", pages.get("index.html").selectFirst("header .site-languages a[lang=en]").attr("aria-current"));
+
+        Element english = pages.get("quotes/kerry-inclusive-reuters/index.html").selectFirst("article.quote blockquote");
+        Element arabic = pages.get("ar/quotes/kerry-inclusive-reuters/index.html").selectFirst("article.quote blockquote");
+        assertEquals(english.text(), arabic.text(), "a direct quote stays as the outlet printed it");
+        assertEquals(List.of("en", "ltr"), List.of(arabic.attr("lang"), arabic.attr("dir")));
+        Element translation = arabic.nextElementSibling();
+        assertTrue(translation.is("p.quote-translation") && translation.text().startsWith("ترجمة الموقع:"), translation.outerHtml());
+        assertFalse(pages.get("quotes/kerry-inclusive-reuters/index.html").html().contains("quote-translation"), "no translation in the original");
+        assertEquals("ar", home.selectFirst("aside.key-points").parents().last().attr("lang"), "the key points box in the Arabic edition too");
+    }
+
+    /** Eastern Arabic digits are for reading: ids, dates for machines, classes and links keep Latin digits. */
+    @Test
+    void theArabicEditionWritesDatesInItsDigitsAndKeepsLatinDigitsWhereTheyAreRead() throws IOException {
+        java.util.regex.Pattern arabicIndic = java.util.regex.Pattern.compile("[\u0660-\u0669]");
+        for (Map.Entry<String, Document> page : pages.entrySet()) {
+            if (!page.getKey().startsWith("ar/")) {
+                continue;
+            }
+            for (Element element : page.getValue().getAllElements()) {
+                element.attributes().forEach(attribute -> {
+                    if (!List.of("content", "title", "alt", "aria-label").contains(attribute.getKey())) {
+                        assertFalse(arabicIndic.matcher(attribute.getValue()).find(), page.getKey() + ": " + element.tagName() + " " + attribute);
+                    }
+                });
+            }
+        }
+        assertEquals("٢٣ أكتوبر ٢٠١٥", pages.get("ar/quotes/kerry-inclusive-reuters/index.html").selectFirst(".attribution time").text());
+        String feed = Files.readString(built.resolve("ar/updates.xml"));
+        assertFalse(arabicIndic.matcher(feed.replaceAll("(?s)<(title|summary)>.*?</\\1>", "")).find(), "feed ids and dates in Latin digits");
+    }
+
     /** The published Content-Security-Policy (src/deploy/nginx) has style-src 'self': inline styles would be refused. */
     @Test
     void noPageHasAnInlineStyleThePolicyWouldRefuse() {
@@ -406,7 +458,7 @@ class RealSiteTest {
     @Test
     void noRequestLeavesTheSite() throws IOException {
         for (Map.Entry<String, Document> page : pages.entrySet()) {
-            for (Element resource : page.getValue().select("link[href]:not([rel=canonical]), script[src], img, iframe, source, video, audio, embed, object")) {
+            for (Element resource : page.getValue().select("link[href]:not([rel=canonical]):not([rel=alternate][hreflang]), script[src], img, iframe, source, video, audio, embed, object")) {
                 String ref = resource.hasAttr("src") ? resource.attr("src") : resource.attr("href");
                 assertFalse(ref.matches("(?i)^([a-z]+:)?//.*"), page.getKey() + " loads " + ref);
             }

@@ -65,6 +65,9 @@ class TextDirectionTest {
                 """.replace("EDITION", edition));
         Files.createDirectories(root.resolve("templates/partials"));
         Files.copy(PROJECT.resolve("templates/partials/components.ftlh"), root.resolve("templates/partials/components.ftlh"));
+        // The components' words come from the message files: the English one, for a site in English.
+        Files.createDirectories(root.resolve("templates/i18n"));
+        Files.copy(PROJECT.resolve("templates/i18n/en.yaml"), root.resolve("templates/i18n/en.yaml"));
         TestSite.Run run = TestSite.build(root);
         assertEquals(0, run.exitCode(), run.err());
         return TestSite.html(root.resolve("site/index.html"));
