@@ -51,7 +51,10 @@ class EditorSchemasTest {
     @Test
     void everyDataFileNamesASchemaThatAcceptsIt() throws Exception {
         try (Stream<Path> files = Files.list(CONTENT)) {
-            List<Path> dataFiles = files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("site.yaml")).sorted().toList();
+            // Translations (quotes.ar.yaml) give only ids and translated fields: the build checks each
+            // merged with its original, so no schema of their own applies to them as written.
+            List<Path> dataFiles = files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("site.yaml")
+                    && !f.getFileName().toString().matches(".*\\.[a-z]{2,3}(-[A-Za-z0-9]+)?\\.yaml")).sorted().toList();
             assertTrue(dataFiles.size() >= 6, "every data file is checked: " + dataFiles);
             for (Path file : dataFiles) {
                 Set<ValidationMessage> problems = schemaFor(file).validate(data(file));

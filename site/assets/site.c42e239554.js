@@ -13,6 +13,13 @@
 
   var status = document.getElementById("quote-filter-status");
 
+  // The page's own words for what this script writes, where they are not English: data-* on the
+  // root (layouts/base.ftlh, from the message files), {0} and {1} filled in.
+  function message(name, english, values) {
+    var text = document.documentElement.getAttribute("data-" + name) || english;
+    return text.replace(/\{(\d)\}/g, function (all, index) { return values[index]; });
+  }
+
   function announce(message) {
     var region = status || document.getElementById("copy-status");
     if (!region) {
@@ -29,14 +36,18 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy-link";
-    button.textContent = "Copy link";
+    button.textContent = message("copy-link", "Copy link", []);
     button.addEventListener("click", function () {
       var url = link.dataset.permalink || link.href;
-      var done = function () { announce("Link copied: " + url); button.textContent = "Link copied"; };
+      var done = function () {
+        announce(message("link-copied-announce", "Link copied: {0}", [url]));
+        button.textContent = message("link-copied", "Link copied", []);
+      };
+      var prompt = function () { window.prompt(message("copy-prompt", "Copy this link:", []), url); };
       if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(url).then(done, function () { window.prompt("Copy this link:", url); });
+        navigator.clipboard.writeText(url).then(done, prompt);
       } else {
-        window.prompt("Copy this link:", url);
+        prompt();
       }
     });
     link.insertAdjacentElement("afterend", button);
@@ -112,8 +123,8 @@
     var shown = articles.filter(function (article) { return !article.hidden; }).length;
     // "quotes and statements": the index holds direct quotes and reported statements, which the
     // About page keeps apart.
-    status.textContent = shown === articles.length ? "Showing all " + shown + " quotes and statements."
-      : "Showing " + shown + " of " + articles.length + " quotes and statements.";
+    status.textContent = shown === articles.length ? message("filter-all", "Showing all {0} quotes and statements.", [shown])
+      : message("filter-some", "Showing {0} of {1} quotes and statements.", [shown, articles.length]);
     if (updateUrl) {
       var params = new URLSearchParams();
       names.forEach(function (name) { if (values[name]) { params.set(name, values[name]); } });
