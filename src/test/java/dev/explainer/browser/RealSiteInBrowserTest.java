@@ -43,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real site in headless Chromium, served over HTTP on loopback: accessibility with axe-core,
- * no sideways scrolling at phone to desktop widths, keyboard use, and screenshots for people.
+ * no sideways scrolling at phone to desktop widths, keyboard use, and screenshots for people. The
+ * checks of every page go through both editions, the English at the root and the Arabic under ar/.
  */
 @ExtendWith({RequiresChromium.class, RealSite.class})
 class RealSiteInBrowserTest {
