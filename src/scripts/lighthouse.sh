@@ -47,7 +47,9 @@ CONF
 nginx -p "$work" -c "$work/nginx.conf"
 
 printf '%-40s %12s %14s %15s %6s\n' page performance accessibility best-practices seo
-for page in / /positions/ /quotes/ /parties/russia/ /quotes/kerry-inclusive-reuters/ /timeline/; do
+# The same pages in both editions: the English original at the root, the Arabic under /ar/.
+for page in / /positions/ /quotes/ /parties/russia/ /quotes/kerry-inclusive-reuters/ /timeline/ \
+    /ar/ /ar/positions/ /ar/quotes/ /ar/parties/russia/ /ar/quotes/kerry-inclusive-reuters/ /ar/timeline/; do
   name=$(echo "$page" | tr '/' '_' | sed 's/^_//; s/_$//'); name=${name:-home}
   CHROME_PATH=/usr/bin/chromium "$lighthouse_dir/node_modules/.bin/lighthouse" "http://127.0.0.1:$port$page" \
     --quiet --output=json --output-path="$reports/$name.json" \

@@ -3,25 +3,22 @@ package dev.explainer.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.explainer.pipeline.BuildOptions;
-import dev.explainer.pipeline.BuildResult;
-import dev.explainer.pipeline.SiteBuilder;
-
 import nu.validator.client.EmbeddedValidator;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every page of the real site passes the Nu Html Checker (the engine of validator.w3.org/nu) without errors. */
+@ExtendWith(RealSite.class)
 class HtmlValidityTest {
     @TempDir
     Path temp;
@@ -42,31 +39,26 @@ class HtmlValidityTest {
         assertTrue(errors >= 2, messages.toString());
     }
 
+    /** Both editions: the English at the root, the Arabic under ar/. */
     @Test
-    void everyPageIsValidHtml() throws Exception {
-        Path site = temp.resolve("site");
-        BuildResult result = new SiteBuilder().run(BuildOptions.build(Path.of("").toAbsolutePath(), site));
-        assertTrue(!result.failed(), result.diagnostics().toString());
+    void everyPageIsValidHtml(RealSite.Built built) throws Exception {
+        Path site = built.site();
         EmbeddedValidator validator = new EmbeddedValidator();
         validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
         validator.setNoLangDetect(false);
         ObjectMapper json = new ObjectMapper();
         List<String> errors = new ArrayList<>();
-        int pages = 0;
-        try (Stream<Path> walk = Files.walk(site)) {
-            for (Path page : walk.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
-                pages++;
-                JsonNode messages = json.readTree(validator.validate(page)).path("messages");
-                for (JsonNode message : messages) {
-                    if (message.path("type").asText().equals("error")
-                            || message.path("subType").asText().equals("fatal")) {
-                        errors.add(site.relativize(page) + ":" + message.path("lastLine").asInt() + ":"
-                                + message.path("firstColumn").asInt() + ": " + message.path("message").asText());
-                    }
+        for (String page : built.pages()) {
+            JsonNode messages = json.readTree(validator.validate(site.resolve(page))).path("messages");
+            for (JsonNode message : messages) {
+                if (message.path("type").asText().equals("error") || message.path("subType").asText().equals("fatal")) {
+                    errors.add(page + ":" + message.path("lastLine").asInt() + ":" + message.path("firstColumn").asInt() + ": "
+                            + message.path("message").asText());
                 }
             }
         }
-        assertTrue(pages >= 40, "pages checked: " + pages);
+        assertTrue(built.englishPages().size() >= 40 && built.arabicPages().size() >= 40,
+                "pages checked: " + built.englishPages().size() + " English, " + built.arabicPages().size() + " Arabic");
         assertEquals(List.of(), errors);
     }
 

@@ -4,16 +4,14 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
-import dev.explainer.pipeline.BuildOptions;
-import dev.explainer.pipeline.BuildResult;
-import dev.explainer.pipeline.SiteBuilder;
 import dev.explainer.serve.StaticSiteServer;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -37,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -46,41 +43,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real site in headless Chromium, served over HTTP on loopback: accessibility with axe-core,
- * no sideways scrolling at phone to desktop widths, keyboard use, and screenshots for people.
+ * no sideways scrolling at phone to desktop widths, keyboard use, and screenshots for people. The
+ * checks of every page go through both editions, the English at the root and the Arabic under ar/.
  */
-@ExtendWith(RequiresChromium.class)
+@ExtendWith({RequiresChromium.class, RealSite.class})
 class RealSiteInBrowserTest {
-    static final Path PROJECT = Path.of("").toAbsolutePath();
+    static final Path PROJECT = RealSite.PROJECT;
     static final Path SCREENSHOTS = PROJECT.resolve("target/screenshots");
+    static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     @TempDir
     static Path temp;
     static Path site;
-    static List<String> pages = new ArrayList<>();
+    /** Every page of both editions: the English at the root, the Arabic under ar/. */
+    static List<String> pages;
     static StaticSiteServer server;
     static ChromeDriver driver;
 
     @BeforeAll
-    static void start() throws IOException {
-        site = temp.resolve("site");
-        BuildResult result = new SiteBuilder().run(BuildOptions.build(PROJECT, site));
-        assertTrue(!result.failed(), result.diagnostics().toString());
-        try (Stream<Path> walk = Files.walk(site)) {
-            walk.filter(p -> p.toString().endsWith(".html")).sorted()
-                    .forEach(p -> pages.add(site.relativize(p).toString().replace('\\', '/')));
-        }
-        server = new StaticSiteServer(site, "/");
-        driver = Browser.start(temp.resolve("profile"));
+    static void start(RealSite.Served served) {
+        site = served.site().site();
+        pages = served.site().pages();
+        server = served.server();
+        driver = served.driver();
     }
 
-    @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
+    /** That a test went through every page of both editions, not only of the English. */
+    private static void assertBothEditions(List<String> checked) {
+        long arabic = checked.stream().filter(page -> page.startsWith(RealSite.ARABIC)).count();
+        assertTrue(checked.size() - arabic >= 40 && arabic >= 40, "pages of the English edition: " + (checked.size() - arabic)
+                + ", of the Arabic: " + arabic);
     }
 
     private static Object js(String script, Object... arguments) {
@@ -91,22 +83,52 @@ class RealSiteInBrowserTest {
         driver.get(server.url() + page);
     }
 
+    /**
+     * Every page of both editions passes axe at WCAG 2.2 AA in the light colour scheme and in the dark.
+     * Each page is loaded once and checked in both schemes, which are only a media query apart; axe runs
+     * in its legacy mode, in the page itself: the new one opens a blank window for every check to
+     * gather results from frames, which these pages do not have, and took half of this test's time.
+     */
     @Test
-    void noPageHasAnAccessibilityViolationAtWcag22LevelAA() {
+    void noPageHasAnAccessibilityViolationAtWcag22LevelAAInEitherColourScheme() {
         List<String> violations = new ArrayList<>();
         driver.manage().window().setSize(new Dimension(1280, 900));
-        for (String page : pages) {
-            open(page);
-            Results results = new AxeBuilder()
-                    .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
-                    .analyze(driver);
-            for (Rule rule : results.getViolations()) {
-                rule.getNodes().forEach(node -> violations.add(page + ": " + rule.getId() + " (" + rule.getImpact() + ") "
-                        + node.getTarget() + ": " + rule.getHelp()));
+        try {
+            for (String page : pages) {
+                open(page);
+                for (String scheme : new String[] {"light", "dark"}) {
+                    colourScheme(scheme);
+                    Results results = new AxeBuilder().withTags(WCAG_22_AA).setLegacyMode(true).analyze(driver);
+                    for (Rule rule : results.getViolations()) {
+                        rule.getNodes().forEach(node -> violations.add(page + " " + scheme + ": " + rule.getId() + " ("
+                                + rule.getImpact() + ") " + node.getTarget() + ": " + rule.getHelp()));
+                    }
+                }
+                colourScheme("light");
             }
+        } finally {
+            colourScheme(null);
         }
         assertEquals(List.of(), violations);
-        assertTrue(pages.size() >= 40);
+        assertBothEditions(pages);
+    }
+
+    private static void colourScheme(String scheme) {
+        RealSite.colourScheme(driver, scheme);
+    }
+
+    @Test
+    void theDarkColourSchemeIsTheDarkOneInBothEditions() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        colourScheme("dark");
+        try {
+            for (String page : new String[] {"index.html", RealSite.ARABIC + "index.html"}) {
+                open(page);
+                assertEquals("rgb(19, 21, 24)", js("return getComputedStyle(document.body).backgroundColor;"), "dark background on " + page);
+            }
+        } finally {
+            colourScheme(null);
+        }
     }
 
     /** The check itself works: axe reports a page with known violations. */
@@ -119,26 +141,6 @@ class RealSiteInBrowserTest {
         List<String> ids = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(driver)
                 .getViolations().stream().map(Rule::getId).sorted().toList();
         assertTrue(ids.containsAll(List.of("color-contrast", "html-has-lang", "image-alt", "link-name")), ids.toString());
-    }
-
-    @Test
-    void theDarkColourSchemeKeepsEveryPageReadable() {
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        driver.executeCdpCommand("Emulation.setEmulatedMedia",
-                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
-        try {
-            open("index.html");
-            assertEquals("rgb(19, 21, 24)", js("return getComputedStyle(document.body).backgroundColor;"), "dark background");
-            List<String> violations = new ArrayList<>();
-            for (String page : pages) {
-                open(page);
-                new AxeBuilder().withOnlyRules(List.of("color-contrast")).analyze(driver).getViolations()
-                        .forEach(rule -> rule.getNodes().forEach(node -> violations.add(page + ": " + node.getTarget())));
-            }
-            assertEquals(List.of(), violations);
-        } finally {
-            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
-        }
     }
 
     @Test
@@ -175,6 +177,7 @@ class RealSiteInBrowserTest {
             }
         }
         assertEquals(List.of(), overflowing);
+        assertBothEditions(pages);
     }
 
     @Test
@@ -220,38 +223,59 @@ class RealSiteInBrowserTest {
                 "the matrix is wider than the reading column and needs no scrolling at 1280 px");
     }
 
-    /** The pages people look at first, whole (not only their first screen), at a phone's width and a laptop's. */
+    /**
+     * The pages people look at first, whole (not only their first screen), at a phone's width and a
+     * laptop's, in both editions: NAME-375.png, NAME-1280.png.
+     */
     static final String[][] PAGES_TO_LOOK_AT = {{"index.html", "home"}, {"positions/index.html", "positions"},
-            {"quotes/index.html", "quotes"}, {"timeline/index.html", "timeline"}, {"parties/index.html", "parties"}};
+            {"quotes/index.html", "quotes"}, {"timeline/index.html", "timeline"}, {"parties/index.html", "parties"},
+            {"ar/index.html", "ar-home"}, {"ar/positions/index.html", "ar-positions"}, {"ar/quotes/index.html", "ar-quotes"},
+            {"ar/timeline/index.html", "ar-timeline"}};
+    /** And in the dark colour scheme at a laptop's width: NAME-dark-1280.png. */
+    static final String[][] PAGES_TO_LOOK_AT_IN_THE_DARK = {{"ar/index.html", "ar-home"}, {"ar/positions/index.html", "ar-positions"}};
 
     @Test
     void savesScreenshotsOfTheMainPagesForPeopleToLookAt() throws IOException {
         Files.createDirectories(SCREENSHOTS);
         List<String> problems = new ArrayList<>();
-        for (int width : new int[] {375, 1280}) {
-            driver.manage().window().setSize(new Dimension(width, 900));
-            for (String[] page : PAGES_TO_LOOK_AT) {
-                open(page[0]);
-                assertEquals(width, ((Number) js("return document.documentElement.clientWidth;")).intValue(), "window width");
-                int height = ((Number) js("return document.documentElement.scrollHeight;")).intValue();
-                Path target = SCREENSHOTS.resolve(page[1] + "-" + width + ".png");
-                Files.write(target, wholePage(width, height));
-                BufferedImage image = ImageIO.read(target.toFile());
-                String name = target.getFileName().toString();
-                if (image.getWidth() != width || image.getHeight() != height) {
-                    problems.add(name + " is " + image.getWidth() + "×" + image.getHeight() + " px, not the whole page of "
-                            + width + "×" + height);
-                }
-                if (!nearly(image.getRGB(2, 2), 0x06325a)) {
-                    problems.add(name + " does not show the site's header colour at the top: the page looks unstyled");
-                }
-                int colours = distinctColours(image, 64);
-                if (colours < 64) {
-                    problems.add(name + " shows " + colours + " distinct colours, fewer than 64: a blank or flat image, not a page of text");
+        try {
+            for (int width : new int[] {375, 1280}) {
+                for (String[] page : PAGES_TO_LOOK_AT) {
+                    problems.addAll(screenshot(page[0], page[1] + "-" + width + ".png", width, 0x06325a));
                 }
             }
+            colourScheme("dark");
+            for (String[] page : PAGES_TO_LOOK_AT_IN_THE_DARK) {
+                problems.addAll(screenshot(page[0], page[1] + "-dark-1280.png", 1280, 0x0c2e50));
+            }
+        } finally {
+            colourScheme(null);
         }
         assertEquals(List.of(), problems);
+    }
+
+    /** Saves the page, whole, at the width, as the name under target/screenshots/; what looks wrong with it. */
+    private static List<String> screenshot(String page, String name, int width, int headerColour) throws IOException {
+        driver.manage().window().setSize(new Dimension(width, 900));
+        open(page);
+        assertEquals(width, ((Number) js("return document.documentElement.clientWidth;")).intValue(), "window width");
+        int height = ((Number) js("return document.documentElement.scrollHeight;")).intValue();
+        Path target = SCREENSHOTS.resolve(name);
+        Files.write(target, wholePage(width, height));
+        BufferedImage image = ImageIO.read(target.toFile());
+        List<String> problems = new ArrayList<>();
+        if (image.getWidth() != width || image.getHeight() != height) {
+            problems.add(name + " is " + image.getWidth() + "×" + image.getHeight() + " px, not the whole page of "
+                    + width + "×" + height);
+        }
+        if (!nearly(image.getRGB(2, 2), headerColour)) {
+            problems.add(name + " does not show the site's header colour at the top: the page looks unstyled");
+        }
+        int colours = distinctColours(image, 64);
+        if (colours < 64) {
+            problems.add(name + " shows " + colours + " distinct colours, fewer than 64: a blank or flat image, not a page of text");
+        }
+        return problems;
     }
 
     /** The whole page in one image, through DevTools, which can capture beyond the visible screen. */
@@ -380,12 +404,14 @@ class RealSiteInBrowserTest {
         return copied.get(0);
     }
 
-    @Test
-    void withoutJavaScriptTheQuoteIndexHidesItsFiltersAndWorksByItsSections() {
+    /** In both editions: {@code edition} is where the edition's pages are, "" for the English, "ar/" for the Arabic. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", RealSite.ARABIC})
+    void withoutJavaScriptTheQuoteIndexHidesItsFiltersAndWorksByItsSections(String edition) {
         driver.manage().window().setSize(new Dimension(1280, 900));
         driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
         try {
-            open("quotes/index.html");
+            open(edition + "quotes/index.html");
             assertTrue(!driver.findElement(By.id("quote-filters")).isDisplayed(), "no filter form that cannot work");
             assertEquals(List.of(), driver.findElements(By.cssSelector("button.copy-link")), "no Copy link button without its script");
             List<WebElement> byIssue = driver.findElements(By.cssSelector("section:has(#by-issue) li a[href^='#']"));
@@ -395,7 +421,7 @@ class RealSiteInBrowserTest {
             assertTrue(driver.findElement(By.id(target)).isDisplayed(), "the link leads to a quote: " + target);
             assertTrue(driver.findElements(By.cssSelector("section[aria-labelledby^=speaker-] article.quote")).stream()
                     .allMatch(WebElement::isDisplayed), "every quote is shown in its speaker's section");
-            open("index.html");
+            open(edition + "index.html");
             WebElement summary = driver.findElement(By.cssSelector(".relations-details summary"));
             summary.click();
             assertTrue(driver.findElement(By.cssSelector(".relations-details table.relations")).isDisplayed(),
@@ -403,6 +429,37 @@ class RealSiteInBrowserTest {
         } finally {
             driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
         }
+    }
+
+    /**
+     * The language switcher is plain links: without JavaScript, on a phone, it is in the header and
+     * leads to the same page in the other edition and back.
+     */
+    @Test
+    void withoutJavaScriptTheLanguageSwitcherLeadsToTheSamePageInTheOtherEdition() {
+        driver.manage().window().setSize(new Dimension(320, 900));
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+        try {
+            open("quotes/index.html");
+            switchLanguage("ar");
+            assertTrue(URI.create(driver.getCurrentUrl()).getPath().startsWith("/ar/quotes/"), driver.getCurrentUrl());
+            assertEquals(List.of("ar", "rtl"), js("return [document.documentElement.lang, document.documentElement.dir];"));
+            switchLanguage("en");
+            assertTrue(URI.create(driver.getCurrentUrl()).getPath().startsWith("/quotes/"), driver.getCurrentUrl());
+            assertEquals("en", js("return document.documentElement.lang;"));
+        } finally {
+            driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", false));
+        }
+    }
+
+    /** Follows the header's link to the edition in {@code language}, after checking that a reader can see it. */
+    private static void switchLanguage(String language) {
+        WebElement link = driver.findElement(By.cssSelector(".site-header a[hreflang='" + language + "']"));
+        assertEquals("in the window", js("const r = arguments[0].getBoundingClientRect();"
+                + "return r.width > 0 && r.left >= 0 && r.right <= document.documentElement.clientWidth && r.top >= 0"
+                + " ? 'in the window' : 'at ' + r.left + ', ' + r.top + ' to ' + r.right;", link), "the link to the " + language + " edition");
+        assertTrue(link.isDisplayed());
+        link.click();
     }
 
     private static final By SEARCH_BOX = By.id("site-search-query");
@@ -499,6 +556,7 @@ class RealSiteInBrowserTest {
         }
     }
 
+    /** The English edition's: the other editions offer no search until the index holds their pages. */
     @Test
     void withoutJavaScriptNoSearchBoxIsShown() {
         driver.manage().window().setSize(new Dimension(1280, 900));
