@@ -204,8 +204,9 @@ class RightToLeftInBrowserTest {
                 "October, November and December from right to left: " + months);
         @SuppressWarnings("unchecked")
         List<String> labels = (List<String>) js("return [...document.querySelectorAll('.scale-label, .scale-here, .scale-month')].map(l => l.textContent);");
-        assertTrue(labels.stream().noneMatch(label -> label.matches(".*[0-9].*")) && labels.stream().anyMatch(label -> label.matches(".*[٠-٩].*")),
-                "the scale's dates in Eastern Arabic digits: " + labels);
+        assertTrue(labels.stream().noneMatch(label -> label.matches(".*[٠-٩].*")) && labels.stream().anyMatch(label -> label.matches(".*[0-9].*"))
+                        && labels.stream().allMatch(label -> label.matches(".*[\u0621-\u064A].*")),
+                "the scale's dates with Arabic month names, in the Western digits of the Arabic prose: " + labels);
         double[] track = box(".scale-track");
         @SuppressWarnings("unchecked")
         List<String> outside = (List<String>) js("const t = document.querySelector('.scale-track').getBoundingClientRect();"
