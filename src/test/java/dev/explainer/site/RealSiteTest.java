@@ -104,7 +104,7 @@ class RealSiteTest {
 
     @Test
     void errorPageLinksFromTheSiteRootSoItWorksAtAnyDepth() {
-        for (String errorPage : List.of("404.html", "ar/404.html")) {
+        for (String errorPage : List.of("404.html", "ar/404.html", "ru/404.html")) {
             for (Element link : pages.get(errorPage).select("a[href], link[href]")) {
                 String href = link.attr("href");
                 assertTrue(href.startsWith("/") || href.startsWith("https://") || href.startsWith("#"), errorPage + ": " + href);
@@ -117,9 +117,9 @@ class RealSiteTest {
         for (Map.Entry<String, Document> page : pages.entrySet()) {
             Document doc = page.getValue();
             String name = page.getKey();
-            boolean arabic = name.startsWith("ar/");
-            assertEquals(arabic ? "ar" : "en", doc.selectFirst("html").attr("lang"), name);
-            assertEquals(arabic ? "rtl" : "", doc.selectFirst("html").attr("dir"), name);
+            String edition = edition(name);
+            assertEquals(edition, doc.selectFirst("html").attr("lang"), name);
+            assertEquals(edition.equals("ar") ? "rtl" : "", doc.selectFirst("html").attr("dir"), name);
             assertEquals(1, doc.select("h1").size(), name + ": one h1");
             assertEquals(1, doc.select("main#main").size(), name + ": one main landmark");
             assertEquals("#main", doc.selectFirst("body > a.skip-link").attr("href"), name + ": skip link first");
@@ -316,8 +316,11 @@ class RealSiteTest {
             assertEquals("1200", page.selectFirst("meta[property=og:image:width]").attr("content"), entry.getKey());
             assertEquals("630", page.selectFirst("meta[property=og:image:height]").attr("content"), entry.getKey());
             String alt = page.selectFirst("meta[property=og:image:alt]").attr("content");
-            assertTrue(entry.getKey().startsWith("ar/") ? alt.contains("أكتوبر 2015") && alt.contains("السعودية")
-                    : alt.contains("23 October 2015") && alt.contains("Saudi Arabia"), entry.getKey() + ": " + alt);
+            assertTrue(switch (edition(entry.getKey())) {
+                case "ar" -> alt.contains("أكتوبر 2015") && alt.contains("السعودية");
+                case "ru" -> alt.contains("23 октября 2015") && alt.contains("Саудовская Аравия");
+                default -> alt.contains("23 October 2015") && alt.contains("Saudi Arabia");
+            }, entry.getKey() + ": " + alt);
             assertEquals("summary_large_image", page.selectFirst("meta[name=twitter:card]").attr("content"), entry.getKey());
             assertEquals(image, page.selectFirst("meta[name=twitter:image]").attr("content"), entry.getKey());
             assertEquals(alt, page.selectFirst("meta[name=twitter:image:alt]").attr("content"), entry.getKey());
@@ -380,7 +383,7 @@ class RealSiteTest {
     @Test
     void everyPageFitsTheFirstRoundTripAndTheWeightBudget() throws IOException {
         // Every edition's pages, the Arabic ones too, whose letters take two bytes each.
-        assertTrue(pages.keySet().containsAll(List.of("index.html", "ar/index.html", "ar/quotes/index.html", "ar/positions/index.html")), pages.keySet().toString());
+        assertTrue(pages.keySet().containsAll(List.of("index.html", "ar/index.html", "ar/quotes/index.html", "ar/positions/index.html", "ru/index.html", "ru/quotes/index.html")), pages.keySet().toString());
         for (Map.Entry<String, Document> page : pages.entrySet()) {
             Path file = built.resolve(page.getKey());
             byte[] html = Files.readAllBytes(file);
@@ -404,14 +407,14 @@ class RealSiteTest {
     void theArabicEditionLinksEveryEditionAndKeepsDirectQuotesInTheOutletsWordsBesideTheSitesTranslation() {
         Document home = pages.get("ar/index.html");
         assertEquals(List.of("en https://vienna-talks.example.org/", "ar https://vienna-talks.example.org/ar/",
-                        "x-default https://vienna-talks.example.org/"),
+                        "ru https://vienna-talks.example.org/ru/", "x-default https://vienna-talks.example.org/"),
                 home.select("link[rel=alternate][hreflang]").stream().map(l -> l.attr("hreflang") + " " + l.attr("href")).toList());
         Elements editions = home.select("header .site-languages a");
-        assertEquals(List.of("English", "العربية"), editions.eachText());
-        assertEquals(List.of("../index.html", "index.html"), editions.eachAttr("href").stream().map(h -> h.replace("../ar/", "")).toList());
-        assertEquals(List.of("en", "ar"), editions.eachAttr("lang"));
-        assertEquals(List.of("en", "ar"), editions.eachAttr("hreflang"));
-        assertEquals(List.of("ltr", "rtl"), editions.eachAttr("dir"));
+        assertEquals(List.of("English", "العربية", "Русский"), editions.eachText());
+        assertEquals(List.of("../index.html", "index.html", "../ru/index.html"), editions.eachAttr("href"));
+        assertEquals(List.of("en", "ar", "ru"), editions.eachAttr("lang"));
+        assertEquals(List.of("en", "ar", "ru"), editions.eachAttr("hreflang"));
+        assertEquals(List.of("ltr", "rtl", "ltr"), editions.eachAttr("dir"));
         assertEquals(List.of("page"), editions.eachAttr("aria-current"), "only the page's own edition is current");
         assertEquals("page", pages.get("index.html").selectFirst("header .site-languages a[lang=en]").attr("aria-current"));
 
@@ -563,5 +566,10 @@ class RealSiteTest {
     private static List<Map<String, Object>> loadList(Path file) throws IOException {
         Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
         return (List<Map<String, Object>>) yaml.load(Files.readString(file));
+    }
+
+    /** The language of the edition a page of the built site belongs to, from its folder. */
+    private static String edition(String page) {
+        return page.startsWith("ar/") ? "ar" : page.startsWith("ru/") ? "ru" : "en";
     }
 }
