@@ -39,7 +39,7 @@ class HtmlValidityTest {
         assertTrue(errors >= 2, messages.toString());
     }
 
-    /** Both editions: the English at the root, the Arabic under ar/. */
+    /** Every edition: the English at the root, the Arabic under ar/, the Russian under ru/. */
     @Test
     void everyPageIsValidHtml(RealSite.Built built) throws Exception {
         Path site = built.site();
@@ -57,8 +57,9 @@ class HtmlValidityTest {
                 }
             }
         }
-        assertTrue(built.englishPages().size() >= 40 && built.arabicPages().size() >= 40,
-                "pages checked: " + built.englishPages().size() + " English, " + built.arabicPages().size() + " Arabic");
+        assertTrue(built.englishPages().size() >= 40 && built.arabicPages().size() >= 40 && built.pagesUnder(RealSite.RUSSIAN).size() >= 40,
+                "pages checked: " + built.englishPages().size() + " English, " + built.arabicPages().size() + " Arabic, "
+                        + built.pagesUnder(RealSite.RUSSIAN).size() + " Russian");
         assertEquals(List.of(), errors);
     }
 

@@ -25,19 +25,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The real site of this project (content/ and templates/), built once per test run for every test
  * class that asks for it as a parameter ({@code @ExtendWith(RealSite.class)}): {@link Built}, the
  * pages as files, and {@link Served}, the pages served on loopback with a headless Chromium to read
- * them. Building both editions and starting Chromium take seconds; the classes that read the real
+ * them. Building the editions and starting Chromium take seconds; the classes that read the real
  * site share them instead of repeating them. JUnit's root store closes both after the run's last test.
  */
 final class RealSite implements ParameterResolver {
     static final Path PROJECT = Path.of("").toAbsolutePath();
     /** Where the Arabic edition's pages are, relative to the site's root (site.yaml: prefix /ar/). */
     static final String ARABIC = "ar/";
+    /** Where the Russian edition's pages are (prefix /ru/). */
+    static final String RUSSIAN = "ru/";
+    /** The folders of the editions besides the English original, which is at the root. */
+    static final List<String> TRANSLATED_EDITIONS = List.of(ARABIC, RUSSIAN);
 
     private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(RealSite.class);
 
     /**
      * The built site: a temporary folder holding it (and the browser's profile), and every HTML page
-     * in it, relative to the site's root, sorted, in both editions.
+     * in it, relative to the site's root, sorted, in every edition.
      */
     record Built(Path workspace, List<String> pages) implements AutoCloseable {
         /** The site's root folder, as it would be published. */
@@ -52,7 +56,12 @@ final class RealSite implements ParameterResolver {
 
         /** The pages of the English original, at the root. */
         List<String> englishPages() {
-            return pages.stream().filter(page -> !page.startsWith(ARABIC)).toList();
+            return pages.stream().filter(page -> TRANSLATED_EDITIONS.stream().noneMatch(page::startsWith)).toList();
+        }
+
+        /** The pages of the edition under {@code folder} ({@link #ARABIC}, {@link #RUSSIAN}). */
+        List<String> pagesUnder(String folder) {
+            return pages.stream().filter(page -> page.startsWith(folder)).toList();
         }
 
         @Override

@@ -55,7 +55,7 @@ class RealSiteInBrowserTest {
     @TempDir
     static Path temp;
     static Path site;
-    /** Every page of both editions: the English at the root, the Arabic under ar/. */
+    /** Every page of every edition: the English at the root, the Arabic under ar/, the Russian under ru/. */
     static List<String> pages;
     static StaticSiteServer server;
     static ChromeDriver driver;
@@ -68,11 +68,13 @@ class RealSiteInBrowserTest {
         driver = served.driver();
     }
 
-    /** That a test went through every page of both editions, not only of the English. */
-    private static void assertBothEditions(List<String> checked) {
+    /** That a test went through every page of every edition, not only of the English. */
+    private static void assertEveryEdition(List<String> checked) {
         long arabic = checked.stream().filter(page -> page.startsWith(RealSite.ARABIC)).count();
-        assertTrue(checked.size() - arabic >= 40 && arabic >= 40, "pages of the English edition: " + (checked.size() - arabic)
-                + ", of the Arabic: " + arabic);
+        long russian = checked.stream().filter(page -> page.startsWith(RealSite.RUSSIAN)).count();
+        long english = checked.size() - arabic - russian;
+        assertTrue(english >= 40 && arabic >= 40 && russian >= 40, "pages of the English edition: " + english
+                + ", of the Arabic: " + arabic + ", of the Russian: " + russian);
     }
 
     private static Object js(String script, Object... arguments) {
@@ -110,7 +112,7 @@ class RealSiteInBrowserTest {
             colourScheme(null);
         }
         assertEquals(List.of(), violations);
-        assertBothEditions(pages);
+        assertEveryEdition(pages);
     }
 
     private static void colourScheme(String scheme) {
@@ -177,7 +179,7 @@ class RealSiteInBrowserTest {
             }
         }
         assertEquals(List.of(), overflowing);
-        assertBothEditions(pages);
+        assertEveryEdition(pages);
     }
 
     @Test
@@ -225,12 +227,12 @@ class RealSiteInBrowserTest {
 
     /**
      * The pages people look at first, whole (not only their first screen), at a phone's width and a
-     * laptop's, in both editions: NAME-375.png, NAME-1280.png.
+     * laptop's, in every edition: NAME-375.png, NAME-1280.png.
      */
     static final String[][] PAGES_TO_LOOK_AT = {{"index.html", "home"}, {"positions/index.html", "positions"},
             {"quotes/index.html", "quotes"}, {"timeline/index.html", "timeline"}, {"parties/index.html", "parties"},
             {"ar/index.html", "ar-home"}, {"ar/positions/index.html", "ar-positions"}, {"ar/quotes/index.html", "ar-quotes"},
-            {"ar/timeline/index.html", "ar-timeline"}};
+            {"ar/timeline/index.html", "ar-timeline"}, {"ru/index.html", "ru-home"}, {"ru/positions/index.html", "ru-positions"}};
     /** And in the dark colour scheme at a laptop's width: NAME-dark-1280.png. */
     static final String[][] PAGES_TO_LOOK_AT_IN_THE_DARK = {{"ar/index.html", "ar-home"}, {"ar/positions/index.html", "ar-positions"}};
 
@@ -404,9 +406,9 @@ class RealSiteInBrowserTest {
         return copied.get(0);
     }
 
-    /** In both editions: {@code edition} is where the edition's pages are, "" for the English, "ar/" for the Arabic. */
+    /** In every edition: {@code edition} is where the edition's pages are, "" for the English, "ar/" for the Arabic, "ru/" for the Russian. */
     @ParameterizedTest
-    @ValueSource(strings = {"", RealSite.ARABIC})
+    @ValueSource(strings = {"", RealSite.ARABIC, RealSite.RUSSIAN})
     void withoutJavaScriptTheQuoteIndexHidesItsFiltersAndWorksByItsSections(String edition) {
         driver.manage().window().setSize(new Dimension(1280, 900));
         driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
@@ -433,10 +435,10 @@ class RealSiteInBrowserTest {
 
     /**
      * The language switcher is plain links: without JavaScript, on a phone, it is in the header and
-     * leads to the same page in the other edition and back.
+     * leads to the same page in the other editions and back.
      */
     @Test
-    void withoutJavaScriptTheLanguageSwitcherLeadsToTheSamePageInTheOtherEdition() {
+    void withoutJavaScriptTheLanguageSwitcherLeadsToTheSamePageInTheOtherEditions() {
         driver.manage().window().setSize(new Dimension(320, 900));
         driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
         try {
@@ -444,6 +446,9 @@ class RealSiteInBrowserTest {
             switchLanguage("ar");
             assertTrue(URI.create(driver.getCurrentUrl()).getPath().startsWith("/ar/quotes/"), driver.getCurrentUrl());
             assertEquals(List.of("ar", "rtl"), js("return [document.documentElement.lang, document.documentElement.dir];"));
+            switchLanguage("ru");
+            assertTrue(URI.create(driver.getCurrentUrl()).getPath().startsWith("/ru/quotes/"), driver.getCurrentUrl());
+            assertEquals(List.of("ru", ""), js("return [document.documentElement.lang, document.documentElement.dir];"));
             switchLanguage("en");
             assertTrue(URI.create(driver.getCurrentUrl()).getPath().startsWith("/quotes/"), driver.getCurrentUrl());
             assertEquals("en", js("return document.documentElement.lang;"));
