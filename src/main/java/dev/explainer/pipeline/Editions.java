@@ -1,5 +1,6 @@
 package dev.explainer.pipeline;
 
+import dev.explainer.check.SiteChecks;
 import dev.explainer.config.Language;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
@@ -78,22 +79,45 @@ final class Editions {
     }
 
     /**
-     * Every edition's pages, rendered with its language. The files the render stage makes from
-     * the pages (sitemap, robots.txt, search index, redirects) are the original's alone.
+     * Every edition's pages, rendered with its language, and checked as the original's are once
+     * rendered ({@link SiteChecks#afterRender}). A problem at a place where the original's run
+     * found one of the same kind is not repeated: an untranslated entry's body, or a template
+     * line every edition runs, is one thing to fix, whatever edition shows it. The files the
+     * render stage makes from the pages (sitemap, robots.txt, search index, redirects) are the
+     * original's alone.
+     *
+     * @param reported what the original's render and its checks after rendering found
      */
-    static List<OutputFile> render(List<Linked> editions, LoadedSite site, RenderLimits limits, Set<Diagnostic> reported,
+    static List<OutputFile> render(List<Linked> editions, LoadedSite site, RenderLimits limits, List<Diagnostic> reported,
                                    List<Diagnostic> problems) {
+        Set<Place> places = new HashSet<>();
+        reported.forEach(problem -> places.add(Place.of(problem)));
         List<OutputFile> files = new ArrayList<>();
         for (Linked edition : editions) {
             TemplateEngine engine = new TemplateEngine(edition.config(), site.templates());
-            newOnes(engine.compileAll(), reported, problems);
+            List<Diagnostic> found = new ArrayList<>(engine.compileAll());
             SiteRenderer.Result rendered = SiteRenderer.render(edition.result().site(), engine, limits, RenderCache.forOneBuild());
-            newOnes(rendered.diagnostics(), reported, problems);
+            found.addAll(rendered.diagnostics());
+            if (!rendered.abandoned()) {
+                found.addAll(SiteChecks.afterRender(edition.result().site(), rendered.found()));
+            }
+            for (Diagnostic problem : found) {
+                if (places.add(Place.of(problem))) {
+                    problems.add(problem);
+                }
+            }
             for (RenderedPage page : rendered.pages()) {
                 files.add(new OutputFile.Generated(page.page().outputFile(), page.html()));
             }
         }
         return files;
+    }
+
+    /** Where a problem is and what kind it is: one edition's problem at the place of another's, of its kind, is the same one. */
+    private record Place(String path, int line, int column, DiagnosticCode code) {
+        static Place of(Diagnostic problem) {
+            return new Place(problem.path(), problem.line(), problem.column(), problem.code());
+        }
     }
 
     private static void newOnes(List<Diagnostic> found, Set<Diagnostic> reported, List<Diagnostic> problems) {

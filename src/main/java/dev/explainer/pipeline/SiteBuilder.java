@@ -217,14 +217,15 @@ public final class SiteBuilder {
                 forget(); // a page that would not stop still runs, on what the stages kept
             }
             List<OutputFile> files = SiteFiles.of(rendered, site.assets());
+            List<Diagnostic> afterRender = rendered.abandoned() ? List.of()
+                    : SiteChecks.afterRender(linked.site(), rendered.found());
             if (!editions.isEmpty() && !rendered.abandoned()) {
                 List<Diagnostic> renderProblems = new ArrayList<>();
                 files = new ArrayList<>(files);
-                files.addAll(Editions.render(editions, site, limits, Set.copyOf(rendered.diagnostics()), renderProblems));
+                files.addAll(Editions.render(editions, site, limits, Stream.concat(rendered.diagnostics().stream(),
+                        afterRender.stream()).toList(), renderProblems));
                 problems.addAll(options.strict() ? strict(renderProblems) : renderProblems);
             }
-            List<Diagnostic> afterRender = rendered.abandoned() ? List.of()
-                    : SiteChecks.afterRender(linked.site(), rendered.found());
             problems.addAll(options.strict() ? strict(afterRender) : afterRender);
             problems.addAll(options.strict() ? strict(rendered.diagnostics()) : rendered.diagnostics());
             clock.lap("render");
