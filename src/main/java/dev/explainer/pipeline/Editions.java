@@ -5,15 +5,20 @@ import dev.explainer.config.Language;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
 import dev.explainer.diagnostic.DiagnosticCode;
+import dev.explainer.link.GeneratedFiles;
 import dev.explainer.link.LinkCache;
 import dev.explainer.link.Linker;
 import dev.explainer.link.Page;
+import dev.explainer.link.Redirect;
 import dev.explainer.link.Site;
 import dev.explainer.load.LoadedSite;
 import dev.explainer.output.OutputFile;
+import dev.explainer.render.GeneratedFile;
+import dev.explainer.render.RedirectFiles;
 import dev.explainer.render.RenderCache;
 import dev.explainer.render.RenderLimits;
 import dev.explainer.render.RenderedPage;
+import dev.explainer.render.SiteIndexFiles;
 import dev.explainer.render.SiteRenderer;
 import dev.explainer.render.TemplateEngine;
 import dev.explainer.validate.ValidEntry;
@@ -24,6 +29,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,9 +52,11 @@ final class Editions {
         return config.languages().stream().filter(language -> !language.original()).toList();
     }
 
-    /** Every edition but the original's, linked; problems the original's run reported already are not repeated. */
+    /** Every edition but the original's, linked; a problem at the place of one the original's run reported, of its kind, is not repeated. */
     static List<Linked> link(Linker linker, LoadedSite site, Site original, List<ValidEntry> originals,
                              List<ValidTranslation> translations, boolean drafts, Set<Diagnostic> reported, List<Diagnostic> problems) {
+        Set<Place> places = new HashSet<>();
+        reported.forEach(problem -> places.add(Place.of(problem)));
         Map<String, String> originalFiles = new HashMap<>();
         original.pages().forEach(page -> originalFiles.put(page.outputFile(), page.sitePath()));
         List<Linked> editions = new ArrayList<>();
@@ -59,13 +67,22 @@ final class Editions {
             List<ValidEntry> entries = originals.stream().map(entry -> translatedEntries.getOrDefault(entry.key(), entry)).toList();
             SiteConfig config = site.config().forEdition(language);
             Linker.Result result = linker.link(site.withConfig(config), entries, drafts, LinkCache.empty());
-            newOnes(result.diagnostics(), reported, problems);
+            newOnes(result.diagnostics(), places, problems);
             Optional<Page> clash = result.site().pages().stream().filter(page -> originalFiles.containsKey(page.outputFile())).findFirst();
             if (clash.isPresent()) {
                 problems.add(Diagnostic.error(DiagnosticCode.CONFIG, language.position(), "the '" + language.code() + "' edition's page "
                         + clash.get().sitePath() + " would be written to " + clash.get().outputFile() + ", where the original's page "
                         + originalFiles.get(clash.get().outputFile()) + " is; give language '" + language.code()
                         + "' a prefix no page of the original starts with"));
+                continue;
+            }
+            Optional<Redirect> taken = result.site().redirects().stream().filter(redirect -> originalFiles.containsKey(redirect.outputFile()))
+                    .findFirst();
+            if (taken.isPresent()) {
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, language.position(), "the '" + language.code() + "' edition's"
+                        + " redirect from its former address " + taken.get().fromPath() + " would be written to " + taken.get().outputFile()
+                        + ", where the original's page " + originalFiles.get(taken.get().outputFile()) + " is; give language '"
+                        + language.code() + "' a prefix no page of the original starts with"));
                 continue;
             }
             editions.add(new Linked(config, result));
@@ -82,17 +99,23 @@ final class Editions {
      * Every edition's pages, rendered with its language, and checked as the original's are once
      * rendered ({@link SiteChecks#afterRender}). A problem at a place where the original's run
      * found one of the same kind is not repeated: an untranslated entry's body, or a template
-     * line every edition runs, is one thing to fix, whatever edition shows it. The files the
-     * render stage makes from the pages (sitemap, robots.txt, search index, redirects) are the
-     * original's alone.
+     * line every edition runs, is one thing to fix, whatever edition shows it.
      *
+     * <p>Besides the pages, each edition's search index and redirect pages under its prefix, and
+     * the files the site has one of (robots.txt stays the original's): the sitemap of every
+     * edition and the list of every edition's former addresses, which take the place of the
+     * original's ({@link #merged}).
+     *
+     * @param original the original's linked site
      * @param reported what the original's render and its checks after rendering found
      */
-    static List<OutputFile> render(List<Linked> editions, LoadedSite site, RenderLimits limits, List<Diagnostic> reported,
+    static List<OutputFile> render(List<Linked> editions, Site original, LoadedSite site, RenderLimits limits, List<Diagnostic> reported,
                                    List<Diagnostic> problems) {
         Set<Place> places = new HashSet<>();
         reported.forEach(problem -> places.add(Place.of(problem)));
         List<OutputFile> files = new ArrayList<>();
+        Map<String, Site> sites = new HashMap<>();
+        sites.put(original.config().language(), original);
         for (Linked edition : editions) {
             TemplateEngine engine = new TemplateEngine(edition.config(), site.templates());
             List<Diagnostic> found = new ArrayList<>(engine.compileAll());
@@ -101,15 +124,38 @@ final class Editions {
             if (!rendered.abandoned()) {
                 found.addAll(SiteChecks.afterRender(edition.result().site(), rendered.found()));
             }
-            for (Diagnostic problem : found) {
-                if (places.add(Place.of(problem))) {
-                    problems.add(problem);
-                }
-            }
+            newOnes(found, places, problems);
             for (RenderedPage page : rendered.pages()) {
                 files.add(new OutputFile.Generated(page.page().outputFile(), page.html()));
             }
+            for (GeneratedFile file : rendered.generated()) {
+                if (!ONE_PER_SITE.contains(file.path())) {
+                    files.add(new OutputFile.Generated(file.path(), file.bytes()));
+                }
+            }
+            sites.put(edition.config().language(), edition.result().site());
         }
+        List<Site> inOrder = site.config().languages().stream().map(language -> sites.get(language.code())).filter(Objects::nonNull).toList();
+        if (GeneratedFiles.of(original.config()).writerOf(GeneratedFiles.SITEMAP).isPresent()) {
+            GeneratedFile sitemap = SiteIndexFiles.sitemap(inOrder);
+            files.add(new OutputFile.Generated(sitemap.path(), sitemap.bytes()));
+        }
+        for (GeneratedFile list : RedirectFiles.listOfEditions(inOrder)) {
+            files.add(new OutputFile.Generated(list.path(), list.bytes()));
+        }
+        return files;
+    }
+
+    /** The files a site has one of, at its root, whatever its editions: the render of an edition makes its own, which are not kept. */
+    private static final Set<String> ONE_PER_SITE = Set.of(GeneratedFiles.SITEMAP, GeneratedFiles.ROBOTS, GeneratedFiles.REDIRECTS);
+
+    /** The original's files and the editions', those of the editions in place of the original's of the same path. */
+    static List<OutputFile> merged(List<OutputFile> original, List<OutputFile> editions) {
+        Set<String> replaced = new HashSet<>();
+        editions.forEach(file -> replaced.add(file.path()));
+        List<OutputFile> files = new ArrayList<>(original.size() + editions.size());
+        original.stream().filter(file -> !replaced.contains(file.path())).forEach(files::add);
+        files.addAll(editions);
         return files;
     }
 
@@ -120,10 +166,10 @@ final class Editions {
         }
     }
 
-    private static void newOnes(List<Diagnostic> found, Set<Diagnostic> reported, List<Diagnostic> problems) {
-        Set<Diagnostic> seen = new HashSet<>(reported);
+    /** The problems found that are not at the place of one reported already, of its kind ({@link Place}). */
+    private static void newOnes(List<Diagnostic> found, Set<Place> reported, List<Diagnostic> problems) {
         for (Diagnostic problem : found) {
-            if (seen.add(problem)) {
+            if (reported.add(Place.of(problem))) {
                 problems.add(problem);
             }
         }

@@ -221,9 +221,8 @@ public final class SiteBuilder {
                     : SiteChecks.afterRender(linked.site(), rendered.found());
             if (!editions.isEmpty() && !rendered.abandoned()) {
                 List<Diagnostic> renderProblems = new ArrayList<>();
-                files = new ArrayList<>(files);
-                files.addAll(Editions.render(editions, site, limits, Stream.concat(rendered.diagnostics().stream(),
-                        afterRender.stream()).toList(), renderProblems));
+                files = Editions.merged(files, Editions.render(editions, linked.site(), site, limits,
+                        Stream.concat(rendered.diagnostics().stream(), afterRender.stream()).toList(), renderProblems));
                 problems.addAll(options.strict() ? strict(renderProblems) : renderProblems);
             }
             problems.addAll(options.strict() ? strict(afterRender) : afterRender);

@@ -52,8 +52,8 @@ final class PageDataModel {
                 "languages", editions(context, config),
                 "menu", menu,
                 "params", config.params(),
-                // A link to the search index from this page, for the search script; empty without search.
-                "search_index", config.search().map(search -> context.root() + search.outputFile()).orElse(""));
+                // A link to the search index of this page's edition, for the search script; empty without search.
+                "search_index", config.search().map(search -> context.root() + config.outputPrefix() + search.outputFile()).orElse(""));
         Map<String, Object> pageModel = Models.ordered(
                 "path", page.sitePath(),
                 "permalink", context.permalink(page.sitePath()),
