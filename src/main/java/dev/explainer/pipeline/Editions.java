@@ -66,7 +66,8 @@ final class Editions {
                     .forEach(t -> translatedEntries.put(t.entry().key(), t.entry()));
             List<ValidEntry> entries = originals.stream().map(entry -> translatedEntries.getOrDefault(entry.key(), entry)).toList();
             SiteConfig config = site.config().forEdition(language);
-            Linker.Result result = linker.link(site.withConfig(config), entries, drafts, LinkCache.empty());
+            Linker.Result result = linker.link(site.withConfig(config), entries, drafts, LinkCache.empty(),
+                    untranslated(site.config(), originals, translations));
             newOnes(result.diagnostics(), places, problems);
             Optional<Page> clash = result.site().pages().stream().filter(page -> originalFiles.containsKey(page.outputFile())).findFirst();
             if (clash.isPresent()) {
@@ -88,6 +89,32 @@ final class Editions {
             editions.add(new Linked(config, result));
         }
         return editions;
+    }
+
+    /**
+     * For a site that leaves out pages not translated ({@code translations: {missing: omit}}):
+     * the key of each entry with no translation into some editions, to their language codes.
+     * Empty for a site that shows the original's text instead.
+     */
+    static Map<String, Set<String>> untranslated(SiteConfig config, List<ValidEntry> originals, List<ValidTranslation> translations) {
+        if (!config.translations().omitMissing()) {
+            return Map.of();
+        }
+        Set<String> translated = new HashSet<>();
+        translations.forEach(t -> translated.add(t.language() + " " + t.entry().key()));
+        Map<String, Set<String>> untranslated = new HashMap<>();
+        for (ValidEntry entry : originals) {
+            Set<String> lacking = new HashSet<>();
+            for (Language language : translated(config)) {
+                if (!translated.contains(language.code() + " " + entry.key())) {
+                    lacking.add(language.code());
+                }
+            }
+            if (!lacking.isEmpty()) {
+                untranslated.put(entry.key(), Set.copyOf(lacking));
+            }
+        }
+        return untranslated;
     }
 
     /** The output files of every page the editions have. */

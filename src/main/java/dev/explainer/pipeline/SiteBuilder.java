@@ -181,7 +181,8 @@ public final class SiteBuilder {
         if (stopped(options, limits, site.config(), problems)) {
             return result(problems, List.of(), 0, List.of(), start, clock);
         }
-        Linker.Result linked = linker(site.config()).link(site, validated.entries(), options.drafts(), linkCache);
+        Linker.Result linked = linker(site.config()).link(site, validated.entries(), options.drafts(), linkCache,
+                Editions.untranslated(site.config(), validated.entries(), validated.translations()));
         linkCache = incremental ? linked.cache() : LinkCache.empty();
         problems.addAll(linked.diagnostics());
         clock.lap("link");
