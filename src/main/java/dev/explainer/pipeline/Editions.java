@@ -47,6 +47,58 @@ final class Editions {
     record Linked(SiteConfig config, Linker.Result result) {
     }
 
+    /**
+     * What the stages of one edition keep for the next run, as the builder keeps the original's:
+     * the link stage's cache, the render cache, and the template engine with the config it was
+     * made for (an engine compiles every template once).
+     */
+    record EditionCache(LinkCache link, RenderCache render, TemplateEngine templates, SiteConfig templatesConfig) {
+    }
+
+    /**
+     * What every edition keeps, by language code. A builder for one-off builds keeps nothing
+     * ({@link #NONE}); the preview's keeps each edition's, so that an edit renders again only the
+     * pages of each edition it touches.
+     *
+     * @param recording whether the render caches record what pages read (for rebuilds)
+     */
+    record Kept(boolean recording, Map<String, EditionCache> byLanguage) {
+        static final Kept NONE = new Kept(false, Map.of());
+
+        static Kept forRebuilds() {
+            return new Kept(true, Map.of());
+        }
+
+        Kept {
+            byLanguage = Map.copyOf(byLanguage);
+        }
+
+        /** Nothing kept, for the next run after one that failed part way. */
+        Kept emptied() {
+            return new Kept(recording, Map.of());
+        }
+
+        LinkCache link(String language) {
+            EditionCache kept = byLanguage.get(language);
+            return kept == null || !recording ? LinkCache.empty() : kept.link();
+        }
+
+        RenderCache render(String language) {
+            EditionCache kept = byLanguage.get(language);
+            return kept == null || !recording ? (recording ? RenderCache.forRebuilds() : RenderCache.forOneBuild()) : kept.render();
+        }
+
+        /** The edition's engine kept, if made for this config and these templates; else a new one. */
+        TemplateEngine templates(SiteConfig config, LoadedSite site) {
+            EditionCache kept = byLanguage.get(config.language());
+            if (kept != null && kept.templates() != null && kept.templatesConfig().equals(config)
+                    && SiteBuilder.sameTexts(kept.templates().sources(), site.templates())) {
+                return kept.templates();
+            }
+            return new TemplateEngine(config, site.templates());
+        }
+    }
+
     /** The languages that are not the original, in the order declared. */
     static List<Language> translated(SiteConfig config) {
         return config.languages().stream().filter(language -> !language.original()).toList();
@@ -54,7 +106,8 @@ final class Editions {
 
     /** Every edition but the original's, linked; a problem at the place of one the original's run reported, of its kind, is not repeated. */
     static List<Linked> link(Linker linker, LoadedSite site, Site original, List<ValidEntry> originals,
-                             List<ValidTranslation> translations, boolean drafts, Set<Diagnostic> reported, List<Diagnostic> problems) {
+                             List<ValidTranslation> translations, boolean drafts, Kept kept, Set<Diagnostic> reported,
+                             List<Diagnostic> problems) {
         Set<Place> places = new HashSet<>();
         reported.forEach(problem -> places.add(Place.of(problem)));
         Map<String, String> originalFiles = new HashMap<>();
@@ -66,7 +119,7 @@ final class Editions {
                     .forEach(t -> translatedEntries.put(t.entry().key(), t.entry()));
             List<ValidEntry> entries = originals.stream().map(entry -> translatedEntries.getOrDefault(entry.key(), entry)).toList();
             SiteConfig config = site.config().forEdition(language);
-            Linker.Result result = linker.link(site.withConfig(config), entries, drafts, LinkCache.empty(),
+            Linker.Result result = linker.link(site.withConfig(config), entries, drafts, kept.link(language.code()),
                     untranslated(site.config(), originals, translations));
             newOnes(result.diagnostics(), places, problems);
             Optional<Page> clash = result.site().pages().stream().filter(page -> originalFiles.containsKey(page.outputFile())).findFirst();
@@ -136,21 +189,33 @@ final class Editions {
      * @param original the original's linked site
      * @param reported what the original's render and its checks after rendering found
      */
-    static List<OutputFile> render(List<Linked> editions, Site original, LoadedSite site, RenderLimits limits, List<Diagnostic> reported,
-                                   List<Diagnostic> problems) {
+    static Rendered render(List<Linked> editions, Site original, LoadedSite site, RenderLimits limits, Kept kept,
+                           List<Diagnostic> reported, List<Diagnostic> problems) {
+        Map<String, EditionCache> next = new HashMap<>();
+        boolean abandoned = false;
         Set<Place> places = new HashSet<>();
         reported.forEach(problem -> places.add(Place.of(problem)));
         List<OutputFile> files = new ArrayList<>();
         Map<String, Site> sites = new HashMap<>();
         sites.put(original.config().language(), original);
+        int pages = 0;
+        List<String> renderedPaths = new ArrayList<>();
         for (Linked edition : editions) {
-            TemplateEngine engine = new TemplateEngine(edition.config(), site.templates());
+            String code = edition.config().language();
+            TemplateEngine engine = kept.templates(edition.config(), site);
             List<Diagnostic> found = new ArrayList<>(engine.compileAll());
-            SiteRenderer.Result rendered = SiteRenderer.render(edition.result().site(), engine, limits, RenderCache.forOneBuild());
+            SiteRenderer.Result rendered = SiteRenderer.render(edition.result().site(), engine, limits, kept.render(code));
             found.addAll(rendered.diagnostics());
-            if (!rendered.abandoned()) {
+            if (rendered.abandoned()) {
+                abandoned = true; // a page that would not stop still runs, on what this edition kept
+            } else {
                 found.addAll(SiteChecks.afterRender(edition.result().site(), rendered.found()));
+                if (kept.recording()) {
+                    next.put(code, new EditionCache(edition.result().cache(), rendered.cache(), engine, edition.config()));
+                }
             }
+            pages += rendered.pageCount();
+            rendered.rendered().forEach(path -> renderedPaths.add("/" + edition.config().outputPrefix() + path.substring(1)));
             newOnes(found, places, problems);
             for (RenderedPage page : rendered.pages()) {
                 files.add(new OutputFile.Generated(page.page().outputFile(), page.html()));
@@ -170,7 +235,19 @@ final class Editions {
         for (GeneratedFile list : RedirectFiles.listOfEditions(inOrder)) {
             files.add(new OutputFile.Generated(list.path(), list.bytes()));
         }
-        return files;
+        return new Rendered(files, pages, renderedPaths, abandoned ? kept.emptied() : new Kept(kept.recording(), next), abandoned);
+    }
+
+    /**
+     * What the editions' render made.
+     *
+     * @param files     their pages and files, the sitemap and redirect list of every edition among them
+     * @param pages     how many pages the editions have
+     * @param rendered  the addresses of the pages that went through their template in this run
+     * @param kept      what the next run may reuse
+     * @param abandoned a page would not stop: the builder must drop every cache it holds
+     */
+    record Rendered(List<OutputFile> files, int pages, List<String> rendered, Kept kept, boolean abandoned) {
     }
 
     /** The files a site has one of, at its root, whatever its editions: the render of an edition makes its own, which are not kept. */

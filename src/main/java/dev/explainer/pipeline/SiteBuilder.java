@@ -69,6 +69,8 @@ public final class SiteBuilder {
     private LinkCache linkCache = LinkCache.empty();
     private TemplateEngine templates;
     private SiteConfig templatesConfig;
+    /** What the stages of each edition in another language keep for the next run, as the fields above do for the original. */
+    private Editions.Kept editionsKept;
 
     /** A builder for one-off builds: a second run works, but renders every page again. */
     public SiteBuilder() {
@@ -78,6 +80,7 @@ public final class SiteBuilder {
     private SiteBuilder(boolean incremental) {
         this.incremental = incremental;
         this.renderCache = incremental ? RenderCache.forRebuilds() : RenderCache.forOneBuild();
+        this.editionsKept = incremental ? Editions.Kept.forRebuilds() : Editions.Kept.NONE;
     }
 
     /**
@@ -134,6 +137,7 @@ public final class SiteBuilder {
         linkCache = LinkCache.empty();
         templates = null;
         templatesConfig = null;
+        editionsKept = editionsKept.emptied();
     }
 
     private BuildResult runStages(BuildOptions options, ChangedFiles changed, long start, Stopwatch clock) {
@@ -191,7 +195,7 @@ public final class SiteBuilder {
         List<Diagnostic> editionProblems = new ArrayList<>();
         List<Editions.Linked> editions = site.config().languages().isEmpty() ? List.of()
                 : Editions.link(linker(site.config()), site, linked.site(), validated.entries(), validated.translations(), options.drafts(),
-                Set.copyOf(problems.sorted()), editionProblems);
+                editionsKept, Set.copyOf(problems.sorted()), editionProblems);
         problems.addAll(editionProblems);
 
         problems.addAll(compiled.join());
@@ -220,10 +224,19 @@ public final class SiteBuilder {
             List<OutputFile> files = SiteFiles.of(rendered, site.assets());
             List<Diagnostic> afterRender = rendered.abandoned() ? List.of()
                     : SiteChecks.afterRender(linked.site(), rendered.found());
+            int pageCount = rendered.pageCount();
+            List<String> renderedPages = rendered.rendered();
             if (!editions.isEmpty() && !rendered.abandoned()) {
                 List<Diagnostic> renderProblems = new ArrayList<>();
-                files = Editions.merged(files, Editions.render(editions, linked.site(), site, limits,
-                        Stream.concat(rendered.diagnostics().stream(), afterRender.stream()).toList(), renderProblems));
+                Editions.Rendered inEditions = Editions.render(editions, linked.site(), site, limits, editionsKept,
+                        Stream.concat(rendered.diagnostics().stream(), afterRender.stream()).toList(), renderProblems);
+                editionsKept = inEditions.kept();
+                if (inEditions.abandoned()) {
+                    forget();
+                }
+                files = Editions.merged(files, inEditions.files());
+                pageCount += inEditions.pages();
+                renderedPages = Stream.concat(renderedPages.stream(), inEditions.rendered().stream()).toList();
                 problems.addAll(options.strict() ? strict(renderProblems) : renderProblems);
             }
             problems.addAll(options.strict() ? strict(afterRender) : afterRender);
@@ -233,7 +246,7 @@ public final class SiteBuilder {
                 stopped(options, limits, site.config(), problems);
             }
             if (problems.hasErrors()) {
-                return result(problems, List.of(), 0, rendered.rendered(), start, clock, rendered.bugs());
+                return result(problems, List.of(), 0, renderedPages, start, clock, rendered.bugs());
             }
             if (output.isPresent()) {
                 try {
@@ -254,7 +267,7 @@ public final class SiteBuilder {
             }
             Optional<String> errorPage = linked.site().page(site.config().outputs().errorPage())
                     .map(Page::outputFile);
-            return result(problems, files, rendered.pageCount(), rendered.rendered(), notes, start, clock, List.of())
+            return result(problems, files, pageCount, renderedPages, notes, start, clock, List.of())
                     .withErrorPage(errorPage);
         } finally {
             if (output.isPresent() && !written) {
@@ -325,7 +338,7 @@ public final class SiteBuilder {
         templatesConfig = site.config();
     }
 
-    private static boolean sameTexts(Map<String, SourceFile> a, Map<String, SourceFile> b) {
+    static boolean sameTexts(Map<String, SourceFile> a, Map<String, SourceFile> b) {
         if (!a.keySet().equals(b.keySet())) {
             return false;
         }

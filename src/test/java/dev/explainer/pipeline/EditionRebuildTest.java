@@ -12,11 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static dev.explainer.pipeline.TranslationsTest.TWO_LANGUAGES;
 import static dev.explainer.pipeline.TranslationsTest.translations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The preview's rebuilds of a site in two languages: an edit to a translation or its original shows in the edition. */
 class EditionRebuildTest {
@@ -39,6 +43,11 @@ class EditionRebuildTest {
         assertEquals(List.of(), translated.diagnostics());
         assertEquals("آنا", h1(translated, "ar/people/ann/index.html"));
         assertEquals("Ann", h1(translated, "people/ann/index.html"));
+        assertTrue(translated.rendered().contains("/ar/people/ann/"), translated.rendered().toString());
+        assertFalse(translated.rendered().contains("/ar/people/bob/"), "each edition renders again only what the edit touches: "
+                + translated.rendered());
+        assertFalse(translated.rendered().contains("/people/ann/"), "the original's pages do not read the translation");
+        assertSameFiles(new SiteBuilder().run(BuildOptions.check(root)), translated);
 
         TestSite.edit(root, "content/people/ann.md", "name: Ann", "name: Anne");
         BuildResult original = builder.run(BuildOptions.check(root), ChangedFiles.exactly(Set.of("content/people/ann.md")));
@@ -46,5 +55,18 @@ class EditionRebuildTest {
                 .map(line -> line.substring(0, line.indexOf(": "))).toList());
         assertEquals("Anne", h1(original, "people/ann/index.html"));
         assertEquals("آنا", h1(original, "ar/people/ann/index.html"), "the translation is shown until it is brought up to date");
+        assertSameFiles(new SiteBuilder().run(BuildOptions.check(root)), original);
+    }
+
+    /** The files of a rebuild are those of a fresh build, byte for byte. */
+    private static void assertSameFiles(BuildResult fresh, BuildResult rebuilt) {
+        assertEquals(contents(fresh), contents(rebuilt));
+    }
+
+    private static Map<String, String> contents(BuildResult result) {
+        Map<String, String> files = new TreeMap<>();
+        result.files().stream().filter(OutputFile.Generated.class::isInstance).map(OutputFile.Generated.class::cast)
+                .forEach(file -> files.put(file.path(), new String(file.bytes(), StandardCharsets.UTF_8)));
+        return files;
     }
 }
