@@ -139,6 +139,14 @@ final class Editions {
                         + language.code() + "' a prefix no page of the original starts with"));
                 continue;
             }
+            Optional<String> index = config.search().map(search -> config.outputPrefix() + search.outputFile())
+                    .filter(originalFiles::containsKey);
+            if (index.isPresent()) {
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, language.position(), "the '" + language.code() + "' edition's"
+                        + " search index would be written to " + index.get() + ", where the original's page " + originalFiles.get(index.get())
+                        + " is; give language '" + language.code() + "' a prefix no page of the original starts with"));
+                continue;
+            }
             editions.add(new Linked(config, result));
         }
         return editions;

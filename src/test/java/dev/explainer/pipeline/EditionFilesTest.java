@@ -102,6 +102,35 @@ class EditionFilesTest {
     }
 
     @Test
+    void anEditionsRedirectOrIndexWhereTheOriginalHasAPageIsRefusedAtItsLanguage(@TempDir Path root) throws Exception {
+        TestSite.write(root, site());
+        Run redirect = TestSite.breakWith(root, """
+                -- content/pages/robert.md --
+                ---
+                title: Robert
+                url: /ar/people/robert/
+                ---
+                """);
+        assertEquals("content/site.yaml:6:5: error: the 'ar' edition's redirect from its former address /ar/people/robert/ would"
+                + " be written to ar/people/robert/index.html, where the original's page /ar/people/robert/ is; give language 'ar' a"
+                + " prefix no page of the original starts with\n1 error\n", redirect.err());
+        Files.delete(root.resolve("content/pages/robert.md"));
+        Run index = TestSite.breakWith(root, """
+                -- content/pages/search.md --
+                ---
+                title: Search
+                url: /ar/search.json
+                template: page.json.ftl
+                ---
+                -- templates/page.json.ftl --
+                {}
+                """);
+        assertEquals("content/site.yaml:6:5: error: the 'ar' edition's search index would be written to ar/search.json, where the"
+                + " original's page /ar/search.json is; give language 'ar' a prefix no page of the original starts with\n1 error\n",
+                index.err());
+    }
+
+    @Test
     void formerAddressesRedirectUnderEveryEditionsPrefix(@TempDir Path root) throws Exception {
         TestSite.write(root, site());
         Run run = TestSite.build(root, "--strict");
