@@ -78,6 +78,21 @@ class EditionOmitTest {
     }
 
     @Test
+    void aPageOnlyItsEditionLeavesUnlinkedIsAWarningNamingItsAddress(@TempDir Path root) throws Exception {
+        TestSite.write(root, site().replace("، مثل [بوب](/people/bob/).", ".") + """
+                -- content/people/bob.ar.md --
+                ---
+                translates: %s
+                name: بوب
+                ---
+                بوب أزرق.
+                """.formatted(TranslationsTest.hash("{\"body\":\"Bob is blue.\\n\",\"fields\":{\"name\":\"Bob\"}}")));
+        Run run = TestSite.build(root);
+        assertEquals("content/people/bob.ar.md:1:1: warning: no other page links to /ar/people/bob/; link to it, or readers will not"
+                + " find it\n0 errors, 1 warning\n", run.err());
+    }
+
+    @Test
     void aNewTranslationGivesTheEditionItsPage(@TempDir Path root) throws Exception {
         TestSite.write(root, site());
         assertEquals(0, TestSite.build(root, "--strict").exitCode());
