@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The names a page's template sees: {@code site}, {@code page}, {@code entry},
@@ -99,7 +100,7 @@ final class PageDataModel {
         List<Map<String, Object>> editions = new ArrayList<>();
         String file = Page.outputFileOf(context.page().sitePath());
         String path = context.page().sitePath().startsWith("/") ? context.page().sitePath().substring(1) : context.page().sitePath();
-        java.util.Set<String> without = context.reads().editionsWithout(context.page().sitePath());
+        Set<String> without = context.reads().editionsWithout(context.page().sitePath());
         for (Language language : config.languages()) {
             if (without.contains(language.code())) {
                 continue; // no page to switch to

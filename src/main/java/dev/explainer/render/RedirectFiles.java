@@ -10,6 +10,7 @@ import freemarker.template.utility.StringUtil;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ public final class RedirectFiles {
         }
         List<Redirect> redirects = new ArrayList<>();
         editions.forEach(edition -> redirects.addAll(edition.redirects()));
-        redirects.sort(java.util.Comparator.comparing(Redirect::fromPath));
+        redirects.sort(Comparator.comparing(Redirect::fromPath));
         return List.of(new GeneratedFile(GeneratedFiles.REDIRECTS, list(redirects).getBytes(StandardCharsets.UTF_8)));
     }
 

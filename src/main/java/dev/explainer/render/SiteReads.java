@@ -171,7 +171,7 @@ final class SiteReads {
     }
 
     /** The editions that leave out the page at a site path (not recorded: a change to them re-renders every page, as paths do). */
-    java.util.Set<String> editionsWithout(String sitePath) {
+    Set<String> editionsWithout(String sitePath) {
         return site.editionsWithout(sitePath);
     }
 
