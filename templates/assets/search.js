@@ -21,9 +21,17 @@
   var records = null;
   var loading = null;
 
-  // Case and accents do not matter: "Geneve" finds "Genève".
+  // Case and accents do not matter: "Geneve" finds "Genève"; nor do Arabic's short vowels and
+  // shadda or the tatweel, which writers add or leave out: "تعثرت" finds "تعثّرت".
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return text.normalize("NFD").replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, "").toLowerCase();
+  }
+
+  // The page's own words for what this script writes, where they are not English: data-* on the
+  // root (layouts/base.ftlh, from the message files), {0}, {1} and {2} filled in.
+  function message(name, english, values) {
+    var text = document.documentElement.getAttribute("data-" + name) || english;
+    return text.replace(/\{(\d)\}/g, function (all, index) { return String(values[index]); });
   }
 
   // One record per page (its text before the first section) and per section.
@@ -45,7 +53,7 @@
       });
       loading.catch(function () {
         loading = null; // try again on the next key
-        status.textContent = "The search could not be loaded.";
+        status.textContent = message("search-failed", "The search could not be loaded.", []);
       });
     }
     return loading;
@@ -115,16 +123,17 @@
       list.appendChild(item);
     });
     list.hidden = results.length === 0;
-    status.textContent = results.length === 0 ? "No results for “" + query + "”."
-      : results.length > MAX_RESULTS ? results.length + " results for “" + query + "”, the first " + MAX_RESULTS + " shown."
-      : results.length === 1 ? "1 result for “" + query + "”." : results.length + " results for “" + query + "”.";
+    status.textContent = results.length === 0 ? message("search-none", "No results for “{0}”.", [query])
+      : results.length > MAX_RESULTS ? message("search-capped", "{0} results for “{1}”, the first {2} shown.", [results.length, query, MAX_RESULTS])
+      : results.length === 1 ? message("search-one", "1 result for “{0}”.", [query])
+      : message("search-many", "{0} results for “{1}”.", [results.length, query]);
   }
 
   function update() {
     if (records) {
       show();
     } else if (input.value.trim()) {
-      status.textContent = "Loading the search…";
+      status.textContent = message("search-loading", "Loading the search…", []);
       load().then(show, function () {});
     }
   }

@@ -2,6 +2,7 @@ package dev.explainer.check;
 
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
+import dev.explainer.link.Page;
 import dev.explainer.link.Site;
 import dev.explainer.markdown.RenderedMarkdown;
 import dev.explainer.text.Suggestions;
@@ -24,8 +25,8 @@ final class FragmentLinks {
             Set<String> ids = pages.idsOn(link.sitePath());
             if (!ids.contains(link.fragment())) {
                 String hint = Suggestions.closest(link.fragment(), ids).map(s -> "; did you mean '#" + s + "'?").orElse("");
-                problems.error(DiagnosticCode.BROKEN_LINK, link.position(), "link to '#" + link.fragment() + "' on " + link.sitePath()
-                        + ": that page has no element with this id" + hint);
+                problems.error(DiagnosticCode.BROKEN_LINK, link.position(), "link to '#" + link.fragment() + "' on "
+                        + site.page(link.sitePath()).map(Page::address).orElse(link.sitePath()) + ": that page has no element with this id" + hint);
             }
         }
     }

@@ -17,7 +17,7 @@ final class UnlinkedPages {
         for (Page page : site.pages()) {
             if (pages.rendered(page.sitePath()) && !page.isErrorPage(site.config()) && page.isHtml() && !page.sitePath().equals("/")
                     && !pages.linkedFromAnotherPage(page.outputFile())) {
-                problems.warning(DiagnosticCode.UNLINKED, page.entry().position(), "no other page links to " + page.sitePath()
+                problems.warning(DiagnosticCode.UNLINKED, page.entry().position(), "no other page links to " + page.address()
                         + "; link to it, or readers will not find it");
             }
         }

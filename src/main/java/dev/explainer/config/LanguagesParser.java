@@ -151,16 +151,10 @@ final class LanguagesParser {
         MappingReader reader = new MappingReader(mapping.get(), "'translations'", problems);
         reader.rejectUnknownKeys(Set.of("missing"));
         Optional<String> missing = reader.string("missing");
-        if (missing.isPresent() && missing.get().equals(Translations.OMIT)) {
-            // Leaving pages out of an edition needs every link to them handled; until then the choice is refused, not ignored.
-            problems.add(Diagnostic.error(DiagnosticCode.CONFIG, reader.node("missing").get().position(), "'translations.missing:"
-                    + " omit' is not available yet: every edition shows each entry, in the original's text where it has no"
-                    + " translation; write 'fallback', or remove the setting"));
-            return Translations.fallback(mapping.get().position());
-        }
-        if (missing.isPresent() && !missing.get().equals(Translations.FALLBACK)) {
+        if (missing.isPresent() && !missing.get().equals(Translations.FALLBACK) && !missing.get().equals(Translations.OMIT)) {
             problems.add(Diagnostic.error(DiagnosticCode.CONFIG, reader.node("missing").get().position(), "'translations.missing'"
-                    + " must be 'fallback' (the original's text where an entry has no translation), not '" + missing.get() + "'"));
+                    + " must be 'fallback' (the original's text where an entry has no translation) or 'omit' (no page in that"
+                    + " edition), not '" + missing.get() + "'"));
             return Translations.fallback(mapping.get().position());
         }
         return new Translations(missing.map(Translations.OMIT::equals).orElse(false), mapping.get().position());

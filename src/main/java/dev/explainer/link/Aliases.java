@@ -74,7 +74,7 @@ final class Aliases {
                 continue; // no address to lead to: its problem is reported where it is decided
             }
             String field = collection.aliases().get().field();
-            for (Claim claim : claimsOf(entry, field, collection, route, problems)) {
+            for (Claim claim : claimsOf(entry, field, collection, route, config.outputPrefix(), problems)) {
                 String caseless = claim.outputFile().toLowerCase(Locale.ROOT);
                 Claim earlier = claims.get(caseless);
                 String owner = ownerOfFile.getOrDefault(claim.outputFile(), ownerOfCaseless.get(caseless));
@@ -96,7 +96,10 @@ final class Aliases {
                                     + earlier.at().line() + "); a former address can lead to one entry only: remove one of them");
                 } else {
                     claims.put(caseless, claim);
-                    redirects.add(new Redirect(claim.fromPath(), claim.outputFile(), route.sitePath(),
+                    // An edition's former addresses are under its prefix, and lead within it.
+                    String prefix = config.outputPrefix();
+                    redirects.add(new Redirect("/" + prefix + claim.fromPath().substring(1), claim.outputFile(),
+                            "/" + prefix + route.sitePath().substring(1),
                             Entry.displayName(entry.data(), entry.id(), collection.displayField().map(CollectionConfig.DisplayField::field))));
                 }
             }
@@ -118,7 +121,8 @@ final class Aliases {
     }
 
     /** The entry's aliases that are sound site paths, each reported at its item otherwise. */
-    private static List<Claim> claimsOf(ValidEntry entry, String field, CollectionConfig collection, Route route, Diagnostics problems) {
+    private static List<Claim> claimsOf(ValidEntry entry, String field, CollectionConfig collection, Route route, String prefix,
+                                        Diagnostics problems) {
         Object value = entry.data().get(field);
         if (value == null) {
             return List.of();
@@ -142,7 +146,7 @@ final class Aliases {
                 problems.error(DiagnosticCode.ALIAS, at, "alias " + path + " is the entry's own address; remove it");
                 continue;
             }
-            claims.add(new Claim(path, Page.outputFileOf(path), at, entry));
+            claims.add(new Claim(path, prefix + Page.outputFileOf(path), at, entry));
         }
         return claims;
     }

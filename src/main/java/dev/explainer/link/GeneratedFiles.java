@@ -37,7 +37,8 @@ public record GeneratedFiles(Map<String, String> writers) {
             writers.put(ROBOTS, "the robots file the build writes (set 'generate_robots_txt: false' in the site config to publish"
                     + " your own)");
         }
-        config.search().ifPresent(search -> writers.put(search.outputFile(),
+        // Each edition has its own index, under its prefix.
+        config.search().ifPresent(search -> writers.put(config.outputPrefix() + search.outputFile(),
                 "the site's search index, which 'search.index' (" + search.indexPosition() + ") puts there"));
         if (hasRedirects(config)) {
             writers.put(REDIRECTS, "the list of former addresses the build writes for web servers while a collection declares"

@@ -46,12 +46,13 @@ public final class LinkCache {
      */
     record Inputs(boolean includeDrafts, SiteConfig config, Set<String> templates, Shortcodes shortcodes,
                   List<Diagnostic> shortcodeProblems, List<Asset> assets, Set<String> incomplete, List<ValidEntry> entries,
-                  Map<String, ImageFile> images) {
+                  Map<String, ImageFile> images, Map<String, Set<String>> untranslated) {
         /** Whether everything but the entries is the same. The config's equals comes last: it costs the most. */
         boolean sameSettingsAs(Inputs other) {
             return includeDrafts == other.includeDrafts && templates.equals(other.templates) && shortcodes.equals(other.shortcodes)
                     && shortcodeProblems.equals(other.shortcodeProblems) && assets.equals(other.assets)
-                    && images.equals(other.images) && incomplete.equals(other.incomplete) && config.equals(other.config);
+                    && images.equals(other.images) && incomplete.equals(other.incomplete) && untranslated.equals(other.untranslated)
+                    && config.equals(other.config);
         }
     }
 

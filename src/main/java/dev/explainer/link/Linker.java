@@ -1,5 +1,6 @@
 package dev.explainer.link;
 
+import dev.explainer.config.Language;
 import dev.explainer.config.MediaFolder;
 import dev.explainer.config.SiteConfig;
 import dev.explainer.diagnostic.Diagnostic;
@@ -14,6 +15,7 @@ import dev.explainer.validate.ValidEntry;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,11 +67,26 @@ public final class Linker {
      * @param cache         what the previous run returned, or {@link LinkCache#empty()}
      */
     public Result link(LoadedSite loaded, List<ValidEntry> entries, boolean includeDrafts, LinkCache cache) {
+        return link(loaded, entries, includeDrafts, cache, Map.of());
+    }
+
+    /**
+     * Links the validated entries of one edition of a site that leaves out pages not translated
+     * ({@code translations: {missing: omit}}).
+     *
+     * @param untranslated the keys of entries with no translation into some editions, each to
+     *                     the codes of those editions: an edition among them has no page of the
+     *                     entry, and links to it lead to the original's; every edition knows which
+     *                     others lack a page, for its language switcher
+     */
+    public Result link(LoadedSite loaded, List<ValidEntry> entries, boolean includeDrafts, LinkCache cache,
+                       Map<String, Set<String>> untranslated) {
         Diagnostics declarationProblems = new Diagnostics();
         Shortcodes shortcodes = !loaded.config().shortcodes() ? Shortcodes.OFF : Shortcodes.declared(loaded.templates(),
                 loaded.config().collections().stream().map(c -> c.name()).toList(), declarationProblems);
         LinkCache.Inputs inputs = new LinkCache.Inputs(includeDrafts, loaded.config(), Set.copyOf(loaded.templates().keySet()),
-                shortcodes, declarationProblems.sorted(), loaded.assets(), loaded.incomplete(), entries, loaded.images());
+                shortcodes, declarationProblems.sorted(), loaded.assets(), loaded.incomplete(), entries, loaded.images(),
+                Map.copyOf(untranslated));
         Optional<Result> quick = BodyRelink.relink(markdown, inputs, cache);
         return quick.isPresent() ? quick.get() : linkAll(inputs, cache);
     }
@@ -99,8 +116,11 @@ public final class Linker {
         Routes.Made routes = Routes.of(config, inputs.templates(), published.values(), badPatterns, cache.routes, problems);
         GeneratedFiles generated = GeneratedFiles.of(config);
         Map<String, String> pagePaths = PagePlacement.pagePaths(config, published, routes.byKey(), inputs.assets(), generated, problems);
-        SitePaths targets = targets(inputs, excludedDrafts, pagePaths, assets, badPatterns, cache.routes);
-        PagePlacement.checkAnchorPages(config, pagePaths.values(), problems);
+        Map<String, String> elsewhere = new HashMap<>();
+        Map<String, Set<String>> absentFrom = new HashMap<>();
+        omitted(config, inputs.untranslated(), pagePaths, elsewhere, absentFrom);
+        SitePaths targets = targets(inputs, excludedDrafts, pagePaths, assets, badPatterns, cache.routes, elsewhere, absentFrom);
+        PagePlacement.checkAnchorPages(config, union(pagePaths.values(), elsewhere.keySet()), problems);
         PagePlacement.checkErrorPage(config, pagePaths.values(), problems);
         Map<String, String> pageFiles = new HashMap<>();
         pagePaths.forEach((key, sitePath) -> pageFiles.put(routes.byKey().get(key).outputFile(), sitePath));
@@ -162,8 +182,37 @@ public final class Linker {
      * What links may reach: every page and asset, and for messages the paths of drafts left out
      * and the URL patterns of collections that could not be read in full.
      */
+    /**
+     * Takes out of {@code pagePaths} the pages this edition leaves out, into {@code elsewhere}
+     * with the original's file of each, and notes in {@code absentFrom} each page some edition
+     * leaves out. The error page is never left out: servers show it for every edition.
+     */
+    private static void omitted(SiteConfig config, Map<String, Set<String>> untranslated, Map<String, String> pagePaths,
+                                Map<String, String> elsewhere, Map<String, Set<String>> absentFrom) {
+        String originalPrefix = config.languages().stream().filter(Language::original).findFirst()
+                .map(language -> language.prefix().isEmpty() ? "" : language.prefix().substring(1)).orElse("");
+        untranslated.forEach((key, languages) -> {
+            String sitePath = pagePaths.get(key);
+            if (sitePath == null || config.outputs().isErrorPage(sitePath)) {
+                return;
+            }
+            absentFrom.put(sitePath, Set.copyOf(languages));
+            if (languages.contains(config.language())) {
+                pagePaths.remove(key);
+                elsewhere.put(sitePath, originalPrefix + Page.outputFileOf(sitePath));
+            }
+        });
+    }
+
+    private static Set<String> union(Collection<String> a, Collection<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     private static SitePaths targets(LinkCache.Inputs inputs, Set<String> excludedDrafts, Map<String, String> pagePaths,
-                                     Map<String, String> assets, Set<String> badPatterns, Routes.Cache routeCache) {
+                                     Map<String, String> assets, Set<String> badPatterns, Routes.Cache routeCache,
+                                     Map<String, String> elsewhere, Map<String, Set<String>> absentFrom) {
         List<String> unreadPatterns = inputs.config().collections().stream()
                 .filter(c -> inputs.incomplete().contains(c.name()) && c.hasPages())
                 .map(c -> c.url().get())
@@ -176,7 +225,7 @@ public final class Linker {
                     .forEach(route -> draftPaths.add(route.sitePath()));
         }
         return new SitePaths(pagePaths.values(), assets, unreadPatterns, draftPaths, inputs.images(),
-                inputs.config().media().map(MediaFolder::folder), inputs.config().outputPrefix());
+                inputs.config().media().map(MediaFolder::folder), inputs.config().outputPrefix(), elsewhere, absentFrom);
     }
 
     /** The pages ordered by site path: in the previous run's order if they have the same paths. */

@@ -19,6 +19,16 @@ public record Page(String sitePath, String outputFile, String template, Entry en
         return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
     }
 
+    /**
+     * The page's address below the base URL as readers see it: its site path under the prefix of
+     * its edition ({@code /ar/parties/russia/} for the Arabic edition's page at
+     * {@code /parties/russia/}), its site path for a site in one language. Messages name pages so.
+     */
+    public String address() {
+        String prefix = outputFile.substring(0, outputFile.length() - outputFileOf(sitePath).length());
+        return "/" + prefix + (sitePath.startsWith("/") ? sitePath.substring(1) : sitePath);
+    }
+
     /** Whether the page is an HTML page (not a feed or other file made by a template). */
     public boolean isHtml() {
         return outputFile.endsWith(".html");

@@ -143,7 +143,7 @@ final class PagePlacement {
             }
         }
         config.search().ifPresent(search -> {
-            String file = search.outputFile();
+            String file = config.outputPrefix() + search.outputFile();
             for (int slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) {
                 String folder = file.substring(0, slash);
                 if (pageOfFile.containsKey(folder)) {

@@ -180,7 +180,7 @@ final class Routes {
                     + SourceLayout.TEMPLATES + "/" + hint);
             return null;
         }
-        if (template.isPresent() && (ownUrl || ownTemplate) && GeneratedFiles.of(config).writerOf(Page.outputFileOf(sitePath)).isEmpty()) {
+        if (template.isPresent() && (ownUrl || ownTemplate) && GeneratedFiles.of(config).writerOf(config.outputPrefix() + Page.outputFileOf(sitePath)).isEmpty()) {
             // The collection's own pattern and template are checked once, in checkUrlPatterns; a
             // page over a generated file is refused for that, by PagePlacement.
             Optional<String> mismatch = formatMismatch(sitePath, template.get());

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The whole linked site, immutable: entries by collection in their declared order, every
@@ -239,6 +240,14 @@ public final class Site implements LinkTargets {
     }
 
     /** Whether every page and asset path, and so every link, is the same in both sites. */
+    /**
+     * The language codes of the editions that leave out the page at {@code sitePath}, having no
+     * translation of its entry ({@code translations: {missing: omit}}); empty for most pages.
+     */
+    public Set<String> editionsWithout(String sitePath) {
+        return paths.absentFrom(sitePath);
+    }
+
     public boolean samePaths(Site other) {
         return paths.sameAs(other.paths);
     }

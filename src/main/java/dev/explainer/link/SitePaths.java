@@ -29,6 +29,7 @@ final class SitePaths implements LinkTargets {
     private static final Pattern DEVICE_NAME = Pattern.compile("(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
 
     private final Map<String, String> outputs = new HashMap<>();
+    private final Map<String, Set<String>> absentFrom;
     private final Set<String> pages = new HashSet<>();
     private final List<Pattern> unread;
     private final List<String> unreadPatterns;
@@ -58,6 +59,18 @@ final class SitePaths implements LinkTargets {
     /** @param pagePrefix the folder the edition's pages are written in ({@code ar/}); assets are shared by every edition */
     SitePaths(Collection<String> pagePaths, Map<String, String> assets, Collection<String> unreadPatterns,
               Set<String> draftPaths, Map<String, ImageFile> images, Optional<String> mediaFolder, String pagePrefix) {
+        this(pagePaths, assets, unreadPatterns, draftPaths, images, mediaFolder, pagePrefix, Map.of(), Map.of());
+    }
+
+    /**
+     * @param elsewhere the site paths of pages this edition leaves out ({@code translations: {missing: omit}}), each to the
+     *                  original's file, where links to them lead
+     * @param absentFrom site paths of pages to the editions that leave them out, by language code
+     */
+    SitePaths(Collection<String> pagePaths, Map<String, String> assets, Collection<String> unreadPatterns,
+              Set<String> draftPaths, Map<String, ImageFile> images, Optional<String> mediaFolder, String pagePrefix,
+              Map<String, String> elsewhere, Map<String, Set<String>> absentFrom) {
+        this.absentFrom = Map.copyOf(absentFrom);
         this.images = images;
         this.mediaFolder = mediaFolder;
         this.drafts = Set.copyOf(draftPaths);
@@ -70,7 +83,16 @@ final class SitePaths implements LinkTargets {
             outputs.put(path, pagePrefix + Page.outputFileOf(path));
             pages.add(path);
         }
+        elsewhere.forEach((path, file) -> {
+            outputs.put(path, file);
+            pages.add(path);
+        });
         outputs.putAll(assets);
+    }
+
+    /** The languages of the editions that leave out the page at {@code sitePath}: none for most pages. */
+    Set<String> absentFrom(String sitePath) {
+        return absentFrom.getOrDefault(sitePath, Set.of());
     }
 
     /**
@@ -159,7 +181,8 @@ final class SitePaths implements LinkTargets {
     /** Whether every link resolves the same way against both. */
     boolean sameAs(SitePaths other) {
         return other != null && outputs.equals(other.outputs) && pages.equals(other.pages) && drafts.equals(other.drafts)
-                && unreadPatterns.equals(other.unreadPatterns) && images.equals(other.images) && mediaFolder.equals(other.mediaFolder);
+                && unreadPatterns.equals(other.unreadPatterns) && images.equals(other.images) && mediaFolder.equals(other.mediaFolder)
+                && absentFrom.equals(other.absentFrom);
     }
 
     @Override

@@ -69,6 +69,8 @@ public final class SiteBuilder {
     private LinkCache linkCache = LinkCache.empty();
     private TemplateEngine templates;
     private SiteConfig templatesConfig;
+    /** What the stages of each edition in another language keep for the next run, as the fields above do for the original. */
+    private Editions.Kept editionsKept;
 
     /** A builder for one-off builds: a second run works, but renders every page again. */
     public SiteBuilder() {
@@ -78,6 +80,7 @@ public final class SiteBuilder {
     private SiteBuilder(boolean incremental) {
         this.incremental = incremental;
         this.renderCache = incremental ? RenderCache.forRebuilds() : RenderCache.forOneBuild();
+        this.editionsKept = incremental ? Editions.Kept.forRebuilds() : Editions.Kept.NONE;
     }
 
     /**
@@ -134,6 +137,7 @@ public final class SiteBuilder {
         linkCache = LinkCache.empty();
         templates = null;
         templatesConfig = null;
+        editionsKept = editionsKept.emptied();
     }
 
     private BuildResult runStages(BuildOptions options, ChangedFiles changed, long start, Stopwatch clock) {
@@ -181,7 +185,8 @@ public final class SiteBuilder {
         if (stopped(options, limits, site.config(), problems)) {
             return result(problems, List.of(), 0, List.of(), start, clock);
         }
-        Linker.Result linked = linker(site.config()).link(site, validated.entries(), options.drafts(), linkCache);
+        Linker.Result linked = linker(site.config()).link(site, validated.entries(), options.drafts(), linkCache,
+                Editions.untranslated(site.config(), validated.entries(), validated.translations()));
         linkCache = incremental ? linked.cache() : LinkCache.empty();
         problems.addAll(linked.diagnostics());
         clock.lap("link");
@@ -190,7 +195,7 @@ public final class SiteBuilder {
         List<Diagnostic> editionProblems = new ArrayList<>();
         List<Editions.Linked> editions = site.config().languages().isEmpty() ? List.of()
                 : Editions.link(linker(site.config()), site, linked.site(), validated.entries(), validated.translations(), options.drafts(),
-                Set.copyOf(problems.sorted()), editionProblems);
+                editionsKept, Set.copyOf(problems.sorted()), editionProblems);
         problems.addAll(editionProblems);
 
         problems.addAll(compiled.join());
@@ -217,14 +222,23 @@ public final class SiteBuilder {
                 forget(); // a page that would not stop still runs, on what the stages kept
             }
             List<OutputFile> files = SiteFiles.of(rendered, site.assets());
-            if (!editions.isEmpty() && !rendered.abandoned()) {
-                List<Diagnostic> renderProblems = new ArrayList<>();
-                files = new ArrayList<>(files);
-                files.addAll(Editions.render(editions, site, limits, Set.copyOf(rendered.diagnostics()), renderProblems));
-                problems.addAll(options.strict() ? strict(renderProblems) : renderProblems);
-            }
             List<Diagnostic> afterRender = rendered.abandoned() ? List.of()
                     : SiteChecks.afterRender(linked.site(), rendered.found());
+            int pageCount = rendered.pageCount();
+            List<String> renderedPages = rendered.rendered();
+            if (!editions.isEmpty() && !rendered.abandoned()) {
+                List<Diagnostic> renderProblems = new ArrayList<>();
+                Editions.Rendered inEditions = Editions.render(editions, linked.site(), site, limits, editionsKept,
+                        Stream.concat(rendered.diagnostics().stream(), afterRender.stream()).toList(), renderProblems);
+                editionsKept = inEditions.kept();
+                if (inEditions.abandoned()) {
+                    forget();
+                }
+                files = Editions.merged(files, inEditions.files());
+                pageCount += inEditions.pages();
+                renderedPages = Stream.concat(renderedPages.stream(), inEditions.rendered().stream()).toList();
+                problems.addAll(options.strict() ? strict(renderProblems) : renderProblems);
+            }
             problems.addAll(options.strict() ? strict(afterRender) : afterRender);
             problems.addAll(options.strict() ? strict(rendered.diagnostics()) : rendered.diagnostics());
             clock.lap("render");
@@ -232,7 +246,7 @@ public final class SiteBuilder {
                 stopped(options, limits, site.config(), problems);
             }
             if (problems.hasErrors()) {
-                return result(problems, List.of(), 0, rendered.rendered(), start, clock, rendered.bugs());
+                return result(problems, List.of(), 0, renderedPages, start, clock, rendered.bugs());
             }
             if (output.isPresent()) {
                 try {
@@ -253,7 +267,7 @@ public final class SiteBuilder {
             }
             Optional<String> errorPage = linked.site().page(site.config().outputs().errorPage())
                     .map(Page::outputFile);
-            return result(problems, files, rendered.pageCount(), rendered.rendered(), notes, start, clock, List.of())
+            return result(problems, files, pageCount, renderedPages, notes, start, clock, List.of())
                     .withErrorPage(errorPage);
         } finally {
             if (output.isPresent() && !written) {
@@ -324,7 +338,7 @@ public final class SiteBuilder {
         templatesConfig = site.config();
     }
 
-    private static boolean sameTexts(Map<String, SourceFile> a, Map<String, SourceFile> b) {
+    static boolean sameTexts(Map<String, SourceFile> a, Map<String, SourceFile> b) {
         if (!a.keySet().equals(b.keySet())) {
             return false;
         }

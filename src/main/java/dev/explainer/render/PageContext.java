@@ -40,6 +40,13 @@ record PageContext(Page page, String root, SiteReads reads) {
     /** The absolute URL of a site path, for canonical links and sharing. */
     String permalink(String sitePath) {
         String base = reads.config().baseUrl().toString();
-        return base + reads.config().outputPrefix() + (sitePath.startsWith("/") ? sitePath.substring(1) : sitePath);
+        String path = sitePath.startsWith("/") ? sitePath.substring(1) : sitePath;
+        // A page this edition leaves out is the original's, under the original's prefix.
+        LinkTargets.Target target = reads.find(sitePath).filter(LinkTargets.Target::page).orElse(null);
+        if (target != null && target.sitePath().equals(sitePath)) {
+            String file = target.outputFile();
+            return base + file.substring(0, file.length() - Page.outputFileOf(sitePath).length()) + path;
+        }
+        return base + reads.config().outputPrefix() + path;
     }
 }

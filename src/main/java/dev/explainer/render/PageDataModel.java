@@ -6,6 +6,7 @@ import dev.explainer.config.SiteConfig;
 import dev.explainer.link.Entry;
 import dev.explainer.link.Page;
 import dev.explainer.load.ImageFile;
+import dev.explainer.markdown.LinkTargets;
 
 import freemarker.template.SimpleScalar;
 import freemarker.template.TemplateMethodModelEx;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The names a page's template sees: {@code site}, {@code page}, {@code entry},
@@ -36,9 +38,12 @@ final class PageDataModel {
         Page page = context.page();
         List<Map<String, Object>> menu = new ArrayList<>();
         for (MenuItem item : config.menu()) {
-            String path = reads.find(item.url()).map(t -> t.sitePath()).orElse(item.url());
+            Optional<LinkTargets.Target> target = reads.find(item.url());
+            String path = target.map(t -> t.sitePath()).orElse(item.url());
+            // A page this edition leaves out is found in the original's edition, where the item leads.
             menu.add(Models.ordered("title", item.title(), "path", path,
-                    "href", context.root() + config.outputPrefix() + Page.outputFileOf(path),
+                    "href", context.root() + target.filter(LinkTargets.Target::page).map(LinkTargets.Target::outputFile)
+                            .orElse(config.outputPrefix() + Page.outputFileOf(path)),
                     "current", page.sitePath().equals(path),
                     "section", !path.equals("/") && page.sitePath().startsWith(path)));
         }
@@ -52,8 +57,8 @@ final class PageDataModel {
                 "languages", editions(context, config),
                 "menu", menu,
                 "params", config.params(),
-                // A link to the search index from this page, for the search script; empty without search.
-                "search_index", config.search().map(search -> context.root() + search.outputFile()).orElse(""));
+                // A link to the search index of this page's edition, for the search script; empty without search.
+                "search_index", config.search().map(search -> context.root() + config.outputPrefix() + search.outputFile()).orElse(""));
         Map<String, Object> pageModel = Models.ordered(
                 "path", page.sitePath(),
                 "permalink", context.permalink(page.sitePath()),
@@ -88,13 +93,18 @@ final class PageDataModel {
 
     /**
      * This page in every edition, in the order the site declares its languages, for a language
-     * switcher of plain links and {@code <link rel="alternate" hreflang>}: empty for a site in one language.
+     * switcher of plain links and {@code <link rel="alternate" hreflang>}: empty for a site in one language. An
+     * edition that leaves the page out ({@code translations: {missing: omit}}) is not among them.
      */
     private static List<Map<String, Object>> editions(PageContext context, SiteConfig config) {
         List<Map<String, Object>> editions = new ArrayList<>();
         String file = Page.outputFileOf(context.page().sitePath());
         String path = context.page().sitePath().startsWith("/") ? context.page().sitePath().substring(1) : context.page().sitePath();
+        Set<String> without = context.reads().editionsWithout(context.page().sitePath());
         for (Language language : config.languages()) {
+            if (without.contains(language.code())) {
+                continue; // no page to switch to
+            }
             String prefix = language.prefix().isEmpty() ? "" : language.prefix().substring(1);
             editions.add(Models.ordered("code", language.code(), "name", language.name(), "direction", language.direction(),
                     "href", context.root() + prefix + file,

@@ -53,10 +53,10 @@ final class PageFormats {
                 } catch (JsonProcessingException e) {
                     JsonLocation where = e.getLocation();
                     String place = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr() + " of the page";
-                    return problem(at, "page " + page.sitePath() + " is not valid JSON: " + inWords(e) + place
+                    return problem(at, "page " + page.address() + " is not valid JSON: " + inWords(e) + place
                             + "; print text inside quotes (\"${entry.title}\") and lists and hashes with ${json(...)}");
                 } catch (IOException e) {
-                    return problem(at, "page " + page.sitePath() + " is not valid JSON: " + e.getMessage());
+                    return problem(at, "page " + page.address() + " is not valid JSON: " + e.getMessage());
                 }
                 return new Checked(rendered, Optional.empty());
             }
@@ -65,7 +65,7 @@ final class PageFormats {
                 for (int i = 0; i < text.length(); i++) {
                     char c = text.charAt(i);
                     if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0x7f) {
-                        return problem(at, "page " + page.sitePath() + " holds the control character "
+                        return problem(at, "page " + page.address() + " holds the control character "
                                 + String.format(Locale.ROOT, "U+%04X", (int) c) + ", which " + format.description()
                                 + " may not hold; remove what prints it");
                     }

@@ -10,6 +10,7 @@ import freemarker.template.utility.StringUtil;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ import java.util.List;
  * out of their index), and {@code redirects.map}, the list for web servers to answer each with a
  * 301 instead. The pages are not in the sitemap: they are not pages of the site.
  */
-final class RedirectFiles {
+public final class RedirectFiles {
     private RedirectFiles() {
     }
 
@@ -33,6 +34,20 @@ final class RedirectFiles {
         }
         files.add(new GeneratedFile(GeneratedFiles.REDIRECTS, list(site.redirects()).getBytes(StandardCharsets.UTF_8)));
         return List.copyOf(files);
+    }
+
+    /**
+     * The list of former addresses of a site in more than one language: every edition's, each
+     * under its prefix, ordered by path; nothing if no collection declares aliases.
+     */
+    public static List<GeneratedFile> listOfEditions(List<Site> editions) {
+        if (editions.isEmpty() || !GeneratedFiles.hasRedirects(editions.get(0).config())) {
+            return List.of();
+        }
+        List<Redirect> redirects = new ArrayList<>();
+        editions.forEach(edition -> redirects.addAll(edition.redirects()));
+        redirects.sort(Comparator.comparing(Redirect::fromPath));
+        return List.of(new GeneratedFile(GeneratedFiles.REDIRECTS, list(redirects).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String page(Site site, Redirect redirect) {

@@ -26,7 +26,7 @@ final class RenderErrors {
         List<Diagnostic> problems = new ArrayList<>();
         byError.forEach((error, failed) -> {
             Page first = failed.get(0);
-            String where = " (rendering " + first.sitePath() + " from " + first.entry().position().path()
+            String where = " (rendering " + first.address() + " from " + first.entry().position().path()
                     + (failed.size() > 1 ? ", and " + (failed.size() - 1) + " more page" + (failed.size() > 2 ? "s" : "") : "")
                     + ")";
             problems.add(error.withMessage(error.message() + where));

@@ -62,7 +62,7 @@ final class SearchIndexFile {
             }
         }
         round.finish();
-        return new GeneratedFile(search.outputFile(), json(indexed));
+        return new GeneratedFile(config.outputPrefix() + search.outputFile(), json(indexed)); // each edition its own
     }
 
     /** The page as the index holds it, or nothing if it asks not to be indexed or has no part to index. */

@@ -179,6 +179,11 @@ final class SiteReads {
         return site.page(sitePath);
     }
 
+    /** The editions that leave out the page at a site path (not recorded: a change to them re-renders every page, as paths do). */
+    Set<String> editionsWithout(String sitePath) {
+        return site.editionsWithout(sitePath);
+    }
+
     /** The page or asset at a site path. */
     Optional<LinkTargets.Target> find(String sitePath) {
         return site.find(sitePath);

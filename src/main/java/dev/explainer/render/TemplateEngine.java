@@ -30,6 +30,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
@@ -77,10 +78,14 @@ public final class TemplateEngine {
         cfg.setTemplateLoader(loader);
         cfg.setRecognizeStandardFileExtensions(true);
         // Templates of pages that are not HTML or XML say their format by their name, as .ftlh and .ftlx do.
+        // Files for machines (XML, JSON, iCalendar) are written in Latin digits whatever the
+        // edition's: readers of feeds and calendars parse numbers and dates in 0-9 alone.
+        Locale machines = new LanguageFormat(languages.get(0).code(), LanguageFormat.Digits.LATIN).locale();
         cfg.setTemplateConfigurations(new FirstMatchTemplateConfigurationFactory(
-                formatOf("*.json.ftl", EscapingFormat.JSON, cfg),
-                formatOf("*.ics.ftl", EscapingFormat.CALENDAR, cfg),
-                formatOf("*.txt.ftl", EscapingFormat.TEXT, cfg)).allowNoMatch(true));
+                formatOf("*.json.ftl", EscapingFormat.JSON, machines, cfg),
+                formatOf("*.ics.ftl", EscapingFormat.CALENDAR, machines, cfg),
+                formatOf("*.ftlx", null, machines, cfg),
+                formatOf("*.txt.ftl", EscapingFormat.TEXT, null, cfg)).allowNoMatch(true));
         cfg.setDefaultEncoding("UTF-8");
         cfg.setOutputEncoding("UTF-8");
         cfg.setLocalizedLookup(false);
@@ -112,10 +117,16 @@ public final class TemplateEngine {
         this.configuration = cfg;
     }
 
-    private static ConditionalTemplateConfigurationFactory formatOf(String glob, EscapingFormat format, Configuration cfg) {
+    /** The settings of the templates whose names match {@code glob}: their output format and locale, where not null. */
+    private static ConditionalTemplateConfigurationFactory formatOf(String glob, EscapingFormat format, Locale locale, Configuration cfg) {
         TemplateConfiguration settings = new TemplateConfiguration();
         settings.setParentConfiguration(cfg);
-        settings.setOutputFormat(format);
+        if (format != null) {
+            settings.setOutputFormat(format);
+        }
+        if (locale != null) {
+            settings.setLocale(locale);
+        }
         return new ConditionalTemplateConfigurationFactory(new FileNameGlobMatcher(glob), settings);
     }
 

@@ -547,6 +547,27 @@ class RealSiteInBrowserTest {
         assertEquals(List.of(), violations);
     }
 
+    /**
+     * Each edition searches its own pages and speaks its own words: in Arabic, a word typed without
+     * its shadda ("بناء") finds the text that has it ("بنّاءً"), and every result stays in the edition.
+     */
+    @Test
+    void theSearchInAnEditionFindsItsOwnPagesAndAnnouncesTheCountInItsLanguage() {
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        open(RealSite.ARABIC + "index.html");
+        typeSearch("بناء");
+        String status = driver.findElement(By.id("site-search-status")).getAttribute("textContent");
+        assertTrue((status.startsWith("عدد النتائج عن «بناء»: ") || status.equals("نتيجة واحدة عن «بناء».")), "the count in Arabic: " + status);
+        List<WebElement> results = driver.findElements(By.cssSelector(".search-results li a"));
+        assertTrue(!results.isEmpty() && results.stream().allMatch(a -> URI.create(a.getAttribute("href")).getPath().startsWith("/ar/")),
+                "results in the Arabic edition: " + results.stream().map(a -> a.getAttribute("href")).toList());
+        open(RealSite.RUSSIAN + "index.html");
+        typeSearch("Лавров");
+        assertTrue(driver.findElement(By.id("site-search-status")).getAttribute("textContent").startsWith("Результаты по запросу «Лавров»"));
+        assertTrue(driver.findElements(By.cssSelector(".search-results li a")).stream()
+                .allMatch(a -> URI.create(a.getAttribute("href")).getPath().startsWith("/ru/")), "results in the Russian edition");
+    }
+
     @Test
     void theSearchResultsLeadIntoTheSiteUnderASubPath() throws IOException {
         driver.manage().window().setSize(new Dimension(1280, 900));
@@ -561,7 +582,6 @@ class RealSiteInBrowserTest {
         }
     }
 
-    /** The English edition's: the other editions offer no search until the index holds their pages. */
     @Test
     void withoutJavaScriptNoSearchBoxIsShown() {
         driver.manage().window().setSize(new Dimension(1280, 900));

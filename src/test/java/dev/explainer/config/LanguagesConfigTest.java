@@ -78,7 +78,7 @@ class LanguagesConfigTest {
                 "content/site.yaml:10:40: error: prefix 'fr' of language 'fr' must be '/' (the site's root) or a site path of lowercase letters, digits and '-' that starts and ends with '/', such as '/fr/'",
                 "content/site.yaml:11:38: error: languages 'ar' and 'tr' both have the prefix '/ar/'; each edition needs a prefix of its own, such as '/tr/'",
                 "content/site.yaml:12:41: error: language 'ru' is marked as the original, but so is the one at line 5; exactly one language is the one the entries' own files are written in",
-                "content/site.yaml:13:25: error: 'translations.missing' must be 'fallback' (the original's text where an entry has no translation), not 'hide'"),
+                "content/site.yaml:13:25: error: 'translations.missing' must be 'fallback' (the original's text where an entry has no translation) or 'omit' (no page in that edition), not 'hide'"),
                 problems("""
                         title: T
                         base_url: https://example.org/
@@ -155,16 +155,17 @@ class LanguagesConfigTest {
     }
 
     @Test
-    void leavingUntranslatedPagesOutIsRefusedUntilItIsAvailable() {
-        assertEquals(List.of("content/site.yaml:6:25: error: 'translations.missing: omit' is not available yet: every edition"
-                + " shows each entry, in the original's text where it has no translation; write 'fallback', or remove the setting"),
-                problems("""
+    void untranslatedPagesMayBeLeftOut() {
+        String yaml = """
                         title: T
                         base_url: https://example.org/
                         languages:
                           - {code: en, name: English, original: true}
                           - {code: ar, name: العربية, direction: rtl}
                         translations: {missing: omit}
-                        """ + COLLECTIONS));
+                        """ + COLLECTIONS;
+        assertEquals(List.of(), problems(yaml));
+        assertEquals(true, parse(yaml).config().orElseThrow().translations().omitMissing());
+        assertEquals(false, parse(yaml.replace("omit", "fallback")).config().orElseThrow().translations().omitMissing());
     }
 }
