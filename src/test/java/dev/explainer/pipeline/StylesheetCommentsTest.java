@@ -129,7 +129,7 @@ class StylesheetCommentsTest {
         TestSite.Run check = TestSite.cli("check", "--source", root.toString());
         assertTrue(check.err().contains(warning), "check tells it too: " + check.err());
 
-        SiteBuilder builder = new SiteBuilder();
+        SiteBuilder builder = SiteBuilder.forRebuilds();
         List<String> fresh = messages(builder.run(BuildOptions.check(root)));
         assertTrue(fresh.contains(warning), fresh.toString());
         assertEquals(fresh, messages(builder.run(BuildOptions.check(root), ChangedFiles.exactly(Set.of("content/people/ann.md")))),
