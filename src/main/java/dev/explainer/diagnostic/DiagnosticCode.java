@@ -189,7 +189,14 @@ public enum DiagnosticCode {
      * fields and body as they are now: the original changed since it was translated (or the
      * translation never said which version it translates).
      */
-    STALE_TRANSLATION;
+    STALE_TRANSLATION,
+
+    // --- Assets ---
+    /**
+     * A stylesheet of {@code templates/assets/} whose last comment is not closed: browsers ignore
+     * the rest of the file, so it is published as it is, its comments included.
+     */
+    STYLESHEET_COMMENT;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

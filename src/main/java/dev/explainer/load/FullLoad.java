@@ -205,8 +205,8 @@ final class FullLoad {
         Diagnostics reading = new Diagnostics();
         Asset asset = HashedAssetNames.asset(tree, path, name, reading);
         problems.addAll(reading.sorted());
-        if (!reading.hasErrors()) {
-            read.put(path, asset); // one that could not be read is read again, and reported again, next time
+        if (reading.sorted().isEmpty()) {
+            read.put(path, asset); // one that could not be read, or has a warning, is read again, and reported again, next time
         }
         return asset;
     }

@@ -13,6 +13,8 @@ import java.util.Optional;
  * The names assets are published under. A stylesheet or script gets a hash of its content in its
  * name ({@code assets/style.3f9a0c1d2e.css}), so that a server may let browsers keep it for a
  * year and a changed file still reaches every reader at once; any other asset keeps its name.
+ * A stylesheet is published without its comments ({@link CssComments}), and its name has the
+ * hash of those bytes.
  */
 final class HashedAssetNames {
     /** Hex digits of the SHA-256 kept in a name: enough that two versions of one file never share one. */
@@ -34,8 +36,11 @@ final class HashedAssetNames {
             read.problem().ifPresent(problems::add);
             return new Asset(source, name, name);
         }
-        String hash = HexFormat.of().formatHex(sha256(read.bytes().get())).substring(0, HASH_LENGTH);
-        return new Asset(source, name, name.substring(0, dot) + "." + hash + "." + extension);
+        String origin = SourceLayout.TEMPLATES + "/" + name;
+        Optional<byte[]> published = extension.equals("css")
+                ? Optional.of(CssComments.strip(origin, read.bytes().get(), problems)) : Optional.empty();
+        String hash = HexFormat.of().formatHex(sha256(published.orElse(read.bytes().get()))).substring(0, HASH_LENGTH);
+        return new Asset(source, name, name.substring(0, dot) + "." + hash + "." + extension, origin, published);
     }
 
     /**

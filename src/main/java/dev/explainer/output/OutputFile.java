@@ -11,7 +11,7 @@ public sealed interface OutputFile {
 
     String path();
 
-    /** A file whose bytes were produced by the build. */
+    /** A file whose bytes were produced by the build (a page, the sitemap, a stylesheet without its comments). */
     record Generated(String path, byte[] bytes) implements OutputFile {
     }
 

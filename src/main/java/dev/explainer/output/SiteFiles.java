@@ -24,7 +24,8 @@ public final class SiteFiles {
             files.add(new OutputFile.Generated(file.path(), file.bytes()));
         }
         for (Asset asset : assets) {
-            files.add(new OutputFile.Copied(asset.outputPath(), asset.source()));
+            files.add(asset.published().<OutputFile>map(bytes -> new OutputFile.Generated(asset.outputPath(), bytes))
+                    .orElseGet(() -> new OutputFile.Copied(asset.outputPath(), asset.source())));
         }
         return Collections.unmodifiableList(files);
     }

@@ -380,7 +380,7 @@ final class EditableSite {
         }
         schemaForms.forEach((name, form) -> files.put("content/schemas/" + name, SCHEMAS.get(name).get(form)));
         templateForms.forEach((name, form) -> files.put("templates/" + name, TEMPLATES.get(name).get(form)));
-        files.put("templates/assets/site.css", assetForm == 1 ? "body { color: navy; }\n.quote { font-style: italic; }\n"
+        files.put("templates/assets/site.css", assetForm == 1 ? "/* navy */\nbody { color: navy; }\n.quote { font-style: italic; } /* quotes */\n"
                 : "body { color: black; }\n");
         if (extraTemplate) {
             files.put("templates/extra.ftlh", EXTRA_TEMPLATE);

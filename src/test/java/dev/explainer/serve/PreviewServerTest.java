@@ -85,6 +85,14 @@ class PreviewServerTest {
     }
 
     @Test
+    void theStylesheetIsServedWithoutItsCommentsAsTheBuildPublishesIt() throws Exception {
+        TestSite.save(root, "-- templates/assets/site.css --\n/* a note */\nbody { color: navy; } /* navy */\na::after { content: \"/* kept */\"; }\n");
+        assertEquals("event: reload", next("event: "));
+        String css = get("/").body().replaceFirst("(?s).*href=\"(assets/site\\.[0-9a-f]{10}\\.css)\".*", "/$1");
+        assertEquals("\nbody { color: navy; } \na::after { content: \"/* kept */\"; }\n", get(css).body(), css);
+    }
+
+    @Test
     void aSaveRebuildsThePageAndTellsOpenPagesToReload() throws Exception {
         TestSite.edit(root, "content/quotes.yaml", "text: Bye.", "text: See you in Vienna.");
         assertEquals("event: reload", next("event: "));
