@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real Vienna site, built fresh from content/ and templates/ and compared and checked. */
@@ -427,6 +428,19 @@ class RealSiteTest {
         assertTrue(translation.is("p.quote-translation") && translation.text().startsWith("ترجمة الموقع:"), translation.outerHtml());
         assertFalse(pages.get("quotes/kerry-inclusive-reuters/index.html").html().contains("quote-translation"), "no translation in the original");
         assertEquals("ar", home.selectFirst("aside.key-points").parents().last().attr("lang"), "the key points box in the Arabic edition too");
+    }
+
+    /** English words the translated prose quotes from the reporting are marked English, in both translated editions. */
+    @Test
+    void theEnglishWordsTheTranslationsQuoteAreMarkedAsEnglish() {
+        Element arabic = pages.get("ar/index.html").selectFirst("span:containsOwn(from allies Saudi Arabia and Turkey)");
+        assertNotNull(arabic, "the quoted words in a span of their own");
+        assertEquals(List.of("en", "ltr"), List.of(arabic.attr("lang"), arabic.attr("dir")));
+        Element inBrackets = pages.get("ar/timeline/index.html").selectFirst("span:containsOwn(last month)");
+        assertEquals(List.of("en", "ltr"), List.of(inBrackets.attr("lang"), inBrackets.attr("dir")));
+        Element russian = pages.get("ru/index.html").selectFirst("span:containsOwn(another key ally of Assad)");
+        assertEquals(List.of("en", ""), List.of(russian.attr("lang"), russian.attr("dir")));
+        assertNull(pages.get("index.html").selectFirst("span[lang]:containsOwn(another key ally of Assad)"), "nothing to mark in English");
     }
 
     /**
