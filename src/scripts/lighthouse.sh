@@ -47,9 +47,10 @@ CONF
 nginx -p "$work" -c "$work/nginx.conf"
 
 printf '%-40s %12s %14s %15s %6s\n' page performance accessibility best-practices seo
-# The same pages in both editions: the English original at the root, the Arabic under /ar/.
+# The same pages in every edition: the English original at the root, the Arabic under /ar/, the
+# Russian under /ru/ (its home page and matrix).
 for page in / /positions/ /quotes/ /parties/russia/ /quotes/kerry-inclusive-reuters/ /timeline/ \
-    /ar/ /ar/positions/ /ar/quotes/ /ar/parties/russia/ /ar/quotes/kerry-inclusive-reuters/ /ar/timeline/; do
+    /ar/ /ar/positions/ /ar/quotes/ /ar/parties/russia/ /ar/quotes/kerry-inclusive-reuters/ /ar/timeline/ /ru/ /ru/positions/; do
   name=$(echo "$page" | tr '/' '_' | sed 's/^_//; s/_$//'); name=${name:-home}
   CHROME_PATH=/usr/bin/chromium "$lighthouse_dir/node_modules/.bin/lighthouse" "http://127.0.0.1:$port$page" \
     --quiet --output=json --output-path="$reports/$name.json" \
