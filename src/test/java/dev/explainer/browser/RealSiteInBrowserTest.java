@@ -86,10 +86,14 @@ class RealSiteInBrowserTest {
     }
 
     /**
-     * Every page of both editions passes axe at WCAG 2.2 AA in the light colour scheme and in the dark.
-     * Each page is loaded once and checked in both schemes, which are only a media query apart; axe runs
-     * in its legacy mode, in the page itself: the new one opens a blank window for every check to
-     * gather results from frames, which these pages do not have, and took half of this test's time.
+     * Every page of every edition passes axe at WCAG 2.2 AA in the light colour scheme, and its
+     * colour rules in the dark. Each page is loaded once and checked in both schemes, which are only
+     * a media query apart: the dark stylesheet changes colours alone, so the rules that read
+     * colours are the ones it can break (all of WCAG 2.2 AA in the dark took 40 s more over the
+     * three editions). axe runs in its legacy mode, in the page itself: the new one opens a blank
+     * window for every check to gather results from frames, which these pages do not have, and took
+     * half of this test's time. The main pages get the whole rule set in the dark too
+     * (RightToLeftInBrowserTest at 375 px, the search results here).
      */
     @Test
     void noPageHasAnAccessibilityViolationAtWcag22LevelAAInEitherColourScheme() {
@@ -100,7 +104,9 @@ class RealSiteInBrowserTest {
                 open(page);
                 for (String scheme : new String[] {"light", "dark"}) {
                     colourScheme(scheme);
-                    Results results = new AxeBuilder().withTags(WCAG_22_AA).setLegacyMode(true).analyze(driver);
+                    AxeBuilder axe = scheme.equals("light") ? new AxeBuilder().withTags(WCAG_22_AA)
+                            : new AxeBuilder().withOnlyRules(List.of("color-contrast", "link-in-text-block"));
+                    Results results = axe.setLegacyMode(true).analyze(driver);
                     for (Rule rule : results.getViolations()) {
                         rule.getNodes().forEach(node -> violations.add(page + " " + scheme + ": " + rule.getId() + " ("
                                 + rule.getImpact() + ") " + node.getTarget() + ": " + rule.getHelp()));
