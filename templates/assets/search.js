@@ -77,14 +77,25 @@
     return found.map(function (match) { return match.record; });
   }
 
+  // fold(text), and where in text each of its characters came from: folding drops Arabic's marks,
+  // so a place in the folded text is not the same place in the text.
+  function foldWithPlaces(text) {
+    var folded = "", places = [];
+    for (var i = 0; i < text.length; i++) {
+      var part = fold(text.charAt(i));
+      for (var j = 0; j < part.length; j++) { folded += part.charAt(j); places.push(i); }
+    }
+    return { text: folded, places: places };
+  }
+
   // About twenty words around the first word found.
   function excerpt(text, query) {
     var words = fold(query).split(/\s+/).filter(Boolean);
-    var folded = fold(text);
+    var folded = foldWithPlaces(text);
     var at = -1;
     words.forEach(function (word) {
-      var place = folded.indexOf(word);
-      if (place >= 0 && (at < 0 || place < at)) { at = place; }
+      var place = folded.text.indexOf(word);
+      if (place >= 0 && (at < 0 || folded.places[place] < at)) { at = folded.places[place]; }
     });
     if (at < 0) { return text.length > 160 ? text.slice(0, 160).replace(/\s+\S*$/, "") + "…" : text; }
     var start = Math.max(0, text.lastIndexOf(" ", Math.max(0, at - 60)));

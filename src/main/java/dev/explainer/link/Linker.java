@@ -179,10 +179,6 @@ public final class Linker {
     }
 
     /**
-     * What links may reach: every page and asset, and for messages the paths of drafts left out
-     * and the URL patterns of collections that could not be read in full.
-     */
-    /**
      * Takes out of {@code pagePaths} the pages this edition leaves out, into {@code elsewhere}
      * with the original's file of each, and notes in {@code absentFrom} each page some edition
      * leaves out. The error page is never left out: servers show it for every edition.
@@ -210,6 +206,10 @@ public final class Linker {
         return all;
     }
 
+    /**
+     * What links may reach: every page and asset, and for messages the paths of drafts left out
+     * and the URL patterns of collections that could not be read in full.
+     */
     private static SitePaths targets(LinkCache.Inputs inputs, Set<String> excludedDrafts, Map<String, String> pagePaths,
                                      Map<String, String> assets, Set<String> badPatterns, Routes.Cache routeCache,
                                      Map<String, String> elsewhere, Map<String, Set<String>> absentFrom) {

@@ -239,7 +239,6 @@ public final class Site implements LinkTargets {
         return places;
     }
 
-    /** Whether every page and asset path, and so every link, is the same in both sites. */
     /**
      * The language codes of the editions that leave out the page at {@code sitePath}, having no
      * translation of its entry ({@code translations: {missing: omit}}); empty for most pages.
@@ -248,6 +247,7 @@ public final class Site implements LinkTargets {
         return paths.absentFrom(sitePath);
     }
 
+    /** Whether every page and asset path, and so every link, is the same in both sites. */
     public boolean samePaths(Site other) {
         return paths.sameAs(other.paths);
     }

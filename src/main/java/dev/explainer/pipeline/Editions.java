@@ -38,7 +38,8 @@ import java.util.Set;
  * The editions of a site in more than one language besides the original's: each linked from the
  * original's entries with their translations in place (the original's where there is none yet),
  * and rendered with its own language, its pages written under its prefix. The stages run as for
- * the original, from nothing kept, so an edition never shows what an earlier run made.
+ * the original; in the preview each edition keeps its own link and render caches and template
+ * engine from one run to the next ({@link Kept}), as the original's are kept by the builder.
  */
 final class Editions {
     private Editions() {
@@ -213,6 +214,8 @@ final class Editions {
                            List<Diagnostic> reported, List<Diagnostic> problems) {
         Map<String, EditionCache> next = new HashMap<>();
         boolean abandoned = false;
+        boolean interrupted = false;
+        List<Throwable> bugs = new ArrayList<>();
         Set<Place> places = new HashSet<>();
         reported.forEach(problem -> places.add(Place.of(problem)));
         List<OutputFile> files = new ArrayList<>();
@@ -221,6 +224,10 @@ final class Editions {
         int pages = 0;
         List<String> renderedPaths = new ArrayList<>();
         for (Linked edition : editions) {
+            if (limits.cancellation().isCancelled() || limits.buildTimeUp(System.nanoTime())) {
+                interrupted = true; // the builder reports why; an edition rendered in part is never written
+                break;
+            }
             String code = edition.config().language();
             TemplateEngine engine = kept.templates(edition.config(), site);
             List<Diagnostic> found = new ArrayList<>(engine.compileAll());
@@ -246,6 +253,11 @@ final class Editions {
                 }
             }
             sites.put(edition.config().language(), edition.result().site());
+            bugs.addAll(rendered.bugs());
+            if (rendered.interrupted() || rendered.abandoned()) {
+                interrupted |= rendered.interrupted();
+                break; // the later editions would only run out of time too, or share the cores with a page that will not stop
+            }
         }
         List<Site> inOrder = site.config().languages().stream().map(language -> sites.get(language.code())).filter(Objects::nonNull).toList();
         if (GeneratedFiles.of(original.config()).writerOf(GeneratedFiles.SITEMAP).isPresent()) {
@@ -255,7 +267,8 @@ final class Editions {
         for (GeneratedFile list : RedirectFiles.listOfEditions(inOrder)) {
             files.add(new OutputFile.Generated(list.path(), list.bytes()));
         }
-        return new Rendered(files, pages, renderedPaths, abandoned ? kept.emptied() : new Kept(kept.recording(), next), abandoned);
+        return new Rendered(files, pages, renderedPaths, abandoned ? kept.emptied() : new Kept(kept.recording(), next), abandoned,
+                interrupted, List.copyOf(bugs));
     }
 
     /**
@@ -265,9 +278,13 @@ final class Editions {
      * @param pages     how many pages the editions have
      * @param rendered  the addresses of the pages that went through their template in this run
      * @param kept      what the next run may reuse
-     * @param abandoned a page would not stop: the builder must drop every cache it holds
+     * @param abandoned   a page would not stop: the builder must drop every cache it holds
+     * @param interrupted the render stopped before every edition's every page was done (out of time,
+     *                    or cancelled): the build must fail, as when the original's render is interrupted
+     * @param bugs        what was thrown where the tool itself failed, in the editions' pages
      */
-    record Rendered(List<OutputFile> files, int pages, List<String> rendered, Kept kept, boolean abandoned) {
+    record Rendered(List<OutputFile> files, int pages, List<String> rendered, Kept kept, boolean abandoned, boolean interrupted,
+                    List<Throwable> bugs) {
     }
 
     /** The files a site has one of, at its root, whatever its editions: the render of an edition makes its own, which are not kept. */

@@ -226,7 +226,9 @@ public final class SiteBuilder {
                     : SiteChecks.afterRender(linked.site(), rendered.found());
             int pageCount = rendered.pageCount();
             List<String> renderedPages = rendered.rendered();
-            if (!editions.isEmpty() && !rendered.abandoned()) {
+            boolean interrupted = rendered.interrupted();
+            List<Throwable> bugs = rendered.bugs();
+            if (!editions.isEmpty() && !rendered.abandoned() && !interrupted) {
                 List<Diagnostic> renderProblems = new ArrayList<>();
                 Editions.Rendered inEditions = Editions.render(editions, linked.site(), site, limits, editionsKept,
                         Stream.concat(rendered.diagnostics().stream(), afterRender.stream()).toList(), renderProblems);
@@ -237,16 +239,20 @@ public final class SiteBuilder {
                 files = Editions.merged(files, inEditions.files());
                 pageCount += inEditions.pages();
                 renderedPages = Stream.concat(renderedPages.stream(), inEditions.rendered().stream()).toList();
+                interrupted = inEditions.interrupted();
+                bugs = Stream.concat(bugs.stream(), inEditions.bugs().stream()).toList();
                 problems.addAll(options.strict() ? strict(renderProblems) : renderProblems);
             }
             problems.addAll(options.strict() ? strict(afterRender) : afterRender);
             problems.addAll(options.strict() ? strict(rendered.diagnostics()) : rendered.diagnostics());
             clock.lap("render");
-            if (rendered.interrupted()) {
-                stopped(options, limits, site.config(), problems);
+            if (interrupted && !stopped(options, limits, site.config(), problems)) {
+                // Pages were skipped, yet neither the time limit nor a cancellation says why: never write a site in part.
+                problems.error(DiagnosticCode.TIME_LIMIT, site.config().limits().declaredAt(), "the build was stopped before every"
+                        + " page was rendered; run it again, and if it stops again, raise limits.build_seconds in content/site.yaml");
             }
             if (problems.hasErrors()) {
-                return result(problems, List.of(), 0, renderedPages, start, clock, rendered.bugs());
+                return result(problems, List.of(), 0, renderedPages, start, clock, bugs);
             }
             if (output.isPresent()) {
                 try {

@@ -576,6 +576,12 @@ class RealSiteInBrowserTest {
         List<WebElement> results = driver.findElements(By.cssSelector(".search-results li a"));
         assertTrue(!results.isEmpty() && results.stream().allMatch(a -> URI.create(a.getAttribute("href")).getPath().startsWith("/ar/")),
                 "results in the Arabic edition: " + results.stream().map(a -> a.getAttribute("href")).toList());
+        // An excerpt cut around the word found shows it, though the marks the search ignores shift its place in the text.
+        @SuppressWarnings("unchecked")
+        List<String> excerpts = (List<String>) js("return [...document.querySelectorAll('.search-results li p')]"
+                + ".map(p => p.textContent.replace(/[\\u064b-\\u065f\\u0670\\u0640]/g, ''));");
+        List<String> cut = excerpts.stream().filter(text -> text.startsWith("…")).toList(); // cut around a match in the text
+        assertTrue(!cut.isEmpty() && cut.stream().allMatch(text -> text.contains("بناء")), "excerpts around the word: " + cut);
         open(RealSite.RUSSIAN + "index.html");
         typeSearch("Лавров");
         assertTrue(driver.findElement(By.id("site-search-status")).getAttribute("textContent").startsWith("Результаты по запросу «Лавров»"));
