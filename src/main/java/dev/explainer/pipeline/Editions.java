@@ -9,7 +9,6 @@ import dev.explainer.link.GeneratedFiles;
 import dev.explainer.link.LinkCache;
 import dev.explainer.link.Linker;
 import dev.explainer.link.Page;
-import dev.explainer.link.Redirect;
 import dev.explainer.link.Site;
 import dev.explainer.link.TextLanguage;
 import dev.explainer.load.LoadedSite;
@@ -27,6 +26,7 @@ import dev.explainer.validate.ValidTranslation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,8 +112,14 @@ final class Editions {
                              List<Diagnostic> problems) {
         Set<Place> places = new HashSet<>();
         reported.forEach(problem -> places.add(Place.of(problem)));
+        // Every file the original's render writes under an edition's prefix would be silently
+        // replaced by the edition's: its pages, its redirect pages and its search index.
         Map<String, String> originalFiles = new HashMap<>();
-        original.pages().forEach(page -> originalFiles.put(page.outputFile(), page.sitePath()));
+        original.pages().forEach(page -> originalFiles.put(page.outputFile(), "the original's page " + page.sitePath()));
+        original.redirects().forEach(redirect -> originalFiles.putIfAbsent(redirect.outputFile(),
+                "the original's redirect from its former address " + redirect.fromPath()));
+        site.config().search().ifPresent(search -> originalFiles.putIfAbsent(site.config().outputPrefix() + search.outputFile(),
+                "the original's search index"));
         List<Linked> editions = new ArrayList<>();
         for (Language language : translated(site.config())) {
             Map<String, ValidTranslation> translated = new HashMap<>();
@@ -135,28 +141,17 @@ final class Editions {
             Linker.Result result = new Linker.Result(linked.site().withTextLanguages(texts), linked.published(), linked.diagnostics(),
                     linked.cache());
             newOnes(result.diagnostics(), places, problems);
-            Optional<Page> clash = result.site().pages().stream().filter(page -> originalFiles.containsKey(page.outputFile())).findFirst();
+            Map<String, String> editionFiles = new LinkedHashMap<>();
+            result.site().pages().forEach(page -> editionFiles.putIfAbsent(page.outputFile(), "page " + page.sitePath()));
+            result.site().redirects().forEach(redirect -> editionFiles.putIfAbsent(redirect.outputFile(),
+                    "redirect from its former address " + redirect.fromPath()));
+            config.search().ifPresent(search -> editionFiles.putIfAbsent(config.outputPrefix() + search.outputFile(), "search index"));
+            Optional<Map.Entry<String, String>> clash = editionFiles.entrySet().stream()
+                    .filter(file -> originalFiles.containsKey(file.getKey())).findFirst();
             if (clash.isPresent()) {
-                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, language.position(), "the '" + language.code() + "' edition's page "
-                        + clash.get().sitePath() + " would be written to " + clash.get().outputFile() + ", where the original's page "
-                        + originalFiles.get(clash.get().outputFile()) + " is; give language '" + language.code()
-                        + "' a prefix no page of the original starts with"));
-                continue;
-            }
-            Optional<Redirect> taken = result.site().redirects().stream().filter(redirect -> originalFiles.containsKey(redirect.outputFile()))
-                    .findFirst();
-            if (taken.isPresent()) {
-                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, language.position(), "the '" + language.code() + "' edition's"
-                        + " redirect from its former address " + taken.get().fromPath() + " would be written to " + taken.get().outputFile()
-                        + ", where the original's page " + originalFiles.get(taken.get().outputFile()) + " is; give language '"
-                        + language.code() + "' a prefix no page of the original starts with"));
-                continue;
-            }
-            Optional<String> index = config.search().map(search -> config.outputPrefix() + search.outputFile())
-                    .filter(originalFiles::containsKey);
-            if (index.isPresent()) {
-                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, language.position(), "the '" + language.code() + "' edition's"
-                        + " search index would be written to " + index.get() + ", where the original's page " + originalFiles.get(index.get())
+                String file = clash.get().getKey();
+                problems.add(Diagnostic.error(DiagnosticCode.CONFIG, language.position(), "the '" + language.code() + "' edition's "
+                        + clash.get().getValue() + " would be written to " + file + ", where " + originalFiles.get(file)
                         + " is; give language '" + language.code() + "' a prefix no page of the original starts with"));
                 continue;
             }

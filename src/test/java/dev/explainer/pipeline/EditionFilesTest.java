@@ -130,6 +130,22 @@ class EditionFilesTest {
                 index.err());
     }
 
+    /** Before, the edition's page silently took the place of the original's redirect page, which redirects.map still named. */
+    @Test
+    void anEditionsPageWhereTheOriginalHasARedirectIsRefusedAtItsLanguage(@TempDir Path root) throws Exception {
+        TestSite.write(root, TestSite.replaced(site(), "aliases: [/people/robert/]", "aliases: [/people/robert/, /ar/info/]"));
+        Run run = TestSite.breakWith(root, """
+                -- content/pages/info.md --
+                ---
+                title: Info
+                url: /info/
+                ---
+                """);
+        assertEquals("content/site.yaml:6:5: error: the 'ar' edition's page /info/ would be written to ar/info/index.html, where the"
+                + " original's redirect from its former address /ar/info/ is; give language 'ar' a prefix no page of the original"
+                + " starts with\n1 error\n", run.err());
+    }
+
     @Test
     void formerAddressesRedirectUnderEveryEditionsPrefix(@TempDir Path root) throws Exception {
         TestSite.write(root, site());
