@@ -246,8 +246,9 @@ public final class SiteBuilder {
             problems.addAll(options.strict() ? strict(afterRender) : afterRender);
             problems.addAll(options.strict() ? strict(rendered.diagnostics()) : rendered.diagnostics());
             clock.lap("render");
-            if (interrupted && !stopped(options, limits, site.config(), problems)) {
-                // Pages were skipped, yet neither the time limit nor a cancellation says why: never write a site in part.
+            if (interrupted && !stopped(options, limits, site.config(), problems) && !problems.hasErrors()) {
+                // Pages were skipped, yet no error says why (the time limit, a cancellation, a page
+                // that would not stop): never write a site in part.
                 problems.error(DiagnosticCode.TIME_LIMIT, site.config().limits().declaredAt(), "the build was stopped before every"
                         + " page was rendered; run it again, and if it stops again, raise limits.build_seconds in content/site.yaml");
             }

@@ -86,14 +86,14 @@ class RealSiteInBrowserTest {
     }
 
     /**
-     * Every page of every edition passes axe at WCAG 2.2 AA in the light colour scheme, and its
-     * colour rules in the dark. Each page is loaded once and checked in both schemes, which are only
-     * a media query apart: the dark stylesheet changes colours alone, so the rules that read
-     * colours are the ones it can break (all of WCAG 2.2 AA in the dark took 40 s more over the
-     * three editions). axe runs in its legacy mode, in the page itself: the new one opens a blank
-     * window for every check to gather results from frames, which these pages do not have, and took
-     * half of this test's time. The main pages get the whole rule set in the dark too
-     * (RightToLeftInBrowserTest at 375 px, the search results here).
+     * Every page of every edition passes axe at WCAG 2.2 AA in the light colour scheme, and the
+     * English and Arabic pages pass its colour rules in the dark: the dark stylesheet changes colours
+     * alone, so those are the rules it can break, and the Russian pages are laid out as the English
+     * ones. Each page is loaded once and checked in both schemes, which are only a media query apart.
+     * axe runs in its legacy mode, in the page itself: the new one opens a blank window for every
+     * check to gather results from frames, which these pages do not have, and took half of this
+     * test's time. The main pages get the whole rule set in the dark too (RightToLeftInBrowserTest
+     * at 375 px, the search results here).
      */
     @Test
     void noPageHasAnAccessibilityViolationAtWcag22LevelAAInEitherColourScheme() {
@@ -102,7 +102,9 @@ class RealSiteInBrowserTest {
         try {
             for (String page : pages) {
                 open(page);
-                for (String scheme : new String[] {"light", "dark"}) {
+                // The Russian pages are the English ones in other words, left to right like them: in
+                // the dark, whose stylesheet changes colours alone, they would repeat the English results.
+                for (String scheme : page.startsWith(RealSite.RUSSIAN) ? new String[] {"light"} : new String[] {"light", "dark"}) {
                     colourScheme(scheme);
                     AxeBuilder axe = scheme.equals("light") ? new AxeBuilder().withTags(WCAG_22_AA)
                             : new AxeBuilder().withOnlyRules(List.of("color-contrast", "link-in-text-block"));
