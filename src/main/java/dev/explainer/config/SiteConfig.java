@@ -64,6 +64,16 @@ public record SiteConfig(
         return Optional.empty();
     }
 
+    /** The text direction of language {@code code} as declared ({@code ltr} for one not declared, as for a site in one language). */
+    public String directionOf(String code) {
+        for (Language declared : languages) {
+            if (declared.code().equals(code)) {
+                return declared.direction();
+            }
+        }
+        return Language.LTR;
+    }
+
     public Optional<CollectionConfig> collection(String name) {
         for (CollectionConfig collection : collections) { // a handful: a loop beats a map, and a stream
             if (collection.name().equals(name)) {

@@ -3,8 +3,10 @@ package dev.explainer.load;
 import dev.explainer.diagnostic.DiagnosticCode;
 import dev.explainer.diagnostic.Diagnostics;
 import dev.explainer.diagnostic.Position;
+import dev.explainer.text.SourceFile;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A stylesheet without its comments, every other byte kept, whitespace included. Comments are
@@ -310,19 +312,10 @@ final class CssComments {
         return css[from] == '\r' && from + 1 < css.length && css[from + 1] == '\n' ? from + 2 : from + 1;
     }
 
-    /** Where the byte at {@code offset} is, in lines (as the other messages count them) and characters. */
+    /** Where the byte at {@code offset} is, in lines and characters, as every other message counts them. */
     private Position positionOf(String path, int offset) {
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < offset; i++) {
-            if (css[i] == '\n') {
-                line++;
-                column = 1;
-            } else if ((css[i] & 0xC0) != 0x80) { // not the continuation of a UTF-8 sequence
-                column++;
-            }
-        }
-        return new Position(path, line, column);
+        String before = new String(css, 0, offset, StandardCharsets.UTF_8);
+        return new SourceFile(path, before).positionOf(before.length());
     }
 
     /** A byte after comments that no token before them can take in: whitespace, a bracket but '(', a separator, a quote. */

@@ -82,12 +82,15 @@ final class Editions {
 
         LinkCache link(String language) {
             EditionCache kept = byLanguage.get(language);
-            return kept == null || !recording ? LinkCache.empty() : kept.link();
+            return kept == null ? LinkCache.empty() : kept.link(); // only a recording run keeps anything
         }
 
         RenderCache render(String language) {
             EditionCache kept = byLanguage.get(language);
-            return kept == null || !recording ? (recording ? RenderCache.forRebuilds() : RenderCache.forOneBuild()) : kept.render();
+            if (kept != null) {
+                return kept.render();
+            }
+            return recording ? RenderCache.forRebuilds() : RenderCache.forOneBuild();
         }
 
         /** The edition's engine kept, if made for this config and these templates; else a new one. */

@@ -1,6 +1,5 @@
 package dev.explainer.render;
 
-import dev.explainer.config.Language;
 import dev.explainer.link.Entry;
 import dev.explainer.load.ReservedFields;
 import dev.explainer.markdown.MarkdownRenderer;
@@ -76,9 +75,7 @@ final class EntryModel implements TemplateHashModelEx {
             case "lang":
                 return models.wrap(reads.textLanguage(entry).code());
             case "dir":
-                String code = reads.textLanguage(entry).code();
-                return models.wrap(reads.config().languages().stream().filter(language -> language.code().equals(code))
-                        .map(Language::direction).findFirst().orElse(Language.LTR));
+                return models.wrap(reads.config().directionOf(reads.textLanguage(entry).code()));
             default:
                 return models.wrap(reads.field(entry, key));
         }

@@ -52,8 +52,7 @@ final class PageDataModel {
                 "description", config.description(),
                 "base_url", config.baseUrl().toString(),
                 "language", config.language(),
-                "direction", config.languages().stream().filter(l -> l.code().equals(config.language())).map(Language::direction)
-                        .findFirst().orElse(Language.LTR),
+                "direction", config.directionOf(config.language()),
                 "languages", editions(context, config),
                 "menu", menu,
                 "params", config.params(),
